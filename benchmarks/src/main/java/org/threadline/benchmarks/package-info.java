@@ -1,0 +1,4 @@
+/**
+ * Benchmark runners whose figures are recorded in {@code docs/benchmarks.md}.
+ */
+package org.threadline.benchmarks;
