@@ -11,7 +11,6 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a table as an XLSX workbook with POI's streaming {@link SXSSFWorkbook}: only a small window of rows stays
@@ -54,7 +53,7 @@ final class XlsxTableWriter implements TableWriter {
         this.spec = spec;
         this.timestamp = timestamp;
         this.maxRowsPerSheet = maxRowsPerSheet;
-        this.workbook = new SXSSFWorkbook(new XSSFWorkbook(), ROW_WINDOW, true, false);
+        this.workbook = new StreamingWorkbook(ROW_WINDOW);
         try {
             this.cells = new XlsxCells(workbook, spec.columns(), spec.xlsx().excelDates());
             startSheet();

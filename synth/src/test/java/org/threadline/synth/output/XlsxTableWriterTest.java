@@ -159,6 +159,16 @@ class XlsxTableWriterTest {
     }
 
     @Test
+    void text_with_control_characters_and_emoji_still_gives_a_readable_workbook() throws IOException {
+        String[] row = {"C1", "bell\u0007 tab\t nl\n 😀 Łódź", "", "", "", ""};
+
+        try (XSSFWorkbook workbook = read(write(XLSX, Extracts.referrals(), List.<String[]>of(row)))) {
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue())
+                    .contains("tab\t nl\n 😀 Łódź");
+        }
+    }
+
+    @Test
     void title_lines_come_above_the_header_row() throws IOException {
         XlsxOptions options = XlsxOptions.sheet("Referrals")
                 .withTitleLines("Sandwell Children's Services — extract 31/03/2026", "", "Produced by: MI team");
