@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param header  the header cell, exactly as the agency names the column
  * @param type    what the column holds; decides the XLSX cell type
  * @param pattern for {@link ColumnType#DATE} and {@link ColumnType#DATETIME}: the {@link DateTimeFormatter}
- *                pattern of the text the generator passes (e.g. {@code dd/MM/yyyy}); {@code null} otherwise
+ *                pattern of the text the generator passes (e.g. {@code dd/MM/yyyy}); {@code null} otherwise.
+ *                It is read strictly and in {@link java.util.Locale#UK} (month names such as {@code Mar}), so the
+ *                generator should format with {@code Locale.UK} too
  */
 public record ColumnSpec(String header, ColumnType type, String pattern) {
 

@@ -2,6 +2,7 @@ package org.threadline.synth.output;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 
 /**
  * Translates a column's {@link DateTimeFormatter} pattern into the strict parser for its values and into the
@@ -26,7 +27,8 @@ final class ExcelDateFormat {
             }
             proleptic.append(!quoted && c == 'y' ? 'u' : c);
         }
-        return DateTimeFormatter.ofPattern(proleptic.toString()).withResolverStyle(ResolverStyle.STRICT);
+        // Locale.UK, not the machine's: month names must parse the same everywhere for the output to be deterministic.
+        return DateTimeFormatter.ofPattern(proleptic.toString(), Locale.UK).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /**

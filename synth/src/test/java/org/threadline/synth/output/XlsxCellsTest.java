@@ -1,6 +1,11 @@
 package org.threadline.synth.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,15 @@ class XlsxCellsTest {
                 .isEqualTo("d mmm yyyy h:mm AM/PM");
         assertThat(ExcelDateFormat.excelFormat("yyyy-MM-dd'T'HH:mm:ss", ColumnType.DATETIME))
                 .isEqualTo("yyyy-mm-dd\"T\"hh:mm:ss");
+    }
+
+    @Test
+    void dates_are_parsed_strictly_and_in_british_english_whatever_the_machine_locale() {
+        var parser = ExcelDateFormat.strictParser("d MMM yyyy");
+
+        assertThat(parser.getLocale()).isEqualTo(Locale.UK);
+        assertThat(LocalDate.parse("7 Mar 2015", parser)).isEqualTo(LocalDate.of(2015, 3, 7));
+        assertThatThrownBy(() -> LocalDate.parse("31 Feb 2019", parser)).isInstanceOf(DateTimeParseException.class);
     }
 
     @Test
