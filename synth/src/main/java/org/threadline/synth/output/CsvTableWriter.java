@@ -29,6 +29,7 @@ final class CsvTableWriter implements TableWriter {
     private char[] buffer = new char[BUFFER_CHARS];
     private int position;
     private long rows;
+    private boolean closed;
 
     CsvTableWriter(Path file, TableSpec spec) throws IOException {
         this.spec = spec;
@@ -65,6 +66,10 @@ final class CsvTableWriter implements TableWriter {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (out) {
             flushBuffer();
         }

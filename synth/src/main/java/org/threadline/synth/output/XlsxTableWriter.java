@@ -38,6 +38,7 @@ final class XlsxTableWriter implements TableWriter {
     private int sheetCount;
     private int nextRow;
     private long rows;
+    private boolean closed;
 
     /**
      * @param maxRowsPerSheet Excel's limit in production; lower in tests so that sheet splitting is testable
@@ -58,7 +59,11 @@ final class XlsxTableWriter implements TableWriter {
             this.cells = new XlsxCells(workbook, spec.columns(), spec.xlsx().excelDates());
             startSheet();
         } catch (RuntimeException e) {
-            workbook.dispose();
+            try {
+                workbook.close(); // since POI 5.3 close() also deletes the temporary files
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -83,6 +88,10 @@ final class XlsxTableWriter implements TableWriter {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         Path unpacked = file.resolveSibling(file.getFileName() + ".unpacked");
         try {
             POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
@@ -94,9 +103,11 @@ final class XlsxTableWriter implements TableWriter {
             }
             ZipRepacker.repack(unpacked, file, timestamp);
         } finally {
-            workbook.dispose();
-            workbook.close();
-            Files.deleteIfExists(unpacked);
+            try {
+                workbook.close(); // since POI 5.3 close() also deletes the temporary files
+            } finally {
+                Files.deleteIfExists(unpacked);
+            }
         }
     }
 

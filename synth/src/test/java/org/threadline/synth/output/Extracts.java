@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** Fixtures: a typical agency table, a fixed extract time and a file hash. */
 final class Extracts {
@@ -38,8 +39,8 @@ final class Extracts {
         return new String[] {
             "C" + (100000 + i),
             i % 7 == 0 ? "O'Brien, Wałęsa \"Jr\"" : "Smith" + i,
-            String.format("%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 2005 + i % 15),
-            String.format("%02d/%02d/2025 %02d:%02d", 1 + i % 28, 1 + i % 12, i % 24, i % 60),
+            String.format(Locale.ROOT, "%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 2005 + i % 15),
+            String.format(Locale.ROOT, "%02d/%02d/2025 %02d:%02d", 1 + i % 28, 1 + i % 12, i % 24, i % 60),
             Integer.toString(i % 5),
             (i % 100) + "." + (i % 10) + "5"
         };

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An informal throughput check, not a test (no timing assertions on a shared 2-core machine). Prints rows per
@@ -64,7 +65,7 @@ public final class OutputThroughput {
         for (int i = 0; i < count; i++) {
             rows.add(new String[] {
                 "P" + (1_000_000 + i), "Smith" + (i % 977), i % 13 == 0 ? "O'Brien, \"Jo\"" : "Jo" + (i % 31),
-                String.format("%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 1950 + i % 70), Integer.toString(i % 90),
+                String.format(Locale.ROOT, "%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 1950 + i % 70), Integer.toString(i % 90),
                 "B" + (i % 50) + " " + (i % 9) + "XY", "12 High Street", i % 17 == 0 ? "" : "Dudley",
                 "Ms", "Wałęsa"});
         }

@@ -48,6 +48,21 @@ class TableOutputTest {
     }
 
     @Test
+    void closing_a_writer_twice_changes_nothing() throws IOException {
+        TableOutput output = TableOutput.of(EnumSet.allOf(OutputFormat.class), Extracts.EXTRACT_TIME);
+        TableWriter writer = output.open(dir.resolve("twice"), Extracts.referrals());
+        writer.row(Extracts.referral(1));
+        writer.close();
+        String xlsx = Extracts.sha256(dir.resolve("twice.xlsx"));
+        String csv = Extracts.sha256(dir.resolve("twice.csv"));
+
+        writer.close();
+
+        assertThat(Extracts.sha256(dir.resolve("twice.xlsx"))).isEqualTo(xlsx);
+        assertThat(Extracts.sha256(dir.resolve("twice.csv"))).isEqualTo(csv);
+    }
+
+    @Test
     void one_format_writes_one_file() throws IOException {
         TableOutput output = TableOutput.of(Set.of(OutputFormat.CSV), Extracts.EXTRACT_TIME);
 

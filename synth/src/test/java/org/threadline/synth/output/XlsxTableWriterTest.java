@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -250,6 +252,27 @@ class XlsxTableWriterTest {
             var core = workbook.getProperties().getCoreProperties();
             assertThat(core.getCreated()).isEqualTo(Date.from(Extracts.EXTRACT_TIME));
             assertThat(core.getModified()).isEqualTo(Date.from(Extracts.EXTRACT_TIME));
+        }
+    }
+
+    @Test
+    void the_temporary_sheet_files_are_deleted_on_close() throws IOException {
+        Path poiTemp = Files.createDirectory(dir.resolve("poi-temp"));
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiTemp.toFile()));
+        try {
+            try (TableWriter writer = XLSX.open(dir.resolve("out/referrals"), Extracts.referrals())) {
+                for (int i = 0; i < 500; i++) {
+                    writer.row(Extracts.referral(i));
+                }
+                try (Stream<Path> files = Files.list(poiTemp)) {
+                    assertThat(files).as("SXSSF spills rows to a temporary file while writing").isNotEmpty();
+                }
+            }
+            try (Stream<Path> files = Files.list(poiTemp)) {
+                assertThat(files).isEmpty();
+            }
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
         }
     }
 
