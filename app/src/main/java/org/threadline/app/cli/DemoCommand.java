@@ -1,0 +1,50 @@
+package org.threadline.app.cli;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.synth.GenerationOptions;
+import org.threadline.synth.GenerationReport;
+import org.threadline.synth.errors.ErrorRates;
+import org.threadline.synth.output.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ./threadline demo}: the whole spine as far as it is built. Today: generate a synthetic population under
+ * THREADLINE_HOME and say what is in it. Intake, linkage, chronology, flags and the web app join as they land.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the product end to end on synthetic data (today: generate a population and show it).")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--people", defaultValue = "5000", description = "Population size (default ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv()).create();
+        out.println("Threadline demo - all data is synthetic. Home: " + home.root());
+        out.println();
+        out.println("Step 1 of 1 so far: generating a synthetic population of " + people + " people "
+                + "(CSV and XLSX)...");
+        GenerationOptions options = new GenerationOptions(people, seed, home.demo().resolve("population"),
+                EnumSet.of(OutputFormat.CSV, OutputFormat.XLSX), ErrorRates.defaults(),
+                GenerationOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
+        GenerationReport report = GenerateCommand.generate(options, out);
+        Summary.print(report, out);
+        out.println("Next steps (coming with their issues): ingest these files, link people across agencies, build");
+        out.println("chronologies, raise flags with their evidence, and open the web app.");
+        return 0;
+    }
+}

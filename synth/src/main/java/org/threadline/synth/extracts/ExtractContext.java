@@ -1,0 +1,125 @@
+package org.threadline.synth.extracts;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.threadline.synth.errors.ErrorKind;
+import org.threadline.synth.errors.Noise;
+import org.threadline.synth.places.Address;
+import org.threadline.synth.places.Gazetteer;
+import org.threadline.synth.population.Day;
+import org.threadline.synth.population.Lineage;
+import org.threadline.synth.population.Person;
+
+/**
+ * What an agency renderer needs about one lineage: its people and events, their identifiers, the addresses, the
+ * noise, and the extract date. Also remembers per-agency facts that must stay consistent across a lineage's rows
+ * (a person's duplicate registration, the PNC ID year).
+ */
+public final class ExtractContext {
+    private final Lineage lineage;
+    private final long serialOffset;
+    private final Keys keys;
+    private final Noise noise;
+    private final Gazetteer gazetteer;
+    private final long seed;
+    private final int asOf;
+    private final Map<String, Boolean> duplicates = new HashMap<>();
+    private final Map<Long, Address> addresses = new HashMap<>();
+    private int[] firstArrests;
+    /** Scatters a lineage's address numbers over its authority, so that a family's moves are not to next door. */
+    private final Permutation spread;
+
+    public ExtractContext(Lineage lineage, long serialOffset, Keys keys, Noise noise, Gazetteer gazetteer, long seed,
+                          int asOf) {
+        this.lineage = lineage;
+        this.serialOffset = serialOffset;
+        this.keys = keys;
+        this.noise = noise;
+        this.gazetteer = gazetteer;
+        this.seed = seed;
+        this.asOf = asOf;
+        this.spread = new Permutation(seed, "address-spread", 1L << 31);
+    }
+
+    public Lineage lineage() {
+        return lineage;
+    }
+
+    public Person person(int i) {
+        return lineage.person(i);
+    }
+
+    public long serial(int person) {
+        return serialOffset + person;
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    public Noise noise() {
+        return noise;
+    }
+
+    public int asOf() {
+        return asOf;
+    }
+
+    public LocalDate date(int day) {
+        return Day.date(day);
+    }
+
+    /** The address behind an address number, or null for -1 (no known address). */
+    public Address address(long number) {
+        if (number < 0) {
+            return null;
+        }
+        return addresses.computeIfAbsent(number,
+                n -> gazetteer.addressIn(lineage.authorityOf(n), spread.apply(n), seed));
+    }
+
+    /**
+     * The address an agency records for a person on a day: usually where they lived, sometimes (at the stale
+     * address rate) where they lived before, logged as an error on the row.
+     */
+    public Address recordedAddress(Row row, int column, int person, int day) {
+        long current = lineage.addressOn(person, day);
+        if (current >= 0 && noise.happens(ErrorKind.STALE_ADDRESS)) {
+            long previous = lineage.previousAddress(person, day);
+            if (previous >= 0 && previous != current) {
+                Address stale = address(previous);
+                noise.logStaleAddress(row, column, address(current).singleLine(), stale.singleLine());
+                return stale;
+            }
+        }
+        return address(current);
+    }
+
+    /**
+     * Whether a person is registered twice in this agency's system (decided once per person and agency). Rows
+     * then use the second registration about half the time.
+     */
+    public boolean duplicated(String agency, int person) {
+        return duplicates.computeIfAbsent(agency + ':' + person, k -> noise.happens(ErrorKind.DUPLICATE_RECORD));
+    }
+
+    /** Picks which registration (0 or 1) a row uses. */
+    public int registration(String agency, int person) {
+        return duplicated(agency, person) && noise.coin(0.5) ? 1 : 0;
+    }
+
+    /** The day of a person's first arrest, or {@link Day#NONE}: their PNC record is created then. */
+    public int firstArrest(int person) {
+        if (firstArrests == null) {
+            firstArrests = new int[lineage.people().size()];
+            java.util.Arrays.fill(firstArrests, Day.NONE);
+            for (var e : lineage.events()) {
+                if (e.kind() == org.threadline.synth.population.EventKind.ARREST) {
+                    firstArrests[e.subject()] = Math.min(firstArrests[e.subject()], e.day());
+                }
+            }
+        }
+        return firstArrests[person];
+    }
+}
