@@ -110,7 +110,8 @@ public final class HealthExtract implements AgencyExtract {
             String place = reason == EdReason.DOMESTIC_ASSAULT ? "HOME"
                     : PLACES[(int) (ctx.keys().localKey(83, k) % PLACES.length)];
             row.set(15, place);
-            row.set(16, place.equals("HOME") ? "at home" : "near " + ctx.address(e.address()).locality());
+            var near = ctx.address(e.address());
+            row.set(16, place.equals("HOME") ? "at home" : near == null ? "" : "near " + near.locality());
             row.set(17, reason == EdReason.DOMESTIC_ASSAULT ? "PARTNER/EX-PARTNER"
                     : ctx.noise().coin(0.6) ? "STRANGER" : "ACQUAINTANCE");
         }

@@ -22,6 +22,8 @@ import org.threadline.synth.population.Person;
  */
 public final class SchoolsExtract implements AgencyExtract {
     static final String AGENCY = "schools";
+    /** The local authority keeps the last five academic years of census, attendance and exclusions. */
+    static final int FROM = Day.of(2021, 9, 1);
     /**
      * LA codes for UPNs. 330 Birmingham is CONFIRMED in DOMAIN.md; 331-336 for the others is UNCONFIRMED there and
      * used as a placeholder.
@@ -65,6 +67,9 @@ public final class SchoolsExtract implements AgencyExtract {
     @Override
     public void render(ExtractContext ctx, RowSink sink) {
         for (LifeEvent e : ctx.lineage().events()) {
+            if (e.day() < FROM) {
+                continue;
+            }
             if (e.kind() == EventKind.SCHOOL_YEAR) {
                 schoolYear(ctx, sink, e);
             } else if (e.kind() == EventKind.EXCLUSION) {
