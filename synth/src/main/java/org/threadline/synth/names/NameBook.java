@@ -2,6 +2,7 @@ package org.threadline.synth.names;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -181,7 +182,7 @@ public final class NameBook {
     }
 
     private static boolean isMuhammad(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         return n.startsWith("moham") || n.startsWith("muham") || n.startsWith("mohamud") || n.equals("md");
     }
 

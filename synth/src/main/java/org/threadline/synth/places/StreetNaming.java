@@ -1,11 +1,13 @@
 package org.threadline.synth.places;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Names a district's streets from stems ("Oak") and types ("Road"). The k-th street of a district gets name number
- * {@code (A·k + offset) mod (stems × types)}: a bijection, so a district repeats no street name until it has more streets
- * than there are names. Each stem tries its types in its own weighted order, so "Road" and "Street" stay commonest.
+ * Names a district's streets from stems ("Oak") and types ("Road"). The k-th street of a district takes stem
+ * {@code (A·k + offset) mod stems} (a bijection on each run of {@code stems} streets) with the stem's
+ * {@code (k / stems)}-th type, so a district repeats no street name until it has more streets than stems × types. Each stem
+ * tries its types in its own weighted order, so "Road", "Street" and "Close" stay the commonest.
  */
 final class StreetNaming {
 
@@ -21,9 +23,9 @@ final class StreetNaming {
         for (int s = 0; s < stems.size(); s++) {
             typeOrderByStem[s] = weightedOrder(s, types, typeWeights);
         }
-        // A multiplier coprime with the name count makes k -> A·k mod N a bijection; near N/phi it scatters neighbours.
-        long a = Math.max(1, (long) (names * 0.6180339887));
-        while (gcd(a, names) != 1) {
+        // A multiplier coprime with the stem count makes k -> A·k mod S a bijection; near S/phi it scatters neighbours.
+        long a = Math.max(1, (long) (stems.size() * 0.6180339887));
+        while (gcd(a, stems.size()) != 1) {
             a++;
         }
         this.multiplier = a;
@@ -38,7 +40,7 @@ final class StreetNaming {
             double u = Math.max(1e-12, Mixing.unit(Mixing.hash(stem * 64L + t, 0x57EE7L, 2)));
             key[t] = Math.pow(u, 1.0 / weights[t]);
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(key[y], key[x]));
+        Arrays.sort(order, (x, y) -> Double.compare(key[y], key[x]));
         String[] ordered = new String[order.length];
         for (int i = 0; i < order.length; i++) {
             ordered[i] = types.get(order[i]);
@@ -52,12 +54,11 @@ final class StreetNaming {
 
     /** The name of the given street of a district, e.g. "Hawthorn Close". */
     String name(long ordinalInDistrict, int district, long seed) {
-        long offset = Math.floorMod(Mixing.hash(district, seed, 3), names);
+        long offset = Math.floorMod(Mixing.hash(district, seed, 3), stems.length);
         long k = Math.floorMod(ordinalInDistrict, names);
-        // multiplier and k are both below N (about 10^4), so the product cannot overflow.
-        long index = (multiplier * k + offset) % names;
-        int stem = (int) (index % stems.length);
-        int variant = (int) (index / stems.length);
+        // multiplier and k % S are both below S (a few hundred), so the product cannot overflow.
+        int stem = (int) ((multiplier * (k % stems.length) + offset) % stems.length);
+        int variant = (int) (k / stems.length);
         return stems[stem] + " " + typeOrderByStem[stem][variant];
     }
 
