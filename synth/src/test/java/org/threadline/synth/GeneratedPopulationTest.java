@@ -168,6 +168,47 @@ class GeneratedPopulationTest {
         assertThat(read("truth/outcomes.csv")).anyMatch(r -> r.get("looked_after").equals("Y"));
     }
 
+    @Test
+    void every_agency_record_key_and_valid_identifier_belongs_to_exactly_one_true_person() throws IOException {
+        Map<String, String> personOfRow = new HashMap<>();
+        for (CSVRecord r : read("truth/records.csv")) {
+            personOfRow.put(r.get("file") + "#" + r.get("row"), r.get("person_id"));
+        }
+        String[][] keys = {{"police/incident_persons", "NOMINAL_ID"}, {"police/custody", "NOMINAL_ID"},
+            {"police/incident_persons", "PNC_ID"}, {"social-care/children", "CHILD"},
+            {"justice/probation_cases", "CRN"}, {"justice/youth_justice", "YJ_Ref"},
+            {"substance-misuse/treatment_episodes", "Client Ref"}, {"schools/pupils", "UPN"},
+            {"health/ed_attendances", "NHS_Number"}, {"housing/people", "NI number"}};
+        for (String[] key : keys) {
+            Map<String, Set<String>> people = new HashMap<>();
+            List<CSVRecord> rows = read("extracts/" + key[0] + ".csv");
+            for (int i = 0; i < rows.size(); i++) {
+                String value = rows.get(i).get(key[1]);
+                if (!value.isEmpty()) {
+                    people.computeIfAbsent(value, v -> new HashSet<>()).add(personOfRow.get(key[0] + "#" + (i + 1)));
+                }
+            }
+            assertThat(people).as(key[0] + " " + key[1]).isNotEmpty();
+            Predicate<String> invalidOrUnique = v -> people.get(v).size() == 1;
+            assertThat(people.keySet()).as(key[0] + " " + key[1]).allMatch(invalidOrUnique);
+        }
+    }
+
+    @Test
+    void event_keys_identify_one_event() throws IOException {
+        for (String[] key : new String[][] {{"health/ed_attendances", "EC_Ident"},
+            {"health/health_visiting", "Contact_ID"}, {"police/custody", "CUSTODY_REF"},
+            {"housing/applications", "Case Ref"}}) {
+            List<CSVRecord> rows = read("extracts/" + key[0] + ".csv");
+            assertThat(rows.stream().map(r -> r.get(key[1])).distinct().count()).as(key[0]).isEqualTo(rows.size());
+        }
+        Map<String, String> whenOfOccurrence = new HashMap<>();
+        for (CSVRecord r : read("extracts/police/incident_persons.csv")) {
+            String previous = whenOfOccurrence.putIfAbsent(r.get("OCCURRENCE_REF"), r.get("OCCURRENCE_DATE_TIME"));
+            assertThat(previous == null || previous.equals(r.get("OCCURRENCE_DATE_TIME"))).isTrue();
+        }
+    }
+
     static List<String> extractFiles() throws IOException {
         List<String> files = new ArrayList<>();
         try (var walk = Files.walk(dir.resolve("extracts"))) {

@@ -29,6 +29,7 @@ public final class ExtractContext {
     private int[] firstArrests;
     /** Scatters a lineage's address numbers over its authority, so that a family's moves are not to next door. */
     private final Permutation spread;
+    private final java.util.SplittableRandom random;
 
     public ExtractContext(Lineage lineage, long serialOffset, Keys keys, Noise noise, Gazetteer gazetteer, long seed,
                           int asOf) {
@@ -40,6 +41,7 @@ public final class ExtractContext {
         this.seed = seed;
         this.asOf = asOf;
         this.spread = new Permutation(seed, "address-spread", 1L << 31);
+        this.random = new java.util.SplittableRandom(Permutation.mix(seed ^ 0x5DEECE66DL) + lineage.index());
     }
 
     public Lineage lineage() {
@@ -52,6 +54,24 @@ public final class ExtractContext {
 
     public long serial(int person) {
         return serialOffset + person;
+    }
+
+    /**
+     * The lineage's stream for incidental detail that is not an error (times of day, weapons, reasons), kept apart
+     * from the noise so that changing an error rate does not reshuffle the rest.
+     */
+    public java.util.random.RandomGenerator random() {
+        return random;
+    }
+
+    /** One of the options, at random. */
+    public <T> T pick(T[] options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** The event's key for {@code purpose}, from its number within this lineage. */
+    public long eventKey(String purpose, int event) {
+        return keys.eventKey(purpose, lineage.index(), event);
     }
 
     public Keys keys() {

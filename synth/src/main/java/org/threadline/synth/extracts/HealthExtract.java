@@ -85,7 +85,7 @@ public final class HealthExtract implements AgencyExtract {
         Person p = ctx.person(patient);
         EdReason reason = EdReason.values()[e.code()];
         Row row = sink.row(0, patient);
-        row.set(0, String.format("RXK%010d", ctx.keys().eventKey(ctx.lineage().index(), k) % 10_000_000_000L));
+        row.set(0, String.format("RXK%011d", ctx.eventKey("ed-attendance", k)));
         row.set(1, nhs(ctx, row, 1, patient));
         Cells.names(ctx, row, patient, e.day(), 3, -1, 2, true, Cells.Case.UPPER);
         Cells.dateOfBirth(ctx, row, 4, patient, Cells.ISO_DATE);
@@ -96,9 +96,9 @@ public final class HealthExtract implements AgencyExtract {
             Cells.address(ctx, row, -1, 6, patient, e.day());
         }
         String date = Cells.ISO_DATE.format(ctx.date(e.day()));
-        int hour = (int) (ctx.keys().localKey(80, k + ctx.serial(patient)) % 24);
+        int hour = ctx.random().nextInt(24);
         row.set(7, date);
-        row.set(8, String.format("%02d:%02d:00", hour, (int) (ctx.keys().localKey(81, k) % 60)));
+        row.set(8, String.format("%02d:%02d:00", hour, ctx.random().nextInt(60)));
         row.set(9, COMPLAINT[reason.ordinal()]);
         row.set(10, reason == EdReason.SELF_HARM ? "276853009" : "");
         row.set(11, reason == EdReason.ALCOHOL ? "ALCOHOL" : reason == EdReason.DRUGS ? "DRUGS" : "");
@@ -106,9 +106,9 @@ public final class HealthExtract implements AgencyExtract {
         if (assault) {
             row.set(12, date);
             row.set(13, String.format("%02d:%02d", Math.max(0, hour - 1), 30));
-            row.set(14, WEAPONS[(int) (ctx.keys().localKey(82, k) % WEAPONS.length)]);
+            row.set(14, ctx.pick(WEAPONS));
             String place = reason == EdReason.DOMESTIC_ASSAULT ? "HOME"
-                    : PLACES[(int) (ctx.keys().localKey(83, k) % PLACES.length)];
+                    : ctx.pick(PLACES);
             row.set(15, place);
             var near = ctx.address(e.address());
             row.set(16, place.equals("HOME") ? "at home" : near == null ? "" : "near " + near.locality());
@@ -121,7 +121,7 @@ public final class HealthExtract implements AgencyExtract {
         int child = e.subject();
         int mother = e.people().get(1).person();
         Row row = sink.row(1, child);
-        row.set(0, String.format("HV%09d", ctx.keys().eventKey(ctx.lineage().index(), k) % 1_000_000_000L));
+        row.set(0, String.format("HV%011d", ctx.eventKey("health-visit", k)));
         boolean born = e.day() >= ctx.person(child).born();
         if (born) {
             row.set(1, nhs(ctx, row, 1, child));

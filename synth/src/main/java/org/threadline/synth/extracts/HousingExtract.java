@@ -66,8 +66,7 @@ public final class HousingExtract implements AgencyExtract {
     }
 
     private void application(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
-        String ref = String.format("HL/%d/%06d", Day.year(e.day()),
-                ctx.keys().eventKey(ctx.lineage().index(), k) % 1_000_000);
+        String ref = String.format("HL/%d/%011d", Day.year(e.day()), ctx.eventKey("housing-case", k));
         int applicant = e.subject();
         HomelessReason reason = HomelessReason.values()[e.code()];
         Row main = sink.row(0, applicant);

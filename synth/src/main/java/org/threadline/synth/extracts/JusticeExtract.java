@@ -70,8 +70,8 @@ public final class JusticeExtract implements AgencyExtract {
     private void adult(ExtractContext ctx, RowSink sink, LifeEvent e, int sentence, Offence offence) {
         int person = e.subject();
         Row row = sink.row(0, person);
-        long key = ctx.keys().localKey(90, ctx.serial(person));
-        row.set(0, (char) ('A' + key % 26) + String.format("%06d", key / 26 % 1_000_000));
+        long key = ctx.keys().personKey("crn", ctx.serial(person), 26_000_000L);
+        row.set(0, (char) ('A' + key / 1_000_000) + String.format("%06d", key % 1_000_000));
         row.set(1, pnc(ctx, row, 1, person));
         Cells.names(ctx, row, person, e.day(), 3, -1, 2, false, Cells.Case.AS_GIVEN);
         Cells.dateOfBirth(ctx, row, 4, person, Cells.UK_DATE);
@@ -88,7 +88,7 @@ public final class JusticeExtract implements AgencyExtract {
         int person = e.subject();
         Person p = ctx.person(person);
         Row row = sink.row(1, person);
-        row.set(0, String.format("YJ%07d", ctx.keys().localKey(91, ctx.serial(person)) % 10_000_000L));
+        row.set(0, String.format("YJ%08d", ctx.keys().personKey("youth-justice", ctx.serial(person), 100_000_000L)));
         Cells.names(ctx, row, person, e.day(), 2, -1, 1, true, Cells.Case.AS_GIVEN);
         Cells.dateOfBirth(ctx, row, 3, person, Cells.UK_DATE);
         row.set(4, Cells.sex(p, "Female", "Male"));

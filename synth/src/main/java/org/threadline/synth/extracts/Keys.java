@@ -15,6 +15,8 @@ import org.threadline.domain.identifiers.Upn;
 public final class Keys {
     /** Serials reserved per lineage for events; a lineage with more events wraps (keys stay unique per table). */
     static final long EVENTS_PER_LINEAGE = 1L << 16;
+    /** Eleven digits: room for 1.5 million lineages (about 13 million people) of 65,536 events each. */
+    static final long EVENT_KEY_DOMAIN = 100_000_000_000L;
     private static final long OVERFLOW_STEMS_START = 0L;
     private static final List<String> NI_PREFIXES = niPrefixes();
 
@@ -23,8 +25,8 @@ public final class Keys {
     private final Permutation pupils;
     private final Permutation offenders;
     private final Permutation insurance;
-    private final Permutation local;
-    private final Permutation events;
+    private final long seed;
+    private final java.util.Map<String, Permutation> custom = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Keys(long seed) {
         nhsTest = new Permutation(seed, "nhs-test-range", NhsNumber.TEST_RANGE_SERIALS);
@@ -32,8 +34,7 @@ public final class Keys {
         pupils = new Permutation(seed, "upn", 10_000_000L);
         offenders = new Permutation(seed, "pnc", 10_000_000L);
         insurance = new Permutation(seed, "nino", (long) NI_PREFIXES.size() * 1_000_000L);
-        local = new Permutation(seed, "local-keys", 1_000_000_000L);
-        events = new Permutation(seed, "event-keys", 1L << 40);
+        this.seed = seed;
     }
 
     /** The truth's person id; it appears only in the truth files. */
@@ -82,19 +83,36 @@ public final class Keys {
     }
 
     /**
-     * A local record key of up to nine digits, unique per (namespace, value) within one namespace; agencies format
-     * it in their own style.
+     * A record key for a person, unique within {@code purpose}: a keyed permutation of {@code value} over
+     * {@code [0, domain)}, so distinct values always give distinct keys.
      *
-     * @param namespace a small number distinguishing key families (0-99)
-     * @param value     the person serial (times two, plus one for a duplicate registration) or event number
+     * @param purpose names the key family (one permutation each)
+     * @param value   the person serial, or serial * 2 + 1 for a duplicate registration
+     * @param domain  how many keys the format can hold; must exceed every value used
      */
-    public long localKey(int namespace, long value) {
-        return local.apply((value * 100 + namespace) % 1_000_000_000L);
+    public long personKey(String purpose, long value, long domain) {
+        return permutation(purpose, domain).apply(value);
     }
 
-    /** A key for an event, unique across the population: lineage and event number within it. */
-    public long eventKey(int lineage, int event) {
-        return events.apply(((long) lineage * EVENTS_PER_LINEAGE + (event % EVENTS_PER_LINEAGE)) % (1L << 40));
+    /**
+     * A record key for an event (an occurrence, an attendance, a case), unique across the population: a permutation
+     * of (lineage, event number within the lineage) over eleven digits.
+     */
+    public long eventKey(String purpose, int lineage, int event) {
+        if (event >= EVENTS_PER_LINEAGE) {
+            throw new IllegalStateException("lineage " + lineage + " has more than " + EVENTS_PER_LINEAGE
+                    + " events; record keys would no longer be unique");
+        }
+        return permutation(purpose, EVENT_KEY_DOMAIN).apply((long) lineage * EVENTS_PER_LINEAGE + event);
+    }
+
+    /** A non-negative hash of a value for choices that must be stable per thing (a district's school, a home's phone). */
+    public long hash(String purpose, long value) {
+        return Permutation.mix(seed ^ (purpose.hashCode() * 0x9E3779B97F4A7C15L) ^ Permutation.mix(value)) >>> 1;
+    }
+
+    private Permutation permutation(String purpose, long domain) {
+        return custom.computeIfAbsent(purpose + "/" + domain, k -> new Permutation(seed, purpose, domain));
     }
 
     private static List<String> niPrefixes() {

@@ -82,10 +82,8 @@ public final class PoliceExtract implements AgencyExtract {
     }
 
     private void occurrence(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
-        String ref = String.format("%02d/%07d/%s", 20, ctx.keys().eventKey(ctx.lineage().index(), k) % 10_000_000,
-                Day.year(e.day()) % 100);
-        String time = WHEN.format(ctx.date(e.day()).atTime((int) (ctx.keys().localKey(1, k) % 24),
-                (int) (ctx.keys().localKey(2, k) % 60)));
+        String ref = String.format("20/%011d/%02d", ctx.eventKey("occurrence", k), Day.year(e.day()) % 100);
+        String time = WHEN.format(ctx.date(e.day()).atTime(ctx.random().nextInt(24), ctx.random().nextInt(60)));
         String code;
         String description;
         switch (e.kind()) {
@@ -141,8 +139,8 @@ public final class PoliceExtract implements AgencyExtract {
     private void custody(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
         int person = e.subject();
         Row row = sink.row(1, person);
-        row.set(C_REF, String.format("CU%09d", ctx.keys().eventKey(ctx.lineage().index(), k) % 1_000_000_000L));
-        row.set(C_WHEN, WHEN.format(ctx.date(e.day()).atTime((int) (ctx.keys().localKey(3, k) % 24), 0)));
+        row.set(C_REF, String.format("CU%011d", ctx.eventKey("custody", k)));
+        row.set(C_WHEN, WHEN.format(ctx.date(e.day()).atTime(ctx.random().nextInt(24), ctx.random().nextInt(60))));
         row.set(C_CODE, Offence.values()[e.code() % 100].homeOfficeCode());
         row.set(C_OUTCOME, OUTCOMES[e.code() / 100]);
         person(ctx, row, person, e.day(), C_NOMINAL, C_SURNAME, C_FORENAMES, C_DOB, C_SEX, C_ADDRESS, C_POSTCODE,
@@ -153,8 +151,8 @@ public final class PoliceExtract implements AgencyExtract {
                                int forenames, int dob, int sex, int address, int postcode, int pnc) {
         Person p = ctx.person(person);
         int registration = ctx.registration(AGENCY, person);
-        row.set(nominal, String.format("N%08d", ctx.keys().localKey(10, ctx.serial(person) * 2 + registration)
-                % 100_000_000L));
+        row.set(nominal, String.format("N%09d", ctx.keys().personKey("nominal",
+                ctx.serial(person) * 2 + registration, 1_000_000_000L)));
         Cells.names(ctx, row, person, day, forenames, -1, surname, true, Cells.Case.UPPER);
         Cells.dateOfBirth(ctx, row, dob, person, Cells.UK_DATE);
         row.set(sex, Cells.sex(p, "F", "M"));

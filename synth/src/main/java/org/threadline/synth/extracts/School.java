@@ -14,7 +14,7 @@ record School(String urn, String name) {
         }
         String district = home.postcode().substring(0, home.postcode().indexOf(' '));
         int which = (int) (home.uprn() % 2);
-        long key = ctx.keys().localKey(50 + phase * 2 + which, Math.abs((long) district.hashCode()) % 10_000_000L);
+        long key = ctx.keys().hash("school-" + phase + "-" + which, district.hashCode());
         String urn = Long.toString(100_000 + key % 900_000);
         String suffix = phase == 0 ? (which == 0 ? "Primary School" : "Junior and Infant School")
                 : (which == 0 ? "Academy" : "High School");

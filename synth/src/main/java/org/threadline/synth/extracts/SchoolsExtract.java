@@ -108,8 +108,7 @@ public final class SchoolsExtract implements AgencyExtract {
                 return;
             }
             int possible = TERM_SESSIONS[t];
-            int absent = (int) Math.round(possible * e.value() * (0.7 + 0.6 * ctx.keys().localKey(30 + t,
-                    ctx.serial(child)) % 100 / 100.0));
+            int absent = (int) Math.round(possible * e.value() * (0.7 + 0.6 * ctx.random().nextDouble()));
             absent = Math.min(possible, absent);
             int unauthorised = ctx.person(child).inSpell(Adversity.EXPLOITED, termStart)
                     ? absent * 3 / 4 : absent / 3;
@@ -154,8 +153,7 @@ public final class SchoolsExtract implements AgencyExtract {
         row.set(2, Cells.ISO_DATE.format(ctx.date(e.day())));
         row.set(3, e.code() == 1 ? "PERMANENT" : "SUSPENSION");
         row.set(4, Integer.toString(2 * (e.endDay() - e.day())));
-        row.set(5, EXCLUSION_REASONS[(int) (ctx.keys().localKey(40, ctx.serial(child) + e.day())
-                % EXCLUSION_REASONS.length)]);
+        row.set(5, ctx.pick(EXCLUSION_REASONS));
     }
 
     /** The UPN allocated when the child started school, by the authority of their first school. */

@@ -111,7 +111,7 @@ public final class SocialCareExtract implements AgencyExtract {
     private static String childId(ExtractContext ctx, int child, String la) {
         int laIndex = org.threadline.synth.population.SimulationSettings.AUTHORITIES.indexOf(la);
         return la.substring(0, 3).toUpperCase(java.util.Locale.UK)
-                + String.format("%07d", ctx.keys().localKey(60 + laIndex, ctx.serial(child)) % 10_000_000L);
+                + String.format("%08d", ctx.keys().personKey("la-child-" + laIndex, ctx.serial(child), 100_000_000L));
     }
 
     private void referral(ExtractContext ctx, RowSink sink, LifeEvent e, String la) {
@@ -126,7 +126,7 @@ public final class SocialCareExtract implements AgencyExtract {
         row.set(4, e.code() == 0 ? "" : neglect ? "N1" : e.code() >= 2 ? "N1" : "N2");
         row.set(5, factors(ctx, child, e.day(), neglect));
         row.set(6, OUTCOMES[e.code()]);
-        row.set(7, e.code() >= 2 ? (neglect ? "NEG" : ABUSE[(int) (ctx.keys().localKey(70, e.day()) % 4)]) : "");
+        row.set(7, e.code() >= 2 ? (neglect ? "NEG" : ctx.pick(ABUSE)) : "");
         row.set(8, e.endDay() < ctx.asOf() && e.code() < 3 ? Cells.UK_DATE.format(ctx.date(e.endDay())) : "");
         if (p.ageOn(e.day()) > 18) {
             row.set(6, "NFA");
@@ -185,7 +185,7 @@ public final class SocialCareExtract implements AgencyExtract {
             row.set(3, e.code() == 0 ? "S" : "P");
             row.set(4, e.code() == 0 ? "V2" : "C2");
             row.set(5, "N1");
-            row.set(6, PLACES[(int) (ctx.keys().localKey(71, ctx.serial(child) * 31 + e.code()) % PLACES.length)]);
+            row.set(6, ctx.pick(PLACES));
             boolean closed = end != Day.NONE && end < ctx.asOf();
             row.set(7, closed ? Cells.UK_DATE.format(ctx.date(end)) : "");
             row.set(8, !closed ? "" : end == careEnds ? (p.ageOn(end) >= 18 ? "E5" : "E4A") : "X1");

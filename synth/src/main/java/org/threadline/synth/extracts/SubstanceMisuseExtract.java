@@ -56,15 +56,15 @@ public final class SubstanceMisuseExtract implements AgencyExtract {
             int client = e.subject();
             Person p = ctx.person(client);
             Row row = sink.row(0, client);
-            row.set(0, String.format("SMS%06d", ctx.keys().localKey(95, ctx.serial(client) * 2
-                    + ctx.registration(AGENCY, client)) % 1_000_000));
+            row.set(0, String.format("SMS%08d", ctx.keys().personKey("substance-client",
+                    ctx.serial(client) * 2 + ctx.registration(AGENCY, client), 100_000_000L)));
             Cells.names(ctx, row, client, e.day(), 1, -1, 2, true, Cells.Case.AS_GIVEN);
             Cells.dateOfBirth(ctx, row, 3, client, DATE);
             row.set(4, Cells.sex(p, "F", "M"));
             Cells.address(ctx, row, -1, 5, client, e.day());
             row.set(6, DATE.format(ctx.date(e.day())));
-            row.set(7, e.code() == 1 ? "Alcohol" : DRUGS[(int) (ctx.keys().localKey(96, ctx.serial(client)) % 4)]);
-            row.set(8, SOURCES[(int) (ctx.keys().localKey(97, e.day()) % SOURCES.length)]);
+            row.set(7, e.code() == 1 ? "Alcohol" : DRUGS[(int) (ctx.keys().hash("drug", ctx.serial(client)) % DRUGS.length)]);
+            row.set(8, ctx.pick(SOURCES));
             row.set(9, Integer.toString((int) e.value()));
             boolean closed = e.endDay() < ctx.asOf();
             row.set(10, closed ? DATE.format(ctx.date(e.endDay())) : "");
