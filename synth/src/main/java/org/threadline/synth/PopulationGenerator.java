@@ -65,10 +65,11 @@ public final class PopulationGenerator {
                 options.asOf().atStartOfDay().toInstant(ZoneOffset.UTC));
         Files.deleteIfExists(out.resolve("manifest.csv"));
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        try (Writers writers = new Writers(out, agencies, extracts, truthOut)) {
+        Writers writers = new Writers(out, agencies, extracts, truthOut);
+        long people = 0;
+        int lineage = 0;
+        try (writers) {
             progress.begin("generate", options.people(), "people");
-            long people = 0;
-            int lineage = 0;
             while (people < options.people()) {
                 List<Future<Lineage>> simulated = new ArrayList<>();
                 for (int i = 0; i < BATCH; i++) {
@@ -105,14 +106,14 @@ public final class PopulationGenerator {
                     progress.advance(r.people);
                 }
             }
-            writers.close();
-            progress.end();
-            GenerationReport report = new GenerationReport((int) people, lineage, writers.summary(), out);
-            Manifest.write(out.resolve("manifest.csv"), report, options);
-            return report;
         } finally {
             pool.shutdownNow();
         }
+        progress.end();
+        GenerationReport report = new GenerationReport((int) people, lineage, writers.summary(), out);
+        // Written last: a folder with a manifest is a complete population.
+        Manifest.write(out.resolve("manifest.csv"), report, options);
+        return report;
     }
 
     private Rendered render(Lineage lineage, long offset, Keys keys, List<AgencyExtract> agencies,
@@ -219,9 +220,6 @@ public final class PopulationGenerator {
 
         @Override
         public void close() throws IOException {
-            if (!written.isEmpty()) {
-                return;
-            }
             for (int a = 0; a < agencies.size(); a++) {
                 AgencyExtract agency = agencies.get(a);
                 for (int t = 0; t < agency.tables().size(); t++) {

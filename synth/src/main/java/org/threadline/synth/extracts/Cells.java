@@ -72,12 +72,4 @@ final class Cells {
     static TableSpec table(String name, CsvDialect csv, String sheet, List<ColumnSpec> columns, String... titles) {
         return new TableSpec(name, columns, csv, XlsxOptions.sheet(sheet).withTitleLines(titles));
     }
-
-    static int[] widths(List<TableSpec> tables) {
-        int[] w = new int[tables.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = tables.get(i).columns().size();
-        }
-        return w;
-    }
 }

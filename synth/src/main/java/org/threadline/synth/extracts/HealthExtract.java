@@ -22,7 +22,7 @@ import org.threadline.synth.population.Person;
  * <p>Only the self-harm injury-intent SNOMED CT code (276853009) is CONFIRMED in shared/domain; other clinical
  * values are written as the trust's local descriptive codes rather than invented SNOMED codes.
  */
-public final class HealthExtract implements AgencyExtract {
+public final class HealthExtract extends BaseExtract {
     static final String AGENCY = "health";
     static final int FROM = Day.of(2021, 4, 1);
     private static final String[] COMPLAINT = {"ILLNESS", "INJURY", "ASSAULT", "ASSAULT", "SELF HARM",
@@ -33,7 +33,7 @@ public final class HealthExtract implements AgencyExtract {
     private static final String[] CONTACTS = {"ANTENATAL", "NEW BIRTH VISIT", "6-8 WEEK REVIEW", "1 YEAR REVIEW",
         "2-2.5 YEAR REVIEW"};
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("ed_attendances", CsvDialect.rfc4180(), "ECDS", List.of(text("EC_Ident"),
                     text("NHS_Number"), text("Patient_Surname"), text("Patient_Forename"),
                     date("Date_Of_Birth", "yyyy-MM-dd"), text("Stated_Gender"), text("Postcode"),
@@ -48,20 +48,9 @@ public final class HealthExtract implements AgencyExtract {
                     text("Mother_Forename"), date("Contact_Date", "yyyy-MM-dd"), text("Contact_Type"),
                     text("Postcode"), text("Concerns"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Health: emergency department attendances (ECDS-like, with ISTV assault fields) and health visitor "
-                + "contacts";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public HealthExtract() {
+        super(AGENCY, "Health: emergency department attendances (ECDS-like, with ISTV assault fields) and health visitor "
+                + "contacts", TABLES);
     }
 
     @Override

@@ -23,14 +23,14 @@ import org.threadline.synth.population.Role;
  * Housing: homelessness applications in an H-CLIC-like shape (a main row per case and a people row per household
  * member). Exported from a spreadsheet-minded system: semicolon-separated, Windows-1252, CRLF, dates like 03-Mar-2021.
  */
-public final class HousingExtract implements AgencyExtract {
+public final class HousingExtract extends BaseExtract {
     static final String AGENCY = "housing";
     static final int FROM = Day.of(2018, 4, 1);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
     private static final CsvDialect DIALECT = CsvDialect.rfc4180().withDelimiter(';')
             .withCharset(CsvDialect.WINDOWS_1252).withLineEnding(LineEnding.CRLF);
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("applications", DIALECT, "Main", List.of(text("Case Ref"), date("Application Date",
                     "dd-MMM-yyyy"), text("Local Authority"), text("Reason for loss of settled home"),
                     text("Support needs"), text("Duty owed"), integer("Household size"))),
@@ -39,19 +39,8 @@ public final class HousingExtract implements AgencyExtract {
                     date("Date of birth", "dd-MMM-yyyy"), text("Sex"), text("NI number"),
                     text("Last settled address"), text("Postcode"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Housing: homelessness applications (H-CLIC-like main and people sections) with support needs";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public HousingExtract() {
+        super(AGENCY, "Housing: homelessness applications (H-CLIC-like main and people sections) with support needs", TABLES);
     }
 
     @Override

@@ -20,13 +20,13 @@ import org.threadline.synth.population.Person;
  * Probation (adults: case reference number, PNC ID, sentence, OASyS-style needs) and the youth justice service
  * (under-18s: referral orders and youth rehabilitation orders). UK dates.
  */
-public final class JusticeExtract implements AgencyExtract {
+public final class JusticeExtract extends BaseExtract {
     static final String AGENCY = "justice";
     static final int FROM = Day.of(2014, 4, 1);
     private static final String[] SENTENCES = {"Custody", "Community Order", "Suspended Sentence Order",
         "Referral Order", "Youth Rehabilitation Order"};
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("probation_cases", CsvDialect.rfc4180(), "Probation", List.of(text("CRN"), text("PNC_ID"),
                     text("Surname"), text("Forename"), date("DOB", "dd/MM/yyyy"), text("NI_Number"),
                     date("Sentence_Date", "dd/MM/yyyy"), text("Sentence_Type"), text("Offence"),
@@ -36,19 +36,8 @@ public final class JusticeExtract implements AgencyExtract {
                     date("Outcome_Date", "dd/MM/yyyy"), text("Outcome"), text("Offence"), text("Address"),
                     text("Postcode"), text("Looked_After"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Justice: probation cases with OASys-style needs, and youth justice outcomes";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public JusticeExtract() {
+        super(AGENCY, "Justice: probation cases with OASys-style needs, and youth justice outcomes", TABLES);
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.threadline.synth.population.Role;
  * West Midlands police: one row per person per occurrence (POLE roles), and custody records. Names in capitals,
  * UK dates, nominal ids that sometimes duplicate, PNC IDs for people with a record.
  */
-public final class PoliceExtract implements AgencyExtract {
+public final class PoliceExtract extends BaseExtract {
     static final String AGENCY = "police";
     static final int FROM = Day.of(2016, 4, 1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
@@ -35,7 +35,7 @@ public final class PoliceExtract implements AgencyExtract {
     private static final int C_REF = 0, C_WHEN = 1, C_NOMINAL = 2, C_SURNAME = 3, C_FORENAMES = 4, C_DOB = 5,
             C_SEX = 6, C_PNC = 7, C_CODE = 8, C_OUTCOME = 9, C_ADDRESS = 10, C_POSTCODE = 11;
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("incident_persons", CsvDialect.rfc4180(), "Occurrences", List.of(
                     text("OCCURRENCE_REF"), dateTime("OCCURRENCE_DATE_TIME", "dd/MM/yyyy HH:mm"),
                     text("HO_OFFENCE_CODE"), text("OFFENCE_DESCRIPTION"), text("DOMESTIC_ABUSE_FLAG"),
@@ -48,20 +48,9 @@ public final class PoliceExtract implements AgencyExtract {
                     text("SURNAME"), text("FORENAMES"), date("DATE_OF_BIRTH", "dd/MM/yyyy"), text("SEX"),
                     text("PNC_ID"), text("HO_OFFENCE_CODE"), text("OUTCOME"), text("ADDRESS"), text("POSTCODE"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Police: people involved in occurrences (victim, witness, suspect, child present, missing person) "
-                + "with domestic abuse flags and DASH risk, and custody records";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public PoliceExtract() {
+        super(AGENCY, "Police: people involved in occurrences (victim, witness, suspect, child present, missing person) "
+                + "with domestic abuse flags and DASH risk, and custody records", TABLES);
     }
 
     @Override

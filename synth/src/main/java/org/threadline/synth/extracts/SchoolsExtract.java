@@ -20,7 +20,7 @@ import org.threadline.synth.population.Person;
  * the UPN and legal names (education records the full forename, never a familiar form), termly attendance with
  * absence codes, and suspensions and exclusions. ISO dates.
  */
-public final class SchoolsExtract implements AgencyExtract {
+public final class SchoolsExtract extends BaseExtract {
     static final String AGENCY = "schools";
     /** The local authority keeps the last five academic years of census, attendance and exclusions. */
     static final int FROM = Day.of(2021, 9, 1);
@@ -37,7 +37,7 @@ public final class SchoolsExtract implements AgencyExtract {
     private static final int UPN = 0, SURNAME = 1, FORENAME = 2, MIDDLE = 3, DOB = 4, SEX = 5, ETHNICITY = 6,
             ADDRESS = 7, POSTCODE = 8, URN = 9, SCHOOL = 10, YEAR = 11, NCY = 12, FSM = 13;
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("pupils", CsvDialect.rfc4180(), "Census", List.of(text("UPN"), text("LegalSurname"),
                     text("LegalForename"), text("MiddleNames"), date("DOB", "yyyy-MM-dd"), text("Sex"),
                     text("Ethnicity"), text("Address"), text("Postcode"), text("SchoolURN"), text("SchoolName"),
@@ -48,20 +48,9 @@ public final class SchoolsExtract implements AgencyExtract {
             Cells.table("exclusions", CsvDialect.rfc4180(), "Exclusions", List.of(text("UPN"), text("SchoolURN"),
                     date("StartDate", "yyyy-MM-dd"), text("Category"), integer("Sessions"), text("Reason"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Schools: pupil census with UPN and legal names, termly attendance with absence codes, "
-                + "suspensions and permanent exclusions";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public SchoolsExtract() {
+        super(AGENCY, "Schools: pupil census with UPN and legal names, termly attendance with absence codes, "
+                + "suspensions and permanent exclusions", TABLES);
     }
 
     @Override

@@ -20,14 +20,14 @@ import org.threadline.synth.population.Person;
  * who moves authority gets a new LA child ID), referrals with CIN codes, looked-after episodes and missing episodes.
  * UK dates, SEX 1/2 as the returns code it.
  */
-public final class SocialCareExtract implements AgencyExtract {
+public final class SocialCareExtract extends BaseExtract {
     static final String AGENCY = "social-care";
     static final int FROM = Day.of(2016, 4, 1);
     private static final String[] OUTCOMES = {"NFA", "CIN PLAN", "CP PLAN", "LOOKED AFTER"};
     private static final String[] ABUSE = {"NEG", "EMO", "PHY", "MUL"};
     private static final String[] PLACES = {"U1", "U4", "U3", "R1", "K2", "U6"};
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("children", CsvDialect.rfc4180(), "Children", List.of(text("CHILD"), text("LA"),
                     text("SURNAME"), text("FORENAME"), date("DOB", "dd/MM/yyyy"), text("SEX"), text("ETHNIC"),
                     text("UPN"), text("ADDRESS"), text("POSTCODE"))),
@@ -41,20 +41,9 @@ public final class SocialCareExtract implements AgencyExtract {
             Cells.table("missing", CsvDialect.rfc4180(), "Missing", List.of(text("CHILD"), text("LA"),
                     text("MISSING"), date("MIS_START", "dd/MM/yyyy"), date("MIS_END", "dd/MM/yyyy"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Children's social care: children (LA child IDs), referrals with assessment factors and outcomes, "
-                + "looked-after episodes (SSDA903 codes) and missing episodes";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public SocialCareExtract() {
+        super(AGENCY, "Children's social care: children (LA child IDs), referrals with assessment factors and outcomes, "
+                + "looked-after episodes (SSDA903 codes) and missing episodes", TABLES);
     }
 
     @Override

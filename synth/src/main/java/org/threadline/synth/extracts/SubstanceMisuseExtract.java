@@ -18,33 +18,22 @@ import org.threadline.synth.population.Person;
  * The adult substance misuse service: treatment episodes with the substance, the referral source and the parental
  * status field that tells whether children live with the client. Dates without leading zeros (d/M/yyyy).
  */
-public final class SubstanceMisuseExtract implements AgencyExtract {
+public final class SubstanceMisuseExtract extends BaseExtract {
     static final String AGENCY = "substance-misuse";
     static final int FROM = Day.of(2016, 4, 1);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy", Locale.UK);
     private static final String[] DRUGS = {"Opiates", "Crack cocaine", "Cannabis", "Cocaine"};
     private static final String[] SOURCES = {"Self", "GP", "Criminal justice", "Hospital", "Social services"};
 
-    private final List<TableSpec> tables = List.of(
+    private static final List<TableSpec> TABLES = List.of(
             Cells.table("treatment_episodes", CsvDialect.rfc4180(), "Episodes", List.of(text("Client Ref"),
                     text("Forename"), text("Surname"), date("DOB", "d/M/yyyy"), text("Sex"), text("Postcode"),
                     date("Referral Date", "d/M/yyyy"), text("Substance"), text("Referral Source"),
                     integer("Children Living With Client"), date("Discharge Date", "d/M/yyyy"),
                     text("Discharge Reason"))));
 
-    @Override
-    public String agency() {
-        return AGENCY;
-    }
-
-    @Override
-    public String description() {
-        return "Adult substance misuse service: treatment episodes with substance and parental status";
-    }
-
-    @Override
-    public List<TableSpec> tables() {
-        return tables;
+    public SubstanceMisuseExtract() {
+        super(AGENCY, "Adult substance misuse service: treatment episodes with substance and parental status", TABLES);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.threadline.synth.names;
 
+import org.threadline.synth.resources.ResourceCsv;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.random.RandomGenerator;
  */
 final class HeritageMix {
 
-    static final String RESOURCE = "heritage_by_local_authority.csv";
+    static final String RESOURCE = "/org/threadline/synth/names/heritage_by_local_authority.csv";
 
     private final Heritage[] heritages;
     private final Map<String, AliasTable> tables;

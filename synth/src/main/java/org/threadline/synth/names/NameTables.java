@@ -1,5 +1,7 @@
 package org.threadline.synth.names;
 
+import org.threadline.synth.resources.ResourceCsv;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,9 +16,9 @@ import java.util.random.RandomGenerator;
  */
 final class NameTables {
 
-    static final String FORENAMES = "forenames.csv";
-    static final String SURNAMES = "surnames.csv";
-    static final String MUHAMMAD_SPELLINGS = "muhammad_spellings.csv";
+    static final String FORENAMES = "/org/threadline/synth/names/forenames.csv";
+    static final String SURNAMES = "/org/threadline/synth/names/surnames.csv";
+    static final String MUHAMMAD_SPELLINGS = "/org/threadline/synth/names/muhammad_spellings.csv";
 
     private final int[] eraYears;
     private final Map<Heritage, Map<Sex, WeightedNames[]>> forenames;

@@ -1,5 +1,7 @@
 package org.threadline.synth.places;
 
+import org.threadline.synth.resources.ResourceCsv;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

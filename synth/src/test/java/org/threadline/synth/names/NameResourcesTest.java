@@ -1,5 +1,7 @@
 package org.threadline.synth.names;
 
+import org.threadline.synth.resources.ResourceCsv;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.threadline.synth.places;
+package org.threadline.synth.resources;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,15 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the small comma-separated tables shipped beside this package. Names never contain commas or quotes, so a plain
+ * Reads the small comma-separated tables shipped with the generator (names, places). Names never contain commas or quotes, so a plain
  * split is enough; lines starting with '#' are provenance comments and the first other line is the header.
  *
  * @param header the column names
  * @param rows   the data rows, each with exactly as many cells as the header
  */
-record ResourceCsv(List<String> header, List<List<String>> rows) {
+public record ResourceCsv(List<String> header, List<List<String>> rows) {
 
-    static ResourceCsv load(String resourceName) {
+    /** Loads a table by its absolute classpath name, e.g. {@code /org/threadline/synth/names/forenames.csv}. */
+    public static ResourceCsv load(String resourceName) {
         try (InputStream in = ResourceCsv.class.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resourceName);

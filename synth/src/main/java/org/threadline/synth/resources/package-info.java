@@ -1,0 +1,2 @@
+/** Loading the reference tables (names, places) that ship inside the generator. */
+package org.threadline.synth.resources;
