@@ -74,6 +74,43 @@ class DeterminismAndErrorRatesTest {
     }
 
     @Test
+    void every_second_police_nominal_id_is_a_logged_duplicate_registration()
+            throws IOException {
+        new PopulationGenerator().generate(GenerationOptions.of(3000, 9, dir, EnumSet.of(OutputFormat.CSV))
+                .withErrors(ErrorRates.none().with(List.of("duplicate-record=0.3"))), Progress.NONE);
+
+        List<CSVRecord> records = read(dir.resolve("truth/records.csv"));
+        Map<String, String> personOfRow = new java.util.HashMap<>();
+        for (CSVRecord r : records) {
+            personOfRow.put(r.get("file") + "#" + r.get("row"), r.get("person_id"));
+        }
+        Map<String, java.util.Set<String>> nominals = new java.util.HashMap<>();
+        List<CSVRecord> rows = read(dir.resolve("extracts/police/incident_persons.csv"));
+        for (int i = 0; i < rows.size(); i++) {
+            nominals.computeIfAbsent(personOfRow.get("police/incident_persons#" + (i + 1)), k -> new java.util.HashSet<>())
+                    .add(rows.get(i).get("NOMINAL_ID"));
+        }
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        for (CSVRecord e : read(dir.resolve("truth/errors.csv"))) {
+            if (e.get("file").equals("police/incident_persons")) {
+                assertThat(e.get("error")).isEqualTo("duplicate-record");
+                CSVRecord row = rows.get(Integer.parseInt(e.get("row")) - 1);
+                assertThat(row.get("NOMINAL_ID")).isEqualTo(e.get("recorded_value")).isNotEqualTo(e.get("true_value"));
+                logged.add(personOfRow.get("police/incident_persons#" + e.get("row")));
+            }
+        }
+        java.util.Set<String> twoIds = new java.util.HashSet<>();
+        nominals.forEach((person, ids) -> {
+            assertThat(ids).hasSizeLessThanOrEqualTo(2);
+            if (ids.size() == 2) {
+                twoIds.add(person);
+            }
+        });
+        assertThat(twoIds).isNotEmpty();
+        assertThat(logged).containsAll(twoIds);
+    }
+
+    @Test
     void with_no_errors_nothing_is_logged_and_names_are_formal() throws IOException {
         new PopulationGenerator().generate(GenerationOptions.of(500, 5, dir, EnumSet.of(OutputFormat.CSV))
                 .withErrors(ErrorRates.none()), Progress.NONE);

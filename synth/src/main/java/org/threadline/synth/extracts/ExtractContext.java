@@ -124,9 +124,22 @@ public final class ExtractContext {
         return duplicates.computeIfAbsent(agency + ':' + person, k -> noise.happens(ErrorKind.DUPLICATE_RECORD));
     }
 
-    /** Picks which registration (0 or 1) a row uses. */
-    public int registration(String agency, int person) {
-        return duplicated(agency, person) && noise.coin(0.5) ? 1 : 0;
+    /**
+     * Picks which registration (0 or 1) a row uses and, for the second, writes the key into {@code column} and logs
+     * the duplicate as an error; returns the key written.
+     *
+     * @param key the agency's key for a registration number (0 or 1)
+     */
+    public String registeredKey(Row row, int column, String agency, int person,
+                                java.util.function.IntFunction<String> key) {
+        boolean second = duplicated(agency, person) && noise.coin(0.5);
+        String value = key.apply(second ? 1 : 0);
+        if (second) {
+            row.logError(new org.threadline.synth.errors.InjectedError(column, ErrorKind.DUPLICATE_RECORD,
+                    key.apply(0), value));
+        }
+        row.set(column, value);
+        return value;
     }
 
     /** The day of a person's first arrest, or {@link Day#NONE}: their PNC record is created then. */

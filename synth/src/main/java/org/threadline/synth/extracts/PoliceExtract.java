@@ -139,9 +139,8 @@ public final class PoliceExtract extends BaseExtract {
     private static void person(ExtractContext ctx, Row row, int person, int day, int nominal, int surname,
                                int forenames, int dob, int sex, int address, int postcode, int pnc) {
         Person p = ctx.person(person);
-        int registration = ctx.registration(AGENCY, person);
-        row.set(nominal, String.format("N%09d", ctx.keys().personKey("nominal",
-                ctx.serial(person) * 2 + registration, 1_000_000_000L)));
+        ctx.registeredKey(row, nominal, AGENCY, person, registration -> String.format("N%09d",
+                ctx.keys().personKey("nominal", ctx.serial(person) * 2 + registration, 1_000_000_000L)));
         Cells.names(ctx, row, person, day, forenames, -1, surname, true, Cells.Case.UPPER);
         Cells.dateOfBirth(ctx, row, dob, person, Cells.UK_DATE);
         row.set(sex, Cells.sex(p, "F", "M"));

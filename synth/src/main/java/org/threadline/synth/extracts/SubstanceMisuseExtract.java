@@ -45,8 +45,8 @@ public final class SubstanceMisuseExtract extends BaseExtract {
             int client = e.subject();
             Person p = ctx.person(client);
             Row row = sink.row(0, client);
-            row.set(0, String.format("SMS%08d", ctx.keys().personKey("substance-client",
-                    ctx.serial(client) * 2 + ctx.registration(AGENCY, client), 100_000_000L)));
+            ctx.registeredKey(row, 0, AGENCY, client, registration -> String.format("SMS%08d",
+                    ctx.keys().personKey("substance-client", ctx.serial(client) * 2 + registration, 100_000_000L)));
             Cells.names(ctx, row, client, e.day(), 1, -1, 2, true, Cells.Case.AS_GIVEN);
             Cells.dateOfBirth(ctx, row, 3, client, DATE);
             row.set(4, Cells.sex(p, "F", "M"));
