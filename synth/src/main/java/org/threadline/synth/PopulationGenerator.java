@@ -42,6 +42,7 @@ import org.threadline.synth.truth.TruthTables;
  */
 public final class PopulationGenerator {
     private static final int BATCH = 256;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PopulationGenerator.class);
 
     private final Gazetteer gazetteer;
     private final NameBookSource names;
@@ -113,6 +114,8 @@ public final class PopulationGenerator {
         GenerationReport report = new GenerationReport((int) people, lineage, writers.summary(), out);
         // Written last: a folder with a manifest is a complete population.
         Manifest.write(out.resolve("manifest.csv"), report, options);
+        LOG.info("generated {} people in {} families ({} extract rows), seed {}, formats {}, into {}", report.people(),
+                report.lineages(), report.extractRows(), options.seed(), options.formats(), out);
         return report;
     }
 

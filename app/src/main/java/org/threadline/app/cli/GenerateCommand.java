@@ -38,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write into.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv, xlsx or both (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "both", description = "csv, xlsx or both (default ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--as-of", description = "Extract date, yyyy-mm-dd (default 2026-03-31).")

@@ -1,6 +1,7 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
+import org.threadline.app.home.ThreadlineHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,28 @@ public final class ThreadlineCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        logToHome();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Sends library and application logs to {@code THREADLINE_HOME/logs/threadline.log}, so that the terminal shows
+     * only what a person needs and every run's log stays with the rest of the state. Must run before the first
+     * logger is created.
+     */
+    private static void logToHome() {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
+            return;
+        }
+        try {
+            ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv());
+            java.nio.file.Files.createDirectories(home.logs());
+            System.setProperty("org.slf4j.simpleLogger.logFile", home.logs().resolve("threadline.log").toString());
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        } catch (java.io.IOException | RuntimeException e) {
+            // Logging to stderr is a fine fallback: the command itself must still run.
+        }
     }
 
     /** Runs the command line with the given streams and returns its exit code; {@code main} minus the exit. */

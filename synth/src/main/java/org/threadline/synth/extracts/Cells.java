@@ -53,20 +53,21 @@ final class Cells {
         return p.sex() == Sex.FEMALE ? female : male;
     }
 
-    /** Fills an address line and postcode cell, with stale addresses and postcode slips. */
-    static void address(ExtractContext ctx, Row row, int line, int postcode, int person, int day) {
+    /** Fills an address line and postcode cell, with stale addresses and postcode slips; returns the address used. */
+    static Address address(ExtractContext ctx, Row row, int line, int postcode, int person, int day) {
         Address a = ctx.recordedAddress(row, line >= 0 ? line : postcode, person, day);
         if (a == null) {
             if (line >= 0) {
                 row.set(line, "");
             }
             row.set(postcode, "");
-            return;
+            return null;
         }
         if (line >= 0) {
             row.set(line, a.singleLine());
         }
         row.set(postcode, ctx.noise().postcode(row, postcode, a.postcode()));
+        return a;
     }
 
     static TableSpec table(String name, CsvDialect csv, String sheet, List<ColumnSpec> columns, String... titles) {

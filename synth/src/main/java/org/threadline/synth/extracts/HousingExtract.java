@@ -37,7 +37,7 @@ public final class HousingExtract extends BaseExtract {
             Cells.table("people", DIALECT, "People", List.of(text("Case Ref"), integer("Person No"),
                     text("Relationship to applicant"), text("First name"), text("Last name"),
                     date("Date of birth", "dd-MMM-yyyy"), text("Sex"), text("NI number"),
-                    text("Last settled address"), text("Postcode"))));
+                    text("Last settled address"), text("Postcode"), text("UPRN"))));
 
     public HousingExtract() {
         super(AGENCY, "Housing: homelessness applications (H-CLIC-like main and people sections) with support needs", TABLES);
@@ -79,7 +79,9 @@ public final class HousingExtract extends BaseExtract {
             row.set(6, Cells.sex(p, "Female", "Male"));
             row.set(7, p.ageOn(e.day()) >= 16 ? ctx.noise().identifier(row, 7, ctx.keys().niNumber(ctx.serial(v.person())),
                     NiNumber::isValid) : "");
-            Cells.address(ctx, row, 8, 9, v.person(), Math.max(0, e.day() - 1));
+            // Councils hold the UPRN of the address they record (stale or not), from their gazetteer.
+            var settled = Cells.address(ctx, row, 8, 9, v.person(), Math.max(0, e.day() - 1));
+            row.set(10, settled == null || ctx.noise().coin(0.15) ? "" : Long.toString(settled.uprn()));
         }
     }
 
