@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.threadline.domain.progress.Progress;
-import org.threadline.synth.errors.InjectedError;
 import org.threadline.synth.errors.Noise;
 import org.threadline.synth.extracts.AgencyExtract;
 import org.threadline.synth.extracts.Agencies;
@@ -25,7 +24,6 @@ import org.threadline.synth.extracts.RowSink;
 import org.threadline.synth.output.OutputFormat;
 import org.threadline.synth.output.TableOutput;
 import org.threadline.synth.output.TableSpec;
-import org.threadline.synth.output.TableWriter;
 import org.threadline.synth.places.Gazetteer;
 import org.threadline.synth.population.Day;
 import org.threadline.synth.population.Lineage;
@@ -66,7 +64,7 @@ public final class PopulationGenerator {
                 options.asOf().atStartOfDay().toInstant(ZoneOffset.UTC));
         Files.deleteIfExists(out.resolve("manifest.csv"));
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        Writers writers = new Writers(out, agencies, extracts, truthOut);
+        ExtractWriters writers = new ExtractWriters(out, agencies, extracts, truthOut);
         long people = 0;
         int lineage = 0;
         try (writers) {
@@ -107,10 +105,12 @@ public final class PopulationGenerator {
                     progress.advance(r.people);
                 }
             }
+            progress.end();
+            // Closing assembles each XLSX workbook, which takes a while for big tables: show it.
+            writers.close(progress);
         } finally {
             pool.shutdownNow();
         }
-        progress.end();
         GenerationReport report = new GenerationReport((int) people, lineage, writers.summary(), out);
         // Written last: a folder with a manifest is a complete population.
         Manifest.write(out.resolve("manifest.csv"), report, options);
@@ -161,93 +161,5 @@ public final class PopulationGenerator {
 
     /** One lineage rendered: its rows per agency and table, and its truth rows. */
     record Rendered(int people, long offset, List<RowSink> sinks, List<List<String[]>> truth) {
-    }
-
-    /** The open writers of one run, and the row numbering that the truth's record and error tables refer to. */
-    private static final class Writers implements AutoCloseable {
-        private final List<AgencyExtract> agencies;
-        private final List<List<TableWriter>> extract = new ArrayList<>();
-        private final List<TableWriter> truth = new ArrayList<>();
-        private final List<GenerationReport.WrittenTable> written = new ArrayList<>();
-        private final Path out;
-        private final TableOutput extracts;
-        private final TableOutput truthOut;
-
-        Writers(Path out, List<AgencyExtract> agencies, TableOutput extracts, TableOutput truthOut)
-                throws IOException {
-            this.out = out;
-            this.agencies = agencies;
-            this.extracts = extracts;
-            this.truthOut = truthOut;
-            for (AgencyExtract a : agencies) {
-                List<TableWriter> ws = new ArrayList<>();
-                for (TableSpec t : a.tables()) {
-                    ws.add(extracts.open(out.resolve("extracts").resolve(a.agency()).resolve(t.name()), t));
-                }
-                extract.add(ws);
-            }
-            for (TableSpec t : TruthTables.tables()) {
-                truth.add(truthOut.open(out.resolve("truth").resolve(t.name()), t));
-            }
-        }
-
-        void write(Rendered r) throws IOException {
-            for (int a = 0; a < agencies.size(); a++) {
-                AgencyExtract agency = agencies.get(a);
-                for (int t = 0; t < agency.tables().size(); t++) {
-                    TableWriter w = extract.get(a).get(t);
-                    String file = agency.agency() + "/" + agency.tables().get(t).name();
-                    String[] headers = agency.tables().get(t).headers();
-                    for (Row row : r.sinks().get(a).rows(t)) {
-                        w.row(row.cells());
-                        String rowNumber = Long.toString(w.rows());
-                        truth.get(TruthTables.RECORDS).row(file, rowNumber,
-                                Keys.personId(r.offset() + row.person()));
-                        for (InjectedError e : row.errors()) {
-                            truth.get(TruthTables.ERRORS).row(file, rowNumber, headers[e.column()], e.kind().optionName(),
-                                    e.trueValue(), e.recorded());
-                        }
-                    }
-                }
-            }
-            for (int t = 0; t < r.truth().size(); t++) {
-                for (String[] cells : r.truth().get(t)) {
-                    truth.get(t).row(cells);
-                }
-            }
-        }
-
-        List<GenerationReport.WrittenTable> summary() {
-            return List.copyOf(written);
-        }
-
-        @Override
-        public void close() throws IOException {
-            for (int a = 0; a < agencies.size(); a++) {
-                AgencyExtract agency = agencies.get(a);
-                for (int t = 0; t < agency.tables().size(); t++) {
-                    TableWriter w = extract.get(a).get(t);
-                    w.close();
-                    written.add(new GenerationReport.WrittenTable(agency.agency(), agency.tables().get(t).name(),
-                            files(extracts, out.resolve("extracts").resolve(agency.agency())
-                                    .resolve(agency.tables().get(t).name())), w.rows(), agency.description()));
-                }
-            }
-            for (int t = 0; t < truth.size(); t++) {
-                truth.get(t).close();
-                String name = TruthTables.tables().get(t).name();
-                written.add(new GenerationReport.WrittenTable("truth", name,
-                        files(truthOut, out.resolve("truth").resolve(name)), truth.get(t).rows(),
-                        "Ground truth (never in an extract)"));
-            }
-        }
-
-        private static List<Path> files(TableOutput output, Path base) {
-            List<Path> files = new ArrayList<>();
-            for (OutputFormat f : output.formats().stream().sorted().toList()) {
-                files.add(TableOutput.fileFor(base, f));
-            }
-            return files;
-        }
     }
 }

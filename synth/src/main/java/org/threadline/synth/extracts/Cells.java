@@ -73,4 +73,9 @@ final class Cells {
     static TableSpec table(String name, CsvDialect csv, String sheet, List<ColumnSpec> columns, String... titles) {
         return new TableSpec(name, columns, csv, XlsxOptions.sheet(sheet).withTitleLines(titles));
     }
+
+    /** The same table with its dates typed into the XLSX as text, as some systems export them. */
+    static TableSpec datesAsText(TableSpec spec) {
+        return new TableSpec(spec.name(), spec.columns(), spec.csv(), spec.xlsx().withExcelDates(false));
+    }
 }

@@ -31,13 +31,13 @@ public final class HousingExtract extends BaseExtract {
             .withCharset(CsvDialect.WINDOWS_1252).withLineEnding(LineEnding.CRLF);
 
     private static final List<TableSpec> TABLES = List.of(
-            Cells.table("applications", DIALECT, "Main", List.of(text("Case Ref"), date("Application Date",
+            Cells.datesAsText(Cells.table("applications", DIALECT, "Main", List.of(text("Case Ref"), date("Application Date",
                     "dd-MMM-yyyy"), text("Local Authority"), text("Reason for loss of settled home"),
-                    text("Support needs"), text("Duty owed"), integer("Household size"))),
-            Cells.table("people", DIALECT, "People", List.of(text("Case Ref"), integer("Person No"),
+                    text("Support needs"), text("Duty owed"), integer("Household size")))),
+            Cells.datesAsText(Cells.table("people", DIALECT, "People", List.of(text("Case Ref"), integer("Person No"),
                     text("Relationship to applicant"), text("First name"), text("Last name"),
                     date("Date of birth", "dd-MMM-yyyy"), text("Sex"), text("NI number"),
-                    text("Last settled address"), text("Postcode"), text("UPRN"))));
+                    text("Last settled address"), text("Postcode"), text("UPRN")))));
 
     public HousingExtract() {
         super(AGENCY, "Housing: homelessness applications (H-CLIC-like main and people sections) with support needs", TABLES);

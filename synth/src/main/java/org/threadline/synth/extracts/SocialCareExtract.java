@@ -105,7 +105,6 @@ public final class SocialCareExtract extends BaseExtract {
 
     private void referral(ExtractContext ctx, RowSink sink, LifeEvent e, String la) {
         int child = e.subject();
-        Person p = ctx.person(child);
         Row row = sink.row(1, child);
         row.set(0, childId(ctx, child, la));
         row.set(1, la);
@@ -117,9 +116,6 @@ public final class SocialCareExtract extends BaseExtract {
         row.set(6, OUTCOMES[e.code()]);
         row.set(7, e.code() >= 2 ? (neglect ? "NEG" : ctx.pick(ABUSE)) : "");
         row.set(8, e.endDay() < ctx.asOf() && e.code() < 3 ? Cells.UK_DATE.format(ctx.date(e.endDay())) : "");
-        if (p.ageOn(e.day()) > 18) {
-            row.set(6, "NFA");
-        }
     }
 
     /** CIN assessment factors from the household adversities a social worker would find. */

@@ -26,11 +26,11 @@ public final class SubstanceMisuseExtract extends BaseExtract {
     private static final String[] SOURCES = {"Self", "GP", "Criminal justice", "Hospital", "Social services"};
 
     private static final List<TableSpec> TABLES = List.of(
-            Cells.table("treatment_episodes", CsvDialect.rfc4180(), "Episodes", List.of(text("Client Ref"),
+            Cells.datesAsText(Cells.table("treatment_episodes", CsvDialect.rfc4180(), "Episodes", List.of(text("Client Ref"),
                     text("Forename"), text("Surname"), date("DOB", "d/M/yyyy"), text("Sex"), text("Postcode"),
                     date("Referral Date", "d/M/yyyy"), text("Substance"), text("Referral Source"),
                     integer("Children Living With Client"), date("Discharge Date", "d/M/yyyy"),
-                    text("Discharge Reason"))));
+                    text("Discharge Reason")))));
 
     public SubstanceMisuseExtract() {
         super(AGENCY, "Adult substance misuse service: treatment episodes with substance and parental status", TABLES);

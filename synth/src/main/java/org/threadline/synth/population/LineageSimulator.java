@@ -227,7 +227,6 @@ public final class LineageSimulator {
                 return;
             }
             children.parentsSeparated(p, day);
-            adults.separated(p, day);
             // The man moves out; one who joined from outside leaves the story (nobody follows his later life).
             int man = w.person(p.first()).sex() == Sex.MALE ? p.first() : p.second();
             if (w.person(man).joined) {
@@ -237,6 +236,8 @@ public final class LineageSimulator {
                 Home home = w.home(man);
                 w.moveInto(man, w.newHome(day, home == null ? w.lineage.localAuthority() : home.authority), day);
             }
+            // Only then may a victim flee with the children: the abuser is no longer in the household that moves.
+            adults.separated(p, day);
         }
 
         private void births(int mother, int day) {
