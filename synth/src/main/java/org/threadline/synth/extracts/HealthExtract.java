@@ -1,5 +1,6 @@
 package org.threadline.synth.extracts;
 
+import java.util.Locale;
 import static org.threadline.synth.output.ColumnSpec.date;
 import static org.threadline.synth.output.ColumnSpec.text;
 
@@ -74,7 +75,7 @@ public final class HealthExtract extends BaseExtract {
         Person p = ctx.person(patient);
         EdReason reason = EdReason.values()[e.code()];
         Row row = sink.row(0, patient);
-        row.set(0, String.format("RXK%011d", ctx.eventKey("ed-attendance", k)));
+        row.set(0, String.format(Locale.ROOT, "RXK%011d", ctx.eventKey("ed-attendance", k)));
         row.set(1, nhs(ctx, row, 1, patient));
         Cells.names(ctx, row, patient, e.day(), 3, -1, 2, true, Cells.Case.UPPER);
         Cells.dateOfBirth(ctx, row, 4, patient, Cells.ISO_DATE);
@@ -87,14 +88,14 @@ public final class HealthExtract extends BaseExtract {
         String date = Cells.ISO_DATE.format(ctx.date(e.day()));
         int hour = ctx.random().nextInt(24);
         row.set(7, date);
-        row.set(8, String.format("%02d:%02d:00", hour, ctx.random().nextInt(60)));
+        row.set(8, String.format(Locale.ROOT, "%02d:%02d:00", hour, ctx.random().nextInt(60)));
         row.set(9, COMPLAINT[reason.ordinal()]);
         row.set(10, reason == EdReason.SELF_HARM ? "276853009" : "");
         row.set(11, reason == EdReason.ALCOHOL ? "ALCOHOL" : reason == EdReason.DRUGS ? "DRUGS" : "");
         boolean assault = reason == EdReason.ASSAULT || reason == EdReason.DOMESTIC_ASSAULT;
         if (assault) {
             row.set(12, date);
-            row.set(13, String.format("%02d:%02d", Math.max(0, hour - 1), 30));
+            row.set(13, String.format(Locale.ROOT, "%02d:%02d", Math.max(0, hour - 1), 30));
             row.set(14, ctx.pick(WEAPONS));
             String place = reason == EdReason.DOMESTIC_ASSAULT ? "HOME"
                     : ctx.pick(PLACES);
@@ -110,7 +111,7 @@ public final class HealthExtract extends BaseExtract {
         int child = e.subject();
         int mother = e.people().get(1).person();
         Row row = sink.row(1, child);
-        row.set(0, String.format("HV%011d", ctx.eventKey("health-visit", k)));
+        row.set(0, String.format(Locale.ROOT, "HV%011d", ctx.eventKey("health-visit", k)));
         boolean born = e.day() >= ctx.person(child).born();
         if (born) {
             row.set(1, nhs(ctx, row, 1, child));

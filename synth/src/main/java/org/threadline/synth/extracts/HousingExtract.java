@@ -55,7 +55,7 @@ public final class HousingExtract extends BaseExtract {
     }
 
     private void application(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
-        String ref = String.format("HL/%d/%011d", Day.year(e.day()), ctx.eventKey("housing-case", k));
+        String ref = String.format(Locale.ROOT, "HL/%d/%011d", Day.year(e.day()), ctx.eventKey("housing-case", k));
         int applicant = e.subject();
         HomelessReason reason = HomelessReason.values()[e.code()];
         Row main = sink.row(0, applicant);

@@ -1,5 +1,6 @@
 package org.threadline.synth.extracts;
 
+import java.util.Locale;
 import static org.threadline.synth.output.ColumnSpec.date;
 import static org.threadline.synth.output.ColumnSpec.text;
 
@@ -60,7 +61,7 @@ public final class JusticeExtract extends BaseExtract {
         int person = e.subject();
         Row row = sink.row(0, person);
         long key = ctx.keys().personKey("crn", ctx.serial(person), 26_000_000L);
-        row.set(0, (char) ('A' + key / 1_000_000) + String.format("%06d", key % 1_000_000));
+        row.set(0, (char) ('A' + key / 1_000_000) + String.format(Locale.ROOT, "%06d", key % 1_000_000));
         row.set(1, pnc(ctx, row, 1, person));
         Cells.names(ctx, row, person, e.day(), 3, -1, 2, false, Cells.Case.AS_GIVEN);
         Cells.dateOfBirth(ctx, row, 4, person, Cells.UK_DATE);
@@ -77,7 +78,7 @@ public final class JusticeExtract extends BaseExtract {
         int person = e.subject();
         Person p = ctx.person(person);
         Row row = sink.row(1, person);
-        row.set(0, String.format("YJ%08d", ctx.keys().personKey("youth-justice", ctx.serial(person), 100_000_000L)));
+        row.set(0, String.format(Locale.ROOT, "YJ%08d", ctx.keys().personKey("youth-justice", ctx.serial(person), 100_000_000L)));
         Cells.names(ctx, row, person, e.day(), 2, -1, 1, true, Cells.Case.AS_GIVEN);
         Cells.dateOfBirth(ctx, row, 3, person, Cells.UK_DATE);
         row.set(4, Cells.sex(p, "Female", "Male"));

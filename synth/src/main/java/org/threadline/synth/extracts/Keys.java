@@ -1,5 +1,6 @@
 package org.threadline.synth.extracts;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -39,7 +40,7 @@ public final class Keys {
 
     /** The truth's person id; it appears only in the truth files. */
     public static String personId(long serial) {
-        return String.format("P%09d", serial);
+        return String.format(Locale.ROOT, "P%09d", serial);
     }
 
     /**
@@ -55,7 +56,7 @@ public final class Keys {
         long blockStart = OVERFLOW_STEMS_START + (s / 9) * 10;
         long wanted = s % 9;
         for (int offset = 0; offset < 10; offset++) {
-            String stem = String.format("%09d", blockStart + offset);
+            String stem = String.format(Locale.ROOT, "%09d", blockStart + offset);
             OptionalInt digit = NhsNumber.checkDigit(stem);
             if (digit.isPresent() && wanted-- == 0) {
                 return stem + digit.getAsInt();
@@ -67,8 +68,8 @@ public final class Keys {
     /** A UPN allocated by the first school's local authority in the academic year the child started school. */
     public String upn(long serial, String laCode, int academicYear) {
         long n = pupils.apply(serial);
-        return Upn.of(laCode, String.format("%04d", n / 1000), String.format("%02d", academicYear % 100),
-                String.format("%03d", n % 1000)).value();
+        return Upn.of(laCode, String.format(Locale.ROOT, "%04d", n / 1000), String.format(Locale.ROOT, "%02d", academicYear % 100),
+                String.format(Locale.ROOT, "%03d", n % 1000)).value();
     }
 
     /** A PNC ID created in the year of a person's first arrest. */

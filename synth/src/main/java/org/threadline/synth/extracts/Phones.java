@@ -1,5 +1,7 @@
 package org.threadline.synth.extracts;
 
+import java.util.Locale;
+
 /**
  * Phone numbers from Ofcom's ranges reserved for drama (07700 900000-900999 and 0121 496 0000-0999), so no real
  * number is ever printed. Numbers belong to households, so family members share them, as in real records; with only
@@ -15,6 +17,6 @@ final class Phones {
             return "";
         }
         long n = ctx.keys().hash("phone", address) % 2000;
-        return n < 1000 ? String.format("07700 900%03d", n) : String.format("0121 496 %04d", n - 1000);
+        return n < 1000 ? String.format(Locale.ROOT, "07700 900%03d", n) : String.format(Locale.ROOT, "0121 496 %04d", n - 1000);
     }
 }

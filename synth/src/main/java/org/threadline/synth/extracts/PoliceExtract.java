@@ -71,7 +71,7 @@ public final class PoliceExtract extends BaseExtract {
     }
 
     private void occurrence(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
-        String ref = String.format("20/%011d/%02d", ctx.eventKey("occurrence", k), Day.year(e.day()) % 100);
+        String ref = String.format(Locale.ROOT, "20/%011d/%02d", ctx.eventKey("occurrence", k), Day.year(e.day()) % 100);
         String time = WHEN.format(ctx.date(e.day()).atTime(ctx.random().nextInt(24), ctx.random().nextInt(60)));
         String code;
         String description;
@@ -128,7 +128,7 @@ public final class PoliceExtract extends BaseExtract {
     private void custody(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
         int person = e.subject();
         Row row = sink.row(1, person);
-        row.set(C_REF, String.format("CU%011d", ctx.eventKey("custody", k)));
+        row.set(C_REF, String.format(Locale.ROOT, "CU%011d", ctx.eventKey("custody", k)));
         row.set(C_WHEN, WHEN.format(ctx.date(e.day()).atTime(ctx.random().nextInt(24), ctx.random().nextInt(60))));
         row.set(C_CODE, Offence.values()[e.code() % 100].homeOfficeCode());
         row.set(C_OUTCOME, OUTCOMES[e.code() / 100]);
@@ -139,7 +139,7 @@ public final class PoliceExtract extends BaseExtract {
     private static void person(ExtractContext ctx, Row row, int person, int day, int nominal, int surname,
                                int forenames, int dob, int sex, int address, int postcode, int pnc) {
         Person p = ctx.person(person);
-        ctx.registeredKey(row, nominal, AGENCY, person, registration -> String.format("N%09d",
+        ctx.registeredKey(row, nominal, AGENCY, person, registration -> String.format(Locale.ROOT, "N%09d",
                 ctx.keys().personKey("nominal", ctx.serial(person) * 2 + registration, 1_000_000_000L)));
         Cells.names(ctx, row, person, day, forenames, -1, surname, true, Cells.Case.UPPER);
         Cells.dateOfBirth(ctx, row, dob, person, Cells.UK_DATE);

@@ -1,5 +1,6 @@
 package org.threadline.synth.extracts;
 
+import java.util.Locale;
 import static org.threadline.synth.output.ColumnSpec.date;
 import static org.threadline.synth.output.ColumnSpec.integer;
 import static org.threadline.synth.output.ColumnSpec.text;
@@ -156,6 +157,6 @@ public final class SchoolsExtract extends BaseExtract {
 
     static String academicYear(int day) {
         int start = Day.year(Day.academicYearStart(day));
-        return start + "/" + String.format("%02d", (start + 1) % 100);
+        return start + "/" + String.format(Locale.ROOT, "%02d", (start + 1) % 100);
     }
 }

@@ -1,5 +1,6 @@
 package org.threadline.synth.extracts;
 
+import java.util.Locale;
 import static org.threadline.synth.output.ColumnSpec.date;
 import static org.threadline.synth.output.ColumnSpec.text;
 
@@ -100,7 +101,7 @@ public final class SocialCareExtract extends BaseExtract {
     private static String childId(ExtractContext ctx, int child, String la) {
         int laIndex = org.threadline.synth.population.SimulationSettings.AUTHORITIES.indexOf(la);
         return la.substring(0, 3).toUpperCase(java.util.Locale.UK)
-                + String.format("%08d", ctx.keys().personKey("la-child-" + laIndex, ctx.serial(child), 100_000_000L));
+                + String.format(Locale.ROOT, "%08d", ctx.keys().personKey("la-child-" + laIndex, ctx.serial(child), 100_000_000L));
     }
 
     private void referral(ExtractContext ctx, RowSink sink, LifeEvent e, String la) {

@@ -45,7 +45,7 @@ public final class SubstanceMisuseExtract extends BaseExtract {
             int client = e.subject();
             Person p = ctx.person(client);
             Row row = sink.row(0, client);
-            ctx.registeredKey(row, 0, AGENCY, client, registration -> String.format("SMS%08d",
+            ctx.registeredKey(row, 0, AGENCY, client, registration -> String.format(Locale.ROOT, "SMS%08d",
                     ctx.keys().personKey("substance-client", ctx.serial(client) * 2 + registration, 100_000_000L)));
             Cells.names(ctx, row, client, e.day(), 1, -1, 2, true, Cells.Case.AS_GIVEN);
             Cells.dateOfBirth(ctx, row, 3, client, DATE);

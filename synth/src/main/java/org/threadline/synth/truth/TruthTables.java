@@ -1,5 +1,6 @@
 package org.threadline.synth.truth;
 
+import java.util.Locale;
 import static org.threadline.synth.output.ColumnSpec.text;
 
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class TruthTables {
         for (int i = 0; i < 5; i++) {
             out.add(new ArrayList<>());
         }
-        String family = String.format("F%07d", lineage.index());
+        String family = String.format(Locale.ROOT, "F%07d", lineage.index());
         for (Person p : lineage.people()) {
             long serial = serialOffset + p.index();
             out.get(PEOPLE).add(new String[] {Keys.personId(serial), family, p.sex().name(), p.heritage().name(),
@@ -85,7 +86,7 @@ public final class TruthTables {
             }
             Address a = addresses.apply(r.address());
             out.get(RESIDENCES).add(new String[] {Keys.personId(serialOffset + r.person()),
-                String.format("H%07d-%03d", lineage.index(), r.household()), Long.toString(a.uprn()),
+                String.format(Locale.ROOT, "H%07d-%03d", lineage.index(), r.household()), Long.toString(a.uprn()),
                 a.singleLine(), a.postcode(), lineage.authorityOf(r.address()), date(r.from()), date(r.to())});
         }
         for (Person p : lineage.people()) {
