@@ -195,6 +195,28 @@ class GeneratedPopulationTest {
     }
 
     @Test
+    void a_pupil_has_one_census_row_per_academic_year_and_one_attendance_row_per_term() throws IOException {
+        Map<String, String> personOfRow = new HashMap<>();
+        for (CSVRecord r : read("truth/records.csv")) {
+            personOfRow.put(r.get("file") + "#" + r.get("row"), r.get("person_id"));
+        }
+        Set<String> census = new HashSet<>();
+        List<CSVRecord> pupils = read("extracts/schools/pupils.csv");
+        for (int i = 0; i < pupils.size(); i++) {
+            String key = personOfRow.get("schools/pupils#" + (i + 1)) + " " + pupils.get(i).get("AcademicYear");
+            assertThat(census.add(key)).as(key).isTrue();
+        }
+        Set<String> terms = new HashSet<>();
+        List<CSVRecord> attendance = read("extracts/schools/attendance.csv");
+        for (int i = 0; i < attendance.size(); i++) {
+            CSVRecord r = attendance.get(i);
+            String key = personOfRow.get("schools/attendance#" + (i + 1)) + " " + r.get("AcademicYear") + " "
+                    + r.get("Term");
+            assertThat(terms.add(key)).as(key).isTrue();
+        }
+    }
+
+    @Test
     void event_keys_identify_one_event() throws IOException {
         for (String[] key : new String[][] {{"health/ed_attendances", "EC_Ident"},
             {"health/health_visiting", "Contact_ID"}, {"police/custody", "CUSTODY_REF"},

@@ -210,7 +210,7 @@ final class Childhoods {
 
     private void school(int child, int yearStart) {
         Person c = w.person(child);
-        int september = yearStart + 243;
+        int september = Day.of(Day.year(yearStart), 9, 1);
         int age = c.ageOn(september);
         if (age < 4 || age > 15 || september < w.settings.recordsFrom() || september >= w.settings.asOf()
                 || !c.aliveOn(september)) {
