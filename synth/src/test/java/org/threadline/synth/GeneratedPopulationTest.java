@@ -217,6 +217,23 @@ class GeneratedPopulationTest {
     }
 
     @Test
+    void a_person_lives_at_one_address_at_a_time() throws IOException {
+        Map<String, List<String[]>> spans = new HashMap<>();
+        for (CSVRecord r : read("truth/residences.csv")) {
+            String to = r.get("to").isEmpty() ? "9999-12-31" : r.get("to");
+            assertThat(r.get("from")).as(r.toString()).isLessThan(to);
+            spans.computeIfAbsent(r.get("person_id"), k -> new ArrayList<>()).add(new String[] {r.get("from"), to});
+        }
+        for (var e : spans.entrySet()) {
+            List<String[]> list = e.getValue();
+            list.sort((a, b) -> a[0].compareTo(b[0]));
+            for (int i = 1; i < list.size(); i++) {
+                assertThat(list.get(i)[0]).as(e.getKey()).isGreaterThanOrEqualTo(list.get(i - 1)[1]);
+            }
+        }
+    }
+
+    @Test
     void event_keys_identify_one_event() throws IOException {
         for (String[] key : new String[][] {{"health/ed_attendances", "EC_Ident"},
             {"health/health_visiting", "Contact_ID"}, {"police/custody", "CUSTODY_REF"},

@@ -81,11 +81,12 @@ final class World {
     }
 
     void moveInto(int person, Home home, int day) {
-        leaveHome(person, day);
+        int at = notBeforeLastMove(person, day);
+        leaveHome(person, at);
         home.members.add(person);
         homeOf.put(person, home);
         openResidence.put(person, lineage.residences.size());
-        lineage.residences.add(new Residence(person, home.id, home.address, day, Day.NONE));
+        lineage.residences.add(new Residence(person, home.id, home.address, at, Day.NONE));
     }
 
     void leaveHome(int person, int day) {
@@ -94,8 +95,18 @@ final class World {
             old.members.remove(Integer.valueOf(person));
             int r = openResidence.remove(person);
             Residence open = lineage.residences.get(r);
-            lineage.residences.set(r, new Residence(person, open.household(), open.address(), open.from(), day));
+            int at = Math.max(day, open.from());
+            lineage.residences.set(r, new Residence(person, open.household(), open.address(), open.from(), at));
         }
+    }
+
+    /**
+     * Within a simulated year, things happen on random days and are processed person by person, so a move can be
+     * drawn for a day before one already made; residences must still follow each other, so it happens then instead.
+     */
+    private int notBeforeLastMove(int person, int day) {
+        Integer r = openResidence.get(person);
+        return r == null ? day : Math.max(day, lineage.residences.get(r).from());
     }
 
     /** Everyone in a home moves together to a new address. */
