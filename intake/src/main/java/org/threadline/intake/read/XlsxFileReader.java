@@ -1,0 +1,205 @@
+package org.threadline.intake.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Streams one sheet of an XLSX workbook as {@link RawRow}s with bounded memory (POI's event API). The header row is
+ * found rather than assumed: title lines above it ("Sandwell Children's Services — extract …") are skipped. Cells
+ * holding real Excel dates come out as ISO text ({@code 2026-03-31}, or {@code 2026-03-31T09:05} with a time);
+ * numbers as plain digits; text as typed, formula-like text included (it is never evaluated). POI's zip-bomb limits
+ * stay on: a workbook that inflates suspiciously is refused.
+ */
+public final class XlsxFileReader {
+    private static final int HEADER_SEARCH_ROWS = 20;
+
+    /** The sheet read, and its header. */
+    public record Layout(String sheet, List<String> header, long headerRow) {
+    }
+
+    /**
+     * @param sheet the sheet's name, or null for the first sheet
+     */
+    public Layout read(Path file, String sheet, Consumer<RawRow> rows) throws IOException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            List<String> names = new ArrayList<>();
+            while (sheets.hasNext()) {
+                try (InputStream in = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    names.add(name);
+                    if (sheet == null || sheet.equals(name)) {
+                        return readSheet(file, name, in, reader.getStylesTable(),
+                                new ReadOnlySharedStringsTable(pkg), rows);
+                    }
+                }
+            }
+            throw new IOException(file + " has no sheet '" + sheet + "'; its sheets are " + names);
+        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+            throw new IOException(file + " is not an XLSX workbook: " + e.getMessage(), e);
+        } catch (OpenXML4JException | SAXException e) {
+            throw new IOException(file + " could not be read as XLSX: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // POI signals its zip-bomb and size limits this way.
+            throw new IOException(file + " was refused: " + e.getMessage(), e);
+        }
+    }
+
+    private Layout readSheet(Path file, String name, InputStream in, StylesTable styles,
+                             ReadOnlySharedStringsTable strings, Consumer<RawRow> rows)
+            throws IOException, SAXException {
+        Collector collector = new Collector(name, rows);
+        try {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new IsoDates(), false));
+            xml.parse(new InputSource(in));
+        } catch (ParserConfigurationException e) {
+            throw new IOException(e);
+        }
+        collector.finish();
+        if (collector.header == null) {
+            throw new IOException(file + " sheet '" + name + "' has no header row");
+        }
+        return new Layout(name, collector.header, collector.headerRow);
+    }
+
+    /** Formats date cells as ISO text whatever display format the workbook gave them. */
+    private static final class IsoDates extends DataFormatter {
+        IsoDates() {
+            super(Locale.UK);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDateTime t = DateUtil.getLocalDateTime(value);
+                return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString()
+                        : t.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT));
+            }
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return Long.toString((long) value);
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString);
+        }
+    }
+
+    /** Buffers the first rows to find the header, then streams. */
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String sheet;
+        private final Consumer<RawRow> out;
+        private final List<List<String>> buffered = new ArrayList<>();
+        private final List<Long> bufferedRows = new ArrayList<>();
+        private List<String> current;
+        private List<String> header;
+        private long headerRow;
+
+        Collector(String sheet, Consumer<RawRow> out) {
+            this.sheet = sheet;
+            this.out = out;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            current = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (header == null && buffered.size() < HEADER_SEARCH_ROWS) {
+                buffered.add(current);
+                bufferedRows.add((long) rowNum + 1);
+                if (buffered.size() == HEADER_SEARCH_ROWS) {
+                    finish();
+                }
+            } else {
+                emit(rowNum + 1L, current);
+            }
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            int col = new CellReference(ref).getCol();
+            while (current.size() < col) {
+                current.add("");
+            }
+            current.add(value == null ? "" : value);
+        }
+
+        /** The header is the first row as wide (in filled cells) as the widest of the rows buffered. */
+        void finish() {
+            if (header != null || buffered.isEmpty()) {
+                return;
+            }
+            int widest = 0;
+            for (List<String> r : buffered) {
+                widest = Math.max(widest, filled(r));
+            }
+            int at = 0;
+            while (filled(buffered.get(at)) < widest) {
+                at++;
+            }
+            header = trimmed(buffered.get(at));
+            headerRow = bufferedRows.get(at);
+            for (int i = at + 1; i < buffered.size(); i++) {
+                emit(bufferedRows.get(i), buffered.get(i));
+            }
+            buffered.clear();
+        }
+
+        private void emit(long row, List<String> cells) {
+            if (filled(cells) == 0) {
+                return;
+            }
+            List<String> padded = new ArrayList<>(cells);
+            while (padded.size() < header.size()) {
+                padded.add("");
+            }
+            String problem = filled(padded.subList(Math.min(header.size(), padded.size()), padded.size())) > 0
+                    ? "has values beyond the header's " + header.size() + " columns" : "";
+            out.accept(new RawRow(sheet, row, padded.subList(0, Math.max(header.size(),
+                    problem.isEmpty() ? header.size() : padded.size())), problem));
+        }
+
+        private static int filled(List<String> r) {
+            int n = 0;
+            for (String c : r) {
+                n += c.isBlank() ? 0 : 1;
+            }
+            return n;
+        }
+
+        private static List<String> trimmed(List<String> r) {
+            int end = r.size();
+            while (end > 0 && r.get(end - 1).isBlank()) {
+                end--;
+            }
+            return List.copyOf(r.subList(0, end));
+        }
+    }
+}
