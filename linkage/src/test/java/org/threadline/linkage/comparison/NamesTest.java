@@ -1,0 +1,47 @@
+package org.threadline.linkage.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+class NamesTest {
+
+    /** A one-directional familiar-name table, as the standardisers might hold it. */
+    private static final Map<String, Set<String>> FAMILIAR = Map.of(
+            "WILLIAM", Set.of("BILL", "WILL", "LIAM"),
+            "MARGARET", Set.of("PEGGY", "MEG", "MAGGIE"));
+    private static final Function<String, Set<String>> ALIASES = FAMILIAR::get;
+
+    @ParameterizedTest(name = "{0} {1} vs {2} {3}: {4}")
+    @CsvFileSource(resources = "names_swapped_cases.csv", numLinesToSkip = 1)
+    void swapped_names_are_found_as_tabled(String foreA, String surA, String foreB, String surB, boolean swapped) {
+        assertThat(Names.swapped(foreA, surA, foreB, surB)).isEqualTo(swapped);
+        assertThat(Names.swapped(foreB, surB, foreA, surA)).isEqualTo(swapped);
+    }
+
+    @ParameterizedTest(name = "{0} vs {1}: {2}")
+    @CsvFileSource(resources = "names_equivalent_cases.csv", numLinesToSkip = 1)
+    void familiar_forms_are_equivalent_as_tabled(String a, String b, boolean equivalent) {
+        assertThat(Names.equivalentForms(a, b, ALIASES)).isEqualTo(equivalent);
+    }
+
+    @Test
+    void both_are_symmetric_over_random_names() {
+        SplittableRandom random = new SplittableRandom(37L);
+        String[] pool = {"WILLIAM", "BILL", "WILL", "LIAM", "MARGARET", "PEGGY", "MEG", "SMITH", "JONES", ""};
+        for (int i = 0; i < 20_000; i++) {
+            String a = pool[random.nextInt(pool.length)];
+            String b = pool[random.nextInt(pool.length)];
+            String c = pool[random.nextInt(pool.length)];
+            String d = pool[random.nextInt(pool.length)];
+            assertThat(Names.equivalentForms(a, b, ALIASES)).isEqualTo(Names.equivalentForms(b, a, ALIASES));
+            assertThat(Names.swapped(a, b, c, d)).isEqualTo(Names.swapped(c, d, a, b));
+        }
+    }
+}
