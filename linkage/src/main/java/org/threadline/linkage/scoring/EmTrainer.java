@@ -2,6 +2,7 @@ package org.threadline.linkage.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
@@ -26,8 +27,9 @@ import java.util.concurrent.ForkJoinPool;
  * {@code 1 - Σ m_unseen}; every m is clamped to {@code [1e-10, 1]}. Term frequencies are ignored in training (as
  * Splink's {@code estimate_without_term_frequencies}).
  *
- * <p>Parallel over fixed pair chunks, with per-chunk sums combined in chunk order: the result does not depend on the
- * pool's parallelism.
+ * <p>Speed: pairs are first grouped into distinct level patterns with counts (as Splink groups by its gamma columns),
+ * so each iteration costs the number of patterns, not of pairs. The rows are processed in fixed chunks with per-chunk
+ * sums combined in chunk order: the result does not depend on the pool's parallelism.
  */
 public final class EmTrainer {
 
@@ -51,10 +53,21 @@ public final class EmTrainer {
 
     private final Settings settings;
     private final ForkJoinPool pool;
+    private final boolean groupPatterns;
 
     public EmTrainer(Settings settings, ForkJoinPool pool) {
+        this(settings, pool, true);
+    }
+
+    private EmTrainer(Settings settings, ForkJoinPool pool, boolean groupPatterns) {
         this.settings = settings;
         this.pool = pool;
+        this.groupPatterns = groupPatterns;
+    }
+
+    /** The same trainer running pair by pair, so tests can show grouping changes nothing. */
+    EmTrainer pairByPair() {
+        return new EmTrainer(settings, pool, false);
     }
 
     /** Averages m over passes, excluding each pass's fixed comparisons; see {@link EmCombination}. */
@@ -95,11 +108,16 @@ public final class EmTrainer {
         }
         LevelLayout layout = new LevelLayout(start);
         double[] counts = new double[layout.total];
+        // EM over distinct level patterns weighted by their pair counts (as Splink groups by gamma columns);
+        // pair by pair only when the pattern key would overflow.
+        Rows rows = (groupPatterns ? LevelPatterns.of(pairs, start) : Optional.<LevelPatterns>empty())
+                .map(patterns -> new Rows(patterns.levels, patterns.counts, patterns.size))
+                .orElseGet(() -> new Rows(pairs.levels(), null, pairs.pairCount()));
         double maxChange = Double.POSITIVE_INFINITY;
         int iteration = 0;
         while (iteration < settings.maxIterations() && !(maxChange < settings.tolerance())) {
             ModelParameters current = start.withM(m).withLambda(lambda);
-            double sumPosterior = expect(new MatchWeights(current), pairs, active, layout, counts);
+            double sumPosterior = expect(new MatchWeights(current), rows, cc, active, layout, counts);
             double newLambda = clamp(sumPosterior / pairs.pairCount());
             maxChange = Math.abs(newLambda - lambda);
             lambda = newLambda;
@@ -117,17 +135,22 @@ public final class EmTrainer {
         return new EmResult(m, lambda, iteration, converged, fixed, warnings);
     }
 
-    /** E-step, plus the posterior-weighted level counts the M-step needs. Returns Σ posterior. */
-    private double expect(MatchWeights weights, ComparisonVectors pairs, int[] active, LevelLayout layout,
+    /** Rows to run EM over: level rows, and how many pairs each stands for ({@code null} = one each). */
+    private record Rows(byte[] levels, double[] multiplicity, int count) {
+    }
+
+    /** E-step, plus the posterior-weighted level counts the M-step needs. Returns Σ posterior over pairs. */
+    private double expect(MatchWeights weights, Rows rows, int cc, int[] active, LevelLayout layout,
             double[] counts) {
-        int chunks = PairRanges.chunkCount(pairs.pairCount());
+        int chunks = PairRanges.chunkCount(rows.count());
         double[][] chunkCounts = new double[chunks][layout.total];
         double[] chunkPosterior = new double[chunks];
-        int cc = pairs.comparisonCount();
-        byte[] levels = pairs.levels();
+        byte[] levels = rows.levels();
+        double[] multiplicity = rows.multiplicity();
         double[] table = weights.log2BayesFactor;
         double prior = weights.priorWeight();
-        PairRanges.forEachChunk(pool, pairs.pairCount(), (k, from, to) -> {
+        int[] offset = layout.offset;
+        PairRanges.forEachChunk(pool, rows.count(), (k, from, to) -> {
             double[] acc = chunkCounts[k];
             double sum = 0;
             for (int p = from; p < to; p++) {
@@ -137,9 +160,12 @@ public final class EmTrainer {
                     w += table[(c << 8) | (levels[base + c] & 0xFF)];
                 }
                 double post = clamp(MatchWeights.probability(w));
+                if (multiplicity != null) {
+                    post *= multiplicity[p];
+                }
                 sum += post;
                 for (int c : active) {
-                    acc[layout.offset[c] + (levels[base + c] & 0xFF)] += post;
+                    acc[offset[c] + (levels[base + c] & 0xFF)] += post;
                 }
             }
             chunkPosterior[k] = sum;

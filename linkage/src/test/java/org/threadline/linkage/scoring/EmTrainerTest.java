@@ -81,6 +81,19 @@ class EmTrainerTest {
     }
 
     @Test
+    void grouping_pairs_into_level_patterns_gives_the_same_result_as_pair_by_pair_em() {
+        ComparisonVectors pairs = SyntheticPairs.draw(new SplittableRandom(48), 100_000, TRUE_M, TRUE_U, TRUE_LAMBDA,
+                0.05);
+
+        EmResult grouped = trainer().train(pairs, start(), Set.of(1));
+        EmResult pairByPair = trainer().pairByPair().train(pairs, start(), Set.of(1));
+
+        assertThat(grouped.iterations()).isEqualTo(pairByPair.iterations());
+        assertMatches(grouped.m(), pairByPair.m(), 1e-9, Set.of());
+        assertThat(grouped.lambdaInPass()).isCloseTo(pairByPair.lambdaInPass(), within(1e-9));
+    }
+
+    @Test
     void em_on_zero_pairs_reports_non_convergence_and_keeps_the_starting_m() {
         ComparisonVectors none = ComparisonVectors.of(4, new byte[0], new int[0], new int[0]);
 
