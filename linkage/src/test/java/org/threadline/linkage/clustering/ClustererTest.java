@@ -1,0 +1,138 @@
+package org.threadline.linkage.clustering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ClustererTest {
+
+    static final ClusteringThresholds THRESHOLDS = new ClusteringThresholds(10, 0, 4);
+    static final Clusterer CLUSTERER = new Clusterer(THRESHOLDS);
+
+    @Test
+    void chaining_strangers_through_a_middle_record_needs_attention_with_the_reason() {
+        // A=0 and C=2 both look like B=1, but A and C are strangers to each other.
+        Clustering result = CLUSTERER.cluster(3, new int[] {0, 1, 0}, new int[] {1, 2, 2},
+                new double[] {15, 12, -6.5});
+
+        assertThat(result.clusterIds()).containsExactly(0, 0, 0);
+        assertThat(result.state(0)).isEqualTo(ClusterState.NEEDS_ATTENTION);
+        assertThat(result.reasons(0)).containsExactly(ClusterReason.broken(0, 2, -6.5, 0));
+        assertThat(result.reasons(0).get(0).text()).isEqualTo("BROKEN_CLUSTER: records 0 and 2 are in one cluster "
+                + "but their pair scored -6.500, below the fracture threshold 0.000");
+    }
+
+    @Test
+    void a_cluster_whose_pairs_all_clear_the_fracture_threshold_is_active() {
+        Clustering result = CLUSTERER.cluster(4, new int[] {0, 1, 0}, new int[] {1, 2, 2},
+                new double[] {15, 12, 2});
+
+        assertThat(result.clusters()).containsExactly(new ClusterAssessment(0, 3, ClusterState.ACTIVE,
+                java.util.List.of()));
+        assertThat(result.clusterOf(3)).isEqualTo(3);
+        assertThat(result.state(3)).isEqualTo(ClusterState.ACTIVE);
+        assertThat(result.needingAttention()).isEmpty();
+    }
+
+    @Test
+    void the_review_band_collects_pairs_between_review_low_and_join() {
+        Clustering result = CLUSTERER.cluster(6, new int[] {0, 3, 4, 5}, new int[] {1, 2, 5, 0},
+                new double[] {4, 9.99, 10, 3.99});
+
+        assertThat(result.reviewPairs()).containsExactly(new ReviewPair(0, 1, 4), new ReviewPair(2, 3, 9.99));
+        assertThat(result.clusterIds()).containsExactly(0, 1, 2, 3, 4, 4);
+    }
+
+    @Test
+    void cluster_ids_are_the_smallest_record_index_in_each_cluster() {
+        Clustering result = CLUSTERER.cluster(7, new int[] {6, 5, 3}, new int[] {2, 6, 4},
+                new double[] {20, 20, 20});
+
+        assertThat(result.clusterIds()).containsExactly(0, 1, 2, 3, 3, 2, 2);
+    }
+
+    @Test
+    void clustering_does_not_depend_on_pair_order_or_direction() {
+        SplittableRandom random = new SplittableRandom(2026);
+        int records = 5_000;
+        int pairs = 20_000;
+        int[] left = new int[pairs];
+        int[] right = new int[pairs];
+        double[] weights = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            left[p] = random.nextInt(records);
+            right[p] = random.nextInt(records);
+            weights[p] = random.nextDouble(-20, 25);
+        }
+        Clustering reference = CLUSTERER.cluster(records, left, right, weights);
+        assertThat(reference.needingAttention()).isNotEmpty();
+        assertThat(reference.reviewPairs()).isNotEmpty();
+
+        for (int trial = 0; trial < 5; trial++) {
+            int[] l = left.clone();
+            int[] r = right.clone();
+            double[] w = weights.clone();
+            for (int i = pairs - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                swap(l, i, j);
+                swap(r, i, j);
+                double t = w[i];
+                w[i] = w[j];
+                w[j] = t;
+                if (random.nextBoolean()) {
+                    int s = l[i];
+                    l[i] = r[i];
+                    r[i] = s;
+                }
+            }
+            assertThat(CLUSTERER.cluster(records, l, r, w)).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void with_no_pairs_every_record_is_its_own_active_cluster() {
+        Clustering result = CLUSTERER.cluster(3, new int[0], new int[0], new double[0]);
+
+        assertThat(result.clusterIds()).containsExactly(0, 1, 2);
+        assertThat(result.clusters()).isEmpty();
+    }
+
+    @Test
+    void thresholds_out_of_order_are_refused_with_every_reason() {
+        assertThatThrownBy(() -> new ClusteringThresholds(5, 6, 7))
+                .hasMessageContaining("fracture 6.0 must not exceed join 5.0")
+                .hasMessageContaining("reviewLow 7.0 must not exceed join 5.0");
+    }
+
+    @Test
+    void a_pair_naming_a_record_that_does_not_exist_is_refused() {
+        assertThatThrownBy(() -> CLUSTERER.cluster(2, new int[] {0}, new int[] {2}, new double[] {1}))
+                .hasMessageContaining("pair 0 (0, 2)");
+    }
+
+    @Test
+    void a_million_records_in_chains_of_ten_become_a_hundred_thousand_clusters() {
+        int records = 1_000_000;
+        int[] left = new int[records - 1];
+        int[] right = new int[records - 1];
+        double[] weights = new double[records - 1];
+        for (int i = 0; i < records - 1; i++) {
+            left[i] = i;
+            right[i] = i + 1;
+            weights[i] = i % 10 == 9 ? -5 : 15; // chains of ten
+        }
+        Clustering result = CLUSTERER.cluster(records, left, right, weights);
+
+        assertThat(result.clusters()).hasSize(100_000);
+        assertThat(result.clusterOf(999_999)).isEqualTo(999_990);
+        assertThat(result.needingAttention()).isEmpty();
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
