@@ -39,7 +39,12 @@ public final class ModelJson {
 
     private ModelJson() {}
 
-    /** The canonical document of {@code model}. The model need not be valid; nulls it holds are written as null. */
+    /**
+     * The canonical document of {@code model}. The model need not be valid (nulls it holds are written as null), but
+     * its numbers must be finite.
+     *
+     * @throws IllegalArgumentException on NaN or an infinite number
+     */
     public static String write(LinkageModel model) {
         return ModelWriter.write(model);
     }

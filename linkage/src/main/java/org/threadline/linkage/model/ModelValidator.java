@@ -160,17 +160,21 @@ public final class ModelValidator {
             error("thresholds", "is missing");
             return;
         }
-        boolean finite = true;
-        for (var entry : new Object[][] {{"join", t.join()}, {"review_low", t.reviewLow()}, {"fracture", t.fracture()}}) {
-            if (!Double.isFinite((Double) entry[1])) {
-                error("thresholds." + entry[0], "must be a finite number");
-                finite = false;
-            }
-        }
+        boolean finite = finite("thresholds.join", t.join()) & finite("thresholds.review_low", t.reviewLow())
+                & finite("thresholds.fracture", t.fracture());
         if (finite && !(t.fracture() <= t.reviewLow() && t.reviewLow() <= t.join())) {
             error("thresholds", "must satisfy fracture <= review_low <= join, got fracture " + t.fracture()
                     + ", review_low " + t.reviewLow() + ", join " + t.join());
         }
+    }
+
+    /** Reports a non-finite value; non-short-circuit {@code &} above so that each one is reported. */
+    private boolean finite(String path, double value) {
+        if (!Double.isFinite(value)) {
+            error(path, "must be a finite number");
+            return false;
+        }
+        return true;
     }
 
     private void training(TrainingMetadata t, boolean anyTrained) {
@@ -183,8 +187,8 @@ public final class ModelValidator {
             try {
                 OffsetDateTime.parse(t.trainedAt());
             } catch (DateTimeParseException e) {
-                error("training.trained_at", "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00Z, got '"
-                        + t.trainedAt() + "'");
+                error("training.trained_at", "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00Z,"
+                        + " got '" + t.trainedAt() + "'");
             }
         }
         if (t.records() < 0) {

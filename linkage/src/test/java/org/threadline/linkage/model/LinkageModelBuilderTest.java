@@ -61,4 +61,17 @@ class LinkageModelBuilderTest {
         assertThatThrownBy(() -> ComparisonLevel.of("x", LevelKind.EXACT, Map.of("flag", true)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void non_finite_thresholds_are_each_reported() {
+        LinkageModelBuilder builder = LinkageModel.builder().id("m").version(1).dedupe().uniqueIdColumn("id")
+                .columns("dob").blockingRule("dob", BlockingKey.of("dob"))
+                .comparison(Comparison.builder("dob").dateExact().elseLevel())
+                .thresholds(Double.POSITIVE_INFINITY, Double.NaN, 0);
+
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("thresholds.join: must be a finite number")
+                .hasMessageContaining("thresholds.review_low: must be a finite number")
+                .hasMessageNotContaining("thresholds.fracture");
+    }
 }
