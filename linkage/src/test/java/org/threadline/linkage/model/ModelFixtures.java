@@ -110,7 +110,7 @@ final class ModelFixtures {
                 .build();
     }
 
-    /** {@link #allKinds()} trained: m/u per level (m rising to the top of the ladder, u falling), a prior, metadata. */
+    /** {@link #allKinds()} trained: m halving down each ladder, u small until else, a prior and metadata. */
     static LinkageModel allKindsTrained() {
         LinkageModel untrained = allKinds();
         Map<String, Map<String, LevelProbabilities>> probabilities = new LinkedHashMap<>();
