@@ -1,0 +1,95 @@
+package org.threadline.linkage.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import org.threadline.linkage.blocking.Blocker;
+import org.threadline.linkage.blocking.CandidatePairs;
+import org.threadline.linkage.clustering.Clusterer;
+import org.threadline.linkage.clustering.Clustering;
+import org.threadline.linkage.clustering.ClusteringThresholds;
+import org.threadline.linkage.data.RecordTable;
+import org.threadline.linkage.model.BlockingRule;
+import org.threadline.linkage.model.LinkType;
+import org.threadline.linkage.model.LinkageModel;
+import org.threadline.linkage.model.Thresholds;
+import org.threadline.linkage.scoring.ComparisonVectors;
+import org.threadline.linkage.scoring.Explanation;
+import org.threadline.linkage.scoring.MatchWeights;
+import org.threadline.linkage.scoring.ModelParameters;
+import org.threadline.linkage.scoring.Scorer;
+
+/**
+ * Runs a model over records: block, compare, (train), score, cluster; and explains any pair from the model alone.
+ */
+public final class Linker {
+    private final ForkJoinPool pool;
+    private final long maxPairs;
+
+    /**
+     * @param pool     the threads to use
+     * @param maxPairs refuse to compare more candidate pairs than this
+     */
+    public Linker(ForkJoinPool pool, long maxPairs) {
+        this.pool = pool;
+        this.maxPairs = maxPairs;
+    }
+
+    /**
+     * Links the records.
+     *
+     * @param training how to train first, or null to use the model's own parameters (it must then be trained)
+     */
+    public LinkResult run(LinkageModel model, RecordTable records, Lookups lookups, TrainingSettings training) {
+        if (training == null && !model.isTrained()) {
+            throw new IllegalArgumentException("model '" + model.id() + "' is not trained: train it first");
+        }
+        if (training != null && records.size() < 2) {
+            throw new IllegalArgumentException("training needs at least two records; there are " + records.size());
+        }
+        Map<String, Long> millis = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        long t = System.nanoTime();
+        CandidatePairs pairs = new Blocker(maxPairs).pairs(records, BlockingCompiler.compile(model.blockingRules()),
+                model.blockingRules().stream().map(BlockingRule::name).toList(), model.linkType() == LinkType.LINK);
+        t = lap(millis, "blocking", t);
+        List<CompiledComparison> compiled = new ModelCompiler(records, lookups).compile(model.comparisons());
+        ComparisonVectors vectors = new VectorBuilder(compiled).build(pairs.left(), pairs.right(), pairs.size(), pool);
+        t = lap(millis, "comparing", t);
+        LinkageModel used = model;
+        if (training != null) {
+            Trainer.Trained trained = new Trainer(pool).train(model, records, compiled, pairs, vectors, training);
+            used = trained.model();
+            warnings.addAll(trained.warnings());
+        }
+        t = lap(millis, "training", t);
+        double[] weights = new Scorer(pool).score(new MatchWeights(Parameters.of(used, compiled)), vectors);
+        t = lap(millis, "scoring", t);
+        Thresholds th = used.thresholds();
+        Clustering clustering = new Clusterer(new ClusteringThresholds(th.join(), th.fracture(), th.reviewLow()))
+                .cluster(records.size(), pairs.left(), pairs.right(), weights);
+        lap(millis, "clustering", t);
+        return new LinkResult(used, pairs, weights, clustering, millis, warnings);
+    }
+
+    /** The waterfall for two records, computed from the trained model alone. */
+    public static Explanation explain(LinkageModel trained, RecordTable records, Lookups lookups, int a, int b) {
+        List<CompiledComparison> compiled = new ModelCompiler(records, lookups).compile(trained.comparisons());
+        ModelParameters parameters = Parameters.of(trained, compiled);
+        int[] levels = new int[compiled.size()];
+        double[] tf = new double[compiled.size()];
+        for (int c = 0; c < levels.length; c++) {
+            levels[c] = compiled.get(c).levelOf(a, b);
+            tf[c] = compiled.get(c).termFrequency(levels[c], a);
+        }
+        return Explanation.of(parameters, levels, tf, Parameters.names(trained), Parameters.labels(trained));
+    }
+
+    private static long lap(Map<String, Long> millis, String phase, long start) {
+        long now = System.nanoTime();
+        millis.put(phase, (now - start) / 1_000_000);
+        return now;
+    }
+}

@@ -1,0 +1,219 @@
+package org.threadline.linkage.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.threadline.linkage.blocking.CandidatePairs;
+import org.threadline.linkage.data.RecordTable;
+import org.threadline.linkage.model.BlockingKey;
+import org.threadline.linkage.model.Comparison;
+import org.threadline.linkage.model.LevelProbabilities;
+import org.threadline.linkage.model.LinkType;
+import org.threadline.linkage.model.LinkageModel;
+import org.threadline.linkage.model.TrainingMetadata;
+import org.threadline.linkage.model.TrainingPass;
+import org.threadline.linkage.scoring.ComparisonVectors;
+import org.threadline.linkage.scoring.EmCombination;
+import org.threadline.linkage.scoring.EmResult;
+import org.threadline.linkage.scoring.EmTrainer;
+import org.threadline.linkage.scoring.ModelParameters;
+import org.threadline.linkage.scoring.PriorEstimator;
+import org.threadline.linkage.scoring.UEstimator;
+
+/**
+ * Unsupervised training, as Splink does it: u from random record pairs; m by EM on the candidate pairs of each
+ * blocking rule in turn, holding fixed the comparisons that rule blocks on (they agree by construction there), then
+ * averaged; the prior λ from a deterministic rule (pairs at the top level of every comparison that is not null,
+ * with at least two such comparisons) divided by an assumed recall. No truth is used.
+ */
+final class Trainer {
+    private final ForkJoinPool pool;
+
+    Trainer(ForkJoinPool pool) {
+        this.pool = pool;
+    }
+
+    record Trained(LinkageModel model, List<String> warnings) {
+    }
+
+    Trained train(LinkageModel model, RecordTable records, List<CompiledComparison> compiled, CandidatePairs pairs,
+                  ComparisonVectors vectors, TrainingSettings settings) {
+        List<String> warnings = new ArrayList<>();
+        VectorBuilder builder = new VectorBuilder(compiled);
+        int[] levelCounts = builder.levelCounts();
+        boolean link = model.linkType() == LinkType.LINK;
+        UEstimator.UEstimate u = new UEstimator((random, n) -> randomPairs(records, builder, random, n, link))
+                .estimate(new SplittableRandom(settings.seed()), settings.uPairs(), levelCounts);
+        warnings.addAll(u.warnings());
+
+        double totalPairs = link ? (double) count(records, 0) * count(records, 1)
+                : PriorEstimator.totalPairs(records.size());
+        PriorEstimator.PriorEstimate prior = PriorEstimator.estimate(deterministic(vectors), settings.priorRecall(),
+                totalPairs);
+        ModelParameters start = new ModelParameters(startingM(levelCounts), u.u(), tfFlags(compiled), prior.lambda());
+
+        EmTrainer em = new EmTrainer(EmTrainer.Settings.defaults(), pool);
+        List<EmResult> passes = new ArrayList<>();
+        List<TrainingPass> passRecords = new ArrayList<>();
+        for (int r = 0; r < model.blockingRules().size(); r++) {
+            ComparisonVectors pass = subset(vectors, pairs, r);
+            if (pass.pairCount() == 0) {
+                warnings.add("blocking rule '" + model.blockingRules().get(r).name() + "' found no pairs to train on");
+                continue;
+            }
+            EmResult result = em.train(pass, start, fixedBy(model, r));
+            passes.add(result);
+            passRecords.add(new TrainingPass(model.blockingRules().get(r).name(), result.iterations(),
+                    result.converged()));
+            warnings.addAll(result.warnings());
+        }
+        ModelParameters trained = start;
+        if (!passes.isEmpty()) {
+            EmCombination combined = EmTrainer.combine(passes, start);
+            warnings.addAll(combined.warnings());
+            trained = combined.applyTo(start);
+        } else {
+            warnings.add("no EM pass ran: m keeps its starting values");
+        }
+        TrainingMetadata metadata = new TrainingMetadata(settings.trainedAt(), records.size(), pairs.size(),
+                passRecords);
+        return new Trained(model.withParameters(prior.lambda(), probabilities(model, trained), metadata), warnings);
+    }
+
+    private static Map<String, Map<String, LevelProbabilities>> probabilities(LinkageModel model, ModelParameters p) {
+        Map<String, Map<String, LevelProbabilities>> out = new HashMap<>();
+        List<Comparison> comparisons = model.comparisons();
+        for (int c = 0; c < comparisons.size(); c++) {
+            Map<String, LevelProbabilities> levels = new HashMap<>();
+            for (int l = 1; l < comparisons.get(c).levels().size(); l++) {
+                levels.put(comparisons.get(c).levels().get(l).label(), new LevelProbabilities(p.m(c, l), p.u(c, l)));
+            }
+            out.put(comparisons.get(c).name(), levels);
+        }
+        return out;
+    }
+
+    /**
+     * Starting m: most weight on the top level, halving down the ladder, a little on "else" — the usual shape of a
+     * match's evidence. EM moves it from there.
+     */
+    static double[][] startingM(int[] levelCounts) {
+        double[][] m = new double[levelCounts.length][];
+        for (int c = 0; c < m.length; c++) {
+            int levels = levelCounts[c];
+            m[c] = new double[levels];
+            m[c][0] = 1;
+            double sum = 0;
+            for (int l = 1; l < levels; l++) {
+                m[c][l] = l == levels - 1 ? 0.05 : Math.pow(0.5, l - 1);
+                sum += m[c][l];
+            }
+            for (int l = 1; l < levels; l++) {
+                m[c][l] /= sum;
+            }
+        }
+        return m;
+    }
+
+    private static boolean[][] tfFlags(List<CompiledComparison> compiled) {
+        boolean[][] tf = new boolean[compiled.size()][];
+        for (int c = 0; c < tf.length; c++) {
+            tf[c] = new boolean[compiled.get(c).levels()];
+            if (compiled.get(c).tfLevel() >= 0) {
+                tf[c][compiled.get(c).tfLevel()] = true;
+            }
+        }
+        return tf;
+    }
+
+    /** Comparisons whose columns the rule blocks on: they agree in every pair of the pass, so they learn nothing. */
+    private static Set<Integer> fixedBy(LinkageModel model, int rule) {
+        Set<String> columns = new HashSet<>();
+        for (BlockingKey k : model.blockingRules().get(rule).keys()) {
+            columns.add(k.column());
+        }
+        Set<Integer> fixed = new HashSet<>();
+        for (int c = 0; c < model.comparisons().size(); c++) {
+            for (String col : model.comparisons().get(c).columns()) {
+                if (columns.contains(col)) {
+                    fixed.add(c);
+                }
+            }
+        }
+        return fixed;
+    }
+
+    private static long deterministic(ComparisonVectors v) {
+        long n = 0;
+        int cc = v.comparisonCount();
+        for (int p = 0; p < v.pairCount(); p++) {
+            int top = 0;
+            boolean ok = true;
+            for (int c = 0; c < cc && ok; c++) {
+                int level = v.level(p, c);
+                if (level == 1) {
+                    top++;
+                } else if (level != 0) {
+                    ok = false;
+                }
+            }
+            n += ok && top >= 2 ? 1 : 0;
+        }
+        return Math.max(1, n);
+    }
+
+    private static ComparisonVectors subset(ComparisonVectors v, CandidatePairs pairs, int rule) {
+        int n = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+            n += pairs.rule()[p] == rule ? 1 : 0;
+        }
+        int cc = v.comparisonCount();
+        byte[] levels = new byte[n * cc];
+        int[] left = new int[n];
+        int[] right = new int[n];
+        int k = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+            if (pairs.rule()[p] == rule) {
+                System.arraycopy(v.levels(), p * cc, levels, k * cc, cc);
+                left[k] = pairs.left(p);
+                right[k] = pairs.right(p);
+                k++;
+            }
+        }
+        return ComparisonVectors.of(cc, levels, left, right);
+    }
+
+    private ComparisonVectors randomPairs(RecordTable records, VectorBuilder builder,
+                                          java.util.random.RandomGenerator random, int n, boolean link) {
+        int size = records.size();
+        int[] left = new int[n];
+        int[] right = new int[n];
+        int[] first = link ? indices(records, 0) : null;
+        int[] second = link ? indices(records, 1) : null;
+        for (int i = 0; i < n; i++) {
+            if (link) {
+                left[i] = first[random.nextInt(first.length)];
+                right[i] = second[random.nextInt(second.length)];
+            } else {
+                int a = random.nextInt(size);
+                int b = random.nextInt(size - 1);
+                left[i] = a;
+                right[i] = b >= a ? b + 1 : b;
+            }
+        }
+        return builder.build(left, right, n, pool);
+    }
+
+    private static int count(RecordTable records, int source) {
+        return indices(records, source).length;
+    }
+
+    private static int[] indices(RecordTable records, int source) {
+        return java.util.stream.IntStream.range(0, records.size()).filter(i -> records.source(i) == source).toArray();
+    }
+}
