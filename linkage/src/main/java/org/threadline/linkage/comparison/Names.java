@@ -34,8 +34,17 @@ public final class Names {
         return a.equalsIgnoreCase(b) || listed(aliases.apply(a), b) || listed(aliases.apply(b), a);
     }
 
+    /** Case-insensitive: agencies write names in capitals, title case or lower case. */
     private static boolean listed(Set<String> forms, String name) {
-        return forms != null && forms.contains(name);
+        if (forms == null) {
+            return false;
+        }
+        for (String f : forms) {
+            if (f.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean present(String s) {

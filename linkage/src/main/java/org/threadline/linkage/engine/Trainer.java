@@ -82,7 +82,34 @@ final class Trainer {
         }
         TrainingMetadata metadata = new TrainingMetadata(settings.trainedAt(), records.size(), pairs.size(),
                 passRecords);
-        return new Trained(model.withParameters(prior.lambda(), probabilities(model, trained), metadata), warnings);
+        return new Trained(model.withParameters(prior.lambda(), probabilities(model, trained), metadata),
+                named(model, warnings));
+    }
+
+    private static final java.util.regex.Pattern INDEXED =
+            java.util.regex.Pattern.compile("comparison (\\d+)(?: level (\\d+))?");
+
+    /** Puts comparison names and level labels in place of indices, and says each thing once. */
+    private static List<String> named(LinkageModel model, List<String> warnings) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String w : warnings) {
+            java.util.regex.Matcher m = INDEXED.matcher(w);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                int c = Integer.parseInt(m.group(1));
+                String name = c < model.comparisons().size() ? model.comparisons().get(c).name() : m.group(1);
+                String text = "comparison '" + name + "'";
+                if (m.group(2) != null && c < model.comparisons().size()) {
+                    int l = Integer.parseInt(m.group(2));
+                    var levels = model.comparisons().get(c).levels();
+                    text += " level '" + (l < levels.size() ? levels.get(l).label() : m.group(2)) + "'";
+                }
+                m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(text));
+            }
+            m.appendTail(b);
+            out.add(b.toString());
+        }
+        return new ArrayList<>(out);
     }
 
     private static Map<String, Map<String, LevelProbabilities>> probabilities(LinkageModel model, ModelParameters p) {
