@@ -1,6 +1,7 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.threadline.app.home.ThreadlineHome;
@@ -36,15 +37,35 @@ final class DemoCommand implements Callable<Integer> {
         ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv()).create();
         out.println("Threadline demo - all data is synthetic. Home: " + home.root());
         out.println();
-        out.println("Step 1 of 1 so far: generating a synthetic population of " + people + " people "
-                + "(CSV and XLSX)...");
+        out.println("Step 1 of 2: generating a synthetic population of " + people + " people (CSV and XLSX)...");
         GenerationOptions options = new GenerationOptions(people, seed, home.demo().resolve("population"),
                 EnumSet.of(OutputFormat.CSV, OutputFormat.XLSX), ErrorRates.defaults(),
                 GenerationOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
         GenerationReport report = GenerateCommand.generate(options, out);
         Summary.print(report, out);
-        out.println("Next steps (coming with their issues): ingest these files, link people across agencies, build");
-        out.println("chronologies, raise flags with their evidence, and open the web app.");
+        out.println("Step 2 of 2: linking the emergency department's attendances into patients (unsupervised, "
+                + "explainable; model " + EdModel.path() + ")...");
+        Path linked = home.reports().resolve("linkage").resolve("ed-patients");
+        int code = ThreadlineCommand.execute(new String[] {"link", "run", "--train", "--model",
+            EdModel.path().toString(), "--input",
+            report.out().resolve("extracts/health/ed_attendances.csv").toString(), "--out", linked.toString()},
+                out, new PrintWriter(System.err, true));
+        if (code != 0) {
+            return code;
+        }
+        Path ed = report.out().resolve("extracts/health/ed_attendances.csv");
+        java.util.List<String> pairs = java.nio.file.Files.readAllLines(linked.resolve("pairs.csv"));
+        if (pairs.size() > 1) {
+            String[] first = pairs.get(1).split(",");
+            out.println();
+            out.println("Why the first linked pair was joined (./threadline link explain):");
+            ThreadlineCommand.execute(new String[] {"link", "explain", "--model", linked.resolve("model.json")
+                .toString(), "--input", ed.toString(), "--left", first[0], "--right", first[1]}, out,
+                    new PrintWriter(System.err, true));
+        }
+        out.println();
+        out.println("Next (coming with their issues): ingest every extract into PostgreSQL, link people across all");
+        out.println("agencies, build chronologies, raise flags with their evidence, and open the web app.");
         return 0;
     }
 }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./threadline link run}: block, (train), score and cluster CSV records; write pairs, clusters, the model. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Deduplicate one CSV file or link two with a model whose column names match their headers.",
-            "Writes pairs.csv, clusters.csv, review.csv, model.json and, with --truth, metrics.json."})
+            "Writes pairs.csv, clusters.csv, review.csv, model.json, warnings.txt and, with --truth, metrics.json."})
 final class LinkRunCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "The model document (JSON).")
@@ -107,6 +107,7 @@ final class LinkRunCommand implements Callable<Integer> {
         writePairs(out.resolve("pairs.csv"), records, result);
         writeClusters(out.resolve("clusters.csv"), records, result.clustering());
         writeReview(out.resolve("review.csv"), records, result.clustering());
+        Files.write(out.resolve("warnings.txt"), result.warnings(), StandardCharsets.UTF_8);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("records", records.size());
         metrics.put("candidate_pairs", result.pairs().size());
@@ -196,8 +197,9 @@ final class LinkRunCommand implements Callable<Integer> {
             console.printf(Locale.UK, "Clusters: B-cubed precision %.4f, recall %.4f; over-merged clusters: %d.%n",
                     c.bCubedPrecision(), c.bCubedRecall(), c.overMerged());
         }
-        for (String warning : result.warnings()) {
-            console.println("warning: " + warning);
+        if (!result.warnings().isEmpty()) {
+            console.printf(Locale.UK, "%d training notes (e.g. a level never seen in a pass) are in warnings.txt.%n",
+                    result.warnings().size());
         }
         console.println("Results in " + out.toAbsolutePath());
     }
