@@ -217,6 +217,23 @@ class GeneratedPopulationTest {
     }
 
     @Test
+    void siblings_have_different_forenames() throws IOException {
+        Map<String, Set<String>> forenamesOfMother = new HashMap<>();
+        int clashes = 0;
+        int children = 0;
+        for (CSVRecord r : read("truth/people.csv")) {
+            if (!r.get("mother_id").isEmpty()) {
+                children++;
+                if (!forenamesOfMother.computeIfAbsent(r.get("mother_id"), k -> new HashSet<>()).add(r.get("forename"))) {
+                    clashes++;
+                }
+            }
+        }
+        assertThat(children).isGreaterThan(1000);
+        assertThat(clashes).as("children sharing a forename with a sibling").isLessThanOrEqualTo(children / 1000);
+    }
+
+    @Test
     void a_person_lives_at_one_address_at_a_time() throws IOException {
         Map<String, List<String[]>> spans = new HashMap<>();
         for (CSVRecord r : read("truth/residences.csv")) {

@@ -112,12 +112,25 @@ public final class LineageSimulator {
         private int newPerson(Sex sex, Heritage heritage, int born, int mother, int father, int generation,
                               String familySurname) {
             PersonName name = w.settings.names().name(heritage, sex, Day.year(born), familySurname, w.random);
+            // Parents do not give two of their children the same forename: draw again (a few times) if they would.
+            for (int attempt = 0; attempt < 5 && mother >= 0 && siblingHasForename(mother, name.forename()); attempt++) {
+                name = w.settings.names().name(heritage, sex, Day.year(born), familySurname, w.random);
+            }
             Person p = new Person(w.lineage.people.size(), sex, heritage, born, mother, father, generation, name);
             w.lineage.people.add(p);
             int parentAces = mother >= 0 ? w.acesOf(mother) : w.random.nextInt(3);
             w.aces.put(p.index(), mother >= 0 ? 0 : randomFounderAces());
             p.offendingPropensity = Risk.propensity(parentAces, w.lineage.deprivation(), w.lineage.archetype());
             return p.index();
+        }
+
+        private boolean siblingHasForename(int mother, String forename) {
+            for (Person p : w.lineage.people) {
+                if (p.mother() == mother && p.birthName().forename().equals(forename)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** People who join from outside bring a childhood the simulation did not see: drawn, not simulated. */
