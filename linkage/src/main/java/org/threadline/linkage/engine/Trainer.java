@@ -28,8 +28,9 @@ import org.threadline.linkage.scoring.UEstimator;
 /**
  * Unsupervised training, as Splink does it: u from random record pairs; m by EM on the candidate pairs of each
  * blocking rule in turn, holding fixed the comparisons that rule blocks on (they agree by construction there), then
- * averaged; the prior λ from a deterministic rule (pairs at the top level of every comparison that is not null,
- * with at least two such comparisons) divided by an assumed recall. No truth is used.
+ * averaged; the prior λ from EM's expected matches among the candidate pairs, or — if larger — from a deterministic
+ * rule (pairs at the top level of every comparison that is not null, with at least two such comparisons) divided by
+ * an assumed recall. No truth is used.
  */
 final class Trainer {
     private final ForkJoinPool pool;
@@ -60,6 +61,7 @@ final class Trainer {
         EmTrainer em = new EmTrainer(EmTrainer.Settings.defaults(), pool);
         List<EmResult> passes = new ArrayList<>();
         List<TrainingPass> passRecords = new ArrayList<>();
+        List<Integer> passPairs = new ArrayList<>();
         for (int r = 0; r < model.blockingRules().size(); r++) {
             ComparisonVectors pass = subset(vectors, pairs, r);
             if (pass.pairCount() == 0) {
@@ -68,21 +70,32 @@ final class Trainer {
             }
             EmResult result = em.train(pass, start, fixedBy(model, r));
             passes.add(result);
+            passPairs.add(pass.pairCount());
             passRecords.add(new TrainingPass(model.blockingRules().get(r).name(), result.iterations(),
                     result.converged()));
             warnings.addAll(result.warnings());
         }
         ModelParameters trained = start;
+        double lambda = prior.lambda();
         if (!passes.isEmpty()) {
             EmCombination combined = EmTrainer.combine(passes, start);
             warnings.addAll(combined.warnings());
             trained = combined.applyTo(start);
+            // Each candidate pair belongs to exactly one pass (the first rule that found it), so EM's share of
+            // matches in each pass, times its pairs, adds up to the expected matches among all candidates. Over all
+            // possible pairs that is a lower bound on λ (matches blocking missed are not counted), and on messy data
+            // a much better one than the deterministic rule, whose recall is unknown.
+            double expected = 0;
+            for (int i = 0; i < passes.size(); i++) {
+                expected += passes.get(i).lambdaInPass() * passPairs.get(i);
+            }
+            lambda = Math.max(prior.lambda(), Math.min(0.5, expected / totalPairs));
         } else {
             warnings.add("no EM pass ran: m keeps its starting values");
         }
         TrainingMetadata metadata = new TrainingMetadata(settings.trainedAt(), records.size(), pairs.size(),
                 passRecords);
-        return new Trained(model.withParameters(prior.lambda(), probabilities(model, trained), metadata),
+        return new Trained(model.withParameters(lambda, probabilities(model, trained), metadata),
                 named(model, warnings));
     }
 
