@@ -1,17 +1,13 @@
 package org.threadline.app.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.threadline.intake.read.CsvFileReader;
+import org.threadline.intake.read.RawRow;
 import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.model.LinkageModel;
 
@@ -35,39 +31,41 @@ final class LinkInputs {
         Map<String, Integer> truthIds = new HashMap<>();
         for (int source = 0; source < inputs.size(); source++) {
             Path file = inputs.get(source);
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader()
-                         .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get())) {
-                List<String> headers = parser.getHeaderNames();
-                require(file, headers, model.uniqueIdColumn());
-                for (String column : columns) {
-                    require(file, headers, column);
+            int src = source;
+            // The intake reader copes with what partners send: any delimiter, a BOM or Windows-1252 text.
+            List<RawRow> rows = new ArrayList<>();
+            CsvFileReader.Layout layout = new CsvFileReader().read(file, rows::add);
+            List<String> headers = layout.header().stream().map(String::strip).toList();
+            int id = require(file, headers, model.uniqueIdColumn());
+            int[] at = new int[columns.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = require(file, headers, columns.get(i));
+            }
+            int truthAt = truthColumn == null ? -1 : require(file, headers, truthColumn);
+            for (RawRow row : rows) {
+                if (!row.usable()) {
+                    throw new UsageException(file + " row " + row.row() + " " + row.problem());
                 }
-                if (truthColumn != null) {
-                    require(file, headers, truthColumn);
+                String[] cells = new String[at.length];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = row.cells().get(at[i]).strip();
                 }
-                for (CSVRecord r : parser) {
-                    String[] cells = new String[columns.size()];
-                    for (int i = 0; i < cells.length; i++) {
-                        cells[i] = r.get(columns.get(i));
-                    }
-                    builder.add(r.get(model.uniqueIdColumn()), source, cells);
-                    if (truthColumn != null) {
-                        truth.add(truthIds.computeIfAbsent(r.get(truthColumn), k -> truthIds.size()));
-                    }
+                builder.add(row.cells().get(id).strip(), src, cells);
+                if (truthAt >= 0) {
+                    truth.add(truthIds.computeIfAbsent(row.cells().get(truthAt).strip(), k -> truthIds.size()));
                 }
-            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
             }
         }
         return new Loaded(builder.build(), truthColumn == null ? null
                 : truth.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static void require(Path file, List<String> headers, String column) {
-        if (!headers.contains(column)) {
+    private static int require(Path file, List<String> headers, String column) {
+        int at = headers.indexOf(column);
+        if (at < 0) {
             throw new UsageException(file + " has no column '" + column + "' (the model needs it); its columns are "
                     + headers);
         }
+        return at;
     }
 }

@@ -73,6 +73,21 @@ class LinkCommandTest {
     }
 
     @Test
+    void a_windows_1252_semicolon_file_is_read_and_a_ragged_row_is_refused_naming_file_and_row() throws IOException {
+        Path good = dir.resolve("excel.csv");
+        Files.write(good, ("id;forename;surname;dob;nhs_number\r\n1;Zoë;Brontë;1990-01-01;\r\n"
+                + "2;Zoe;Bronte;1990-01-01;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThat(run("link", "run", "--model", model().toString(), "--input", good.toString(), "--out",
+                dir.resolve("out").toString(), "--train", "--u-pairs", "10")).as(err.toString()).isZero();
+
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"),
+                "id,forename,surname,dob,nhs_number\n1,A,B,1990-01-01,\n2,A\n");
+        assertThat(run("link", "run", "--model", model().toString(), "--input", ragged.toString(), "--out",
+                dir.resolve("out2").toString(), "--train")).isEqualTo(2);
+        assertThat(err.toString()).contains("ragged.csv row 3");
+    }
+
+    @Test
     void an_invalid_model_is_a_usage_error_listing_its_problems() throws IOException {
         Path model = Files.writeString(dir.resolve("m.json"), "{\"format_version\": 1, \"id\": \"x\"}");
 
