@@ -141,7 +141,7 @@ final class AdultLives {
             return;
         }
         int victim = p.other(i);
-        int incidents = poisson(0.9 + (w.lineage.archetype() == Archetype.CRAIG ? 1.0 : 0));
+        int incidents = w.poisson(0.9 + (w.lineage.archetype() == Archetype.CRAIG ? 1.0 : 0));
         for (int k = 0; k < incidents; k++) {
             int day = w.dayIn(yearStart);
             List<Involvement> people = new ArrayList<>();
@@ -241,17 +241,6 @@ final class AdultLives {
 
     private void attend(EdReason reason, int day, long address, List<Involvement> patient) {
         w.event(EventKind.ED_ATTENDANCE, day, day, address, patient, reason.ordinal(), 0);
-    }
-
-    int poisson(double mean) {
-        double l = Math.exp(-mean);
-        int k = 0;
-        double p = w.random.nextDouble();
-        while (p > l) {
-            k++;
-            p *= w.random.nextDouble();
-        }
-        return k;
     }
 
     private int pickWeighted(double[] weights) {

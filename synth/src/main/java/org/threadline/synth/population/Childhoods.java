@@ -166,7 +166,7 @@ final class Childhoods {
     }
 
     private void inCare(int child, int yearStart) {
-        int changes = poisson(w.lineage.archetype() == Archetype.CRAIG ? 2.0 : 0.6);
+        int changes = w.poisson(w.lineage.archetype() == Archetype.CRAIG ? 2.0 : 0.6);
         int placements = 0;
         for (LifeEvent e : w.lineage.events) {
             if (e.kind() == EventKind.CARE_PLACEMENT && e.subject() == child) {
@@ -235,7 +235,7 @@ final class Childhoods {
         long address = w.home(child) == null ? -1 : w.home(child).address;
         boolean wentMissing = false;
         if (w.chance(Risk.missing(aces, lookedAfter, age))) {
-            int episodes = 1 + poisson(lookedAfter ? 2.0 : 0.5);
+            int episodes = 1 + w.poisson(lookedAfter ? 2.0 : 0.5);
             for (int k = 0; k < episodes; k++) {
                 int day = w.dayIn(yearStart);
                 int back = Math.min(day + w.random.nextInt(4), w.settings.asOf() - 1);
@@ -251,17 +251,6 @@ final class Childhoods {
             w.event(EventKind.EXPLOITATION_CONCERN, day, day, address, List.of(new Involvement(child, Role.SUBJECT)),
                     w.chance(c.sex() == org.threadline.synth.names.Sex.FEMALE ? 0.5 : 0.1) ? 1 : 0, 0);
         }
-    }
-
-    private int poisson(double mean) {
-        double l = Math.exp(-mean);
-        int k = 0;
-        double p = w.random.nextDouble();
-        while (p > l) {
-            k++;
-            p *= w.random.nextDouble();
-        }
-        return k;
     }
 
     /** The children's ACE categories, for the truth files. */

@@ -42,6 +42,18 @@ final class World {
     }
 
     /** A day within the year starting {@code yearStart}, before the extract date. */
+    /** A Poisson-distributed count (Knuth's method: means here are small). */
+    int poisson(double mean) {
+        double limit = Math.exp(-mean);
+        int k = 0;
+        double p = random.nextDouble();
+        while (p > limit) {
+            k++;
+            p *= random.nextDouble();
+        }
+        return k;
+    }
+
     int dayIn(int yearStart) {
         int end = Math.min(yearStart + 365, settings.asOf());
         return yearStart + random.nextInt(Math.max(1, end - yearStart));
