@@ -13,7 +13,7 @@ import org.threadline.linkage.data.RecordTable;
  */
 public final class Blocker {
     /** The key of a record that does not block under a rule (a key part is null). */
-    static final int NO_KEY = 0;
+    public static final int NO_KEY = 0;
 
     private final long maxPairs;
 
@@ -105,7 +105,11 @@ public final class Blocker {
         return packed;
     }
 
-    static int[] keys(RecordTable records, List<KeyPart> parts) {
+    /**
+     * Each record's key under one rule (0 = no key: a key part is null or blank). Public so that an index built on
+     * these keys (incremental resolution) finds exactly the candidates batch blocking would.
+     */
+    public static int[] keys(RecordTable records, List<KeyPart> parts) {
         Column[] columns = new Column[parts.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = records.column(parts.get(i).column());

@@ -15,13 +15,16 @@ public final class Column {
     private final String[] dictionary;
     private final int[] counts;
     private final int present;
+    private final Map<String, Integer> index;
 
-    private Column(String name, int[] codes, String[] dictionary, int[] counts, int present) {
+    private Column(String name, int[] codes, String[] dictionary, int[] counts, int present,
+                   Map<String, Integer> index) {
         this.name = name;
         this.codes = codes;
         this.dictionary = dictionary;
         this.counts = counts;
         this.present = present;
+        this.index = index;
     }
 
     /** Encodes values (null or blank → null code); values are kept as given, not trimmed. */
@@ -46,7 +49,7 @@ public final class Column {
                 counts[c]++;
             }
         }
-        return new Column(name, codes, dictionary, counts, present);
+        return new Column(name, codes, dictionary, counts, present, index);
     }
 
     public String name() {
@@ -87,6 +90,12 @@ public final class Column {
     /** How many rows hold a value (not null). */
     public int present() {
         return present;
+    }
+
+    /** The share of non-null rows holding {@code value} (0 when no row holds it). */
+    public double frequencyOf(String value) {
+        Integer code = value == null ? null : index.get(value);
+        return code == null ? 0 : frequency(code);
     }
 
     /**
