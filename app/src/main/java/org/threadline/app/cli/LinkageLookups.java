@@ -12,14 +12,14 @@ import org.threadline.linkage.engine.Lookups;
 import org.threadline.linkage.model.IdentifierValidator;
 
 /** The domain's identifier checks and familiar-name table, handed to the linkage engine (which cannot import them). */
-final class LinkageLookups {
+public final class LinkageLookups {
     /** The name models use for the project's familiar-forms table. */
-    static final String UK_FORENAMES = "uk_forenames";
+    public static final String UK_FORENAMES = "uk_forenames";
 
     private LinkageLookups() {
     }
 
-    static Lookups standard() {
+    public static Lookups standard() {
         FamiliarForms forms = FamiliarForms.load();
         return new Lookups(Map.of(IdentifierValidator.NHS_NUMBER, NhsNumber::isValid,
                 IdentifierValidator.UPN, Upn::isValid, IdentifierValidator.PNC_ID, PncId::isValid,
