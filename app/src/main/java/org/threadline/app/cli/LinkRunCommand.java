@@ -95,7 +95,12 @@ final class LinkRunCommand implements Callable<Integer> {
                 Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS).toString()) : null;
         LinkResult result;
         try {
-            result = new Linker(pool, maxPairs).run(m, records, LinkageLookups.standard(), settings);
+            console.printf(Locale.UK, "link: read %,d records in %,d ms%n", records.size(), readMillis);
+            result = new Linker(pool, maxPairs).run(m, records, LinkageLookups.standard(), settings,
+                    phase -> {
+                        console.println("link: " + phase);
+                        console.flush();
+                    });
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         } finally {
