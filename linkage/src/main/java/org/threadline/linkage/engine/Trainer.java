@@ -63,6 +63,9 @@ final class Trainer {
         List<TrainingPass> passRecords = new ArrayList<>();
         List<Integer> passPairs = new ArrayList<>();
         for (int r = 0; r < model.blockingRules().size(); r++) {
+            if (!model.blockingRules().get(r).train()) {
+                continue;
+            }
             ComparisonVectors pass = subset(vectors, pairs, r);
             if (pass.pairCount() == 0) {
                 warnings.add("blocking rule '" + model.blockingRules().get(r).name() + "' found no pairs to train on");

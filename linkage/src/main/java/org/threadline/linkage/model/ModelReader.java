@@ -51,14 +51,18 @@ final class ModelReader {
         if (!object(node, path)) {
             return new BlockingRule(null, null);
         }
-        keys(node, path, Set.of("name", "keys"));
+        keys(node, path, Set.of("name", "keys", "train"));
+        JsonNode train = node.get("train");
+        if (train != null && !train.isBoolean()) {
+            error(at(path, "train"), "must be true or false");
+        }
         return new BlockingRule(text(node, path, "name", true), list(node, path, "keys", (key, at) -> {
             if (!object(key, at)) {
                 return new BlockingKey(null, null);
             }
             keys(key, at, Set.of("column", "transform"));
             return new BlockingKey(text(key, at, "column", true), choice(key, at, "transform", BlockingTransform.class));
-        }));
+        }), train == null || train.asBoolean(true));
     }
 
     private Comparison comparison(JsonNode node, String path) {

@@ -42,6 +42,9 @@ final class ModelWriter {
             key.put("transform", k.transform() == null ? null : k.transform().jsonName());
             return new CanonicalJson.Inline(key);
         }).toList());
+        if (!rule.train()) {
+            r.put("train", false);
+        }
         return r;
     }
 
