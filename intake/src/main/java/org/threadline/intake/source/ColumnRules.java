@@ -12,6 +12,7 @@ import org.threadline.intake.standardise.CodeStandardiser;
 import org.threadline.intake.standardise.DateStandardiser;
 import org.threadline.intake.standardise.Outcome;
 import org.threadline.intake.standardise.StandardisedDate;
+import org.threadline.intake.standardise.StandardisedValue;
 
 /** What one column's options must satisfy given its field. Each rule reports at the option's own path. */
 final class ColumnRules {
@@ -95,6 +96,11 @@ final class ColumnRules {
         }
     }
 
+    private static boolean dfeCode(String code) {
+        StandardisedValue read = CODES.ethnicity(code);
+        return read.outcome() != Outcome.INVALID && read.value().equals(code);
+    }
+
     private void checkCodeTargets(ColumnMapping c, String path) {
         for (Map.Entry<String, String> code : c.codes().entrySet()) {
             String target = code.getValue();
@@ -102,7 +108,7 @@ final class ColumnRules {
             if (c.field() == CanonicalField.SEX && !SEX_VOCABULARY.contains(target)) {
                 problems.add(at, "sex codes map to M, F or U (not known), not '" + target + "'");
             }
-            if (c.field() == CanonicalField.ETHNICITY && !target.equals(CODES.ethnicity(target).value())) {
+            if (c.field() == CanonicalField.ETHNICITY && !dfeCode(target)) {
                 problems.add(at, "ethnicity codes map to DfE codes (WBRI, APKN …), not '" + target + "'");
             }
         }
