@@ -1,0 +1,24 @@
+package org.threadline.intake.source;
+
+import java.nio.charset.Charset;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to read a source's files where the readers cannot tell for themselves. Each hint is optional: the CSV reader
+ * detects delimiter and encoding, and the XLSX reader takes the first sheet, when none is given.
+ *
+ * @param delimiter the CSV field separator
+ * @param encoding  the CSV text encoding when it is not UTF-8 (a BOM still wins)
+ * @param sheet     the XLSX sheet holding the table
+ */
+public record FormatHints(Optional<Character> delimiter, Optional<Charset> encoding, Optional<String> sheet) {
+    /** No hints: the readers detect everything. */
+    public static final FormatHints NONE = new FormatHints(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public FormatHints {
+        Objects.requireNonNull(delimiter, "delimiter");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(sheet, "sheet");
+    }
+}
