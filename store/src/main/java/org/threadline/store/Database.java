@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -24,11 +25,13 @@ public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final EmbeddedPostgres embedded;
+    private final FolderLock lock;
     private final String description;
 
-    private Database(DataSource dataSource, EmbeddedPostgres embedded, String description) {
+    private Database(DataSource dataSource, EmbeddedPostgres embedded, FolderLock lock, String description) {
         this.dataSource = dataSource;
         this.embedded = embedded;
+        this.lock = lock;
         this.description = description;
     }
 
@@ -55,7 +58,7 @@ public final class Database implements AutoCloseable {
             ds.setPassword(password);
         }
         ds.setReWriteBatchedInserts(true);
-        return migrated(new Database(ds, null, "PostgreSQL at " + url));
+        return migrated(new Database(ds, null, null, "PostgreSQL at " + url));
     }
 
     /** Embedded PostgreSQL with its data in {@code dataFolder}: created on first use, reused afterwards. */
@@ -63,18 +66,30 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(dataFolder, "dataFolder");
         Path folder = dataFolder.toAbsolutePath().normalize();
         EmbeddedPostgres pg;
+        FolderLock lock = null;
         try {
             Files.createDirectories(folder);
+            lock = FolderLock.take(folder);
+            OrphanedServer.stopIfAny(folder);
+            // The library's defaults suit throwaway test databases (fsync and synchronous commit off). This folder
+            // is the organisation's memory: a load reported as committed must survive a crash of the machine.
             pg = EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
+        } catch (StoreException e) {
+            closeQuietly(lock);
+            throw e;
         } catch (IOException | RuntimeException e) {
+            closeQuietly(lock);
             throw new StoreException("Embedded PostgreSQL could not start with its data in " + folder + ": "
                     + e.getMessage(), e);
         }
         DataSource ds = pg.getPostgresDatabase(Map.of("reWriteBatchedInserts", "true"));
-        return migrated(new Database(ds, pg, "embedded PostgreSQL (data in " + folder + ")"));
+        return migrated(new Database(ds, pg, lock, "embedded PostgreSQL (data in " + folder + ")"));
     }
 
     private static Database migrated(Database db) {
@@ -97,7 +112,7 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Stops the embedded server (its data stays); nothing to do for a server. */
+    /** Stops the embedded server (its data stays) and frees its folder; nothing to do for a server. */
     @Override
     public void close() {
         if (embedded != null) {
@@ -105,7 +120,15 @@ public final class Database implements AutoCloseable {
                 embedded.close();
             } catch (IOException e) {
                 throw new StoreException("Stopping " + description + " failed: " + e.getMessage(), e);
+            } finally {
+                lock.close();
             }
+        }
+    }
+
+    private static void closeQuietly(FolderLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 }
