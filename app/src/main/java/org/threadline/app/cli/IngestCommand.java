@@ -69,6 +69,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what.dir != null && !files.isEmpty()) {
+            throw new UsageException("--dir reads every file under DIR; name FILEs only with --source");
+        }
         List<Job> jobs = what.dir != null ? fromFolder(what.dir) : fromSource(what.source, files);
         PrintWriter out = spec.commandLine().getOut();
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();

@@ -127,6 +127,33 @@ class IngestCommandTest {
         assertThat(count("landed_file WHERE original_name = 'custody-edited.csv'")).isOne();
     }
 
+    @Test
+    @Order(4)
+    void a_file_no_definition_reads_stops_the_command_before_anything_is_loaded() throws Exception {
+        Path stray = Files.createDirectories(folder.resolve("stray/extracts/nobody"));
+        Files.writeString(stray.resolve("unknown.csv"), "a,b\n1,2\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = ThreadlineCommand.execute(new String[] {"ingest", "--dir", folder.resolve("stray").toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(err.toString()).contains("no source definition reads nobody/unknown.csv");
+    }
+
+    @Test
+    @Order(5)
+    void files_are_named_only_with_a_source_definition() {
+        StringWriter err = new StringWriter();
+
+        int code = ThreadlineCommand.execute(new String[] {"ingest", "--dir", population.toString(), "x.csv"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(err.toString()).contains("name FILEs only with --source");
+    }
+
     static long count(String from) throws SQLException {
         try (Database db = Database.open(environment, Path.of(environment.get(ThreadlineHome.VARIABLE), "db"));
              Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
