@@ -1,0 +1,142 @@
+package org.threadline.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.intake.load.LoadException;
+import org.threadline.intake.load.LoadReport;
+import org.threadline.intake.load.Loader;
+import org.threadline.intake.source.SourceDefinition;
+import org.threadline.intake.source.SourceDefinitionException;
+import org.threadline.intake.source.SourceDefinitions;
+import org.threadline.store.Database;
+import org.threadline.store.intake.IntakeStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ./threadline ingest}: loads partner files into the database, each in one transaction, keeping a copy of
+ * each under THREADLINE_HOME/landed. A file already loaded adds nothing.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Load partner files: keep each file, its rows as received and standardised, and quarantine"
+            + " rows that fail validation with their reasons.",
+            "Either --dir DIR (every file under DIR/extracts, matched to a definition in config/sources), or"
+            + " --source DEFINITION.yaml FILE...",
+            "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db."})
+final class IngestCommand implements Callable<Integer> {
+
+    static final class What {
+        @Option(names = "--dir", description = "A generated population folder (its extracts/ sub-folder is read)"
+                + " or an extracts folder.")
+        Path dir;
+
+        @Option(names = "--source", description = "The source definition (YAML) that reads the FILEs.")
+        Path source;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to load with --source.")
+    List<Path> files = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where THREADLINE_HOME and THREADLINE_DB_URL are read from: the process environment, except in tests. */
+    private final Map<String, String> environment;
+
+    IngestCommand() {
+        this(System.getenv());
+    }
+
+    IngestCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (what.dir != null && !files.isEmpty()) {
+            throw new UsageException("--dir reads every file under DIR; name FILEs only with --source");
+        }
+        List<Job> jobs = what.dir != null ? fromFolder(what.dir) : fromSource(what.source, files);
+        PrintWriter out = spec.commandLine().getOut();
+        ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
+        int refused = 0;
+        long started = System.nanoTime();
+        try (Database db = Database.open(environment, home.database())) {
+            out.println("Loading " + jobs.size() + " file(s) into " + db.description());
+            Loader loader = new Loader(new IntakeStore(db.dataSource()), home.landed(), Clock.systemUTC(),
+                    System.getProperty("user.name", "unknown"));
+            for (Job job : jobs) {
+                try {
+                    out.println(line(job, loader.load(job.file, job.definition)));
+                } catch (LoadException e) {
+                    refused++;
+                    out.println(String.format("%-44s %-36s refused: %s", job.label, job.definition.reference(),
+                            e.getMessage()));
+                }
+                out.flush();
+            }
+        }
+        out.printf("Done in %.1f s%s%n", (System.nanoTime() - started) / 1e9,
+                refused == 0 ? "." : "; " + refused + " file(s) refused.");
+        return refused == 0 ? 0 : ThreadlineCommand.FAILURE;
+    }
+
+    private record Job(Path file, String label, SourceDefinition definition) {
+    }
+
+    private static String line(Job job, LoadReport r) {
+        String what = r.duplicate() ? "already loaded (same SHA-256 " + r.sha256().substring(0, 12) + "…), nothing added"
+                : String.format("rows %,d  loaded %,d  quarantined %,d", r.rowsRead(), r.loaded(), r.quarantined());
+        return String.format("%-44s %-36s %s", job.label, r.definition(), what);
+    }
+
+    static List<Job> fromFolder(Path dir) throws IOException {
+        Path extracts = Files.isDirectory(dir.resolve("extracts")) ? dir.resolve("extracts") : dir;
+        if (!Files.isDirectory(extracts)) {
+            throw new UsageException("not a folder: " + dir);
+        }
+        SourceDefinitions definitions = definitions();
+        List<Job> jobs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(extracts)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String label = extracts.relativize(file).toString();
+                try {
+                    jobs.add(new Job(file, label, definitions.match(extracts, file)));
+                } catch (SourceDefinitionException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+        return jobs;
+    }
+
+    static List<Job> fromSource(Path source, List<Path> files) {
+        if (files.isEmpty()) {
+            throw new UsageException("name the FILE(s) that " + source + " reads");
+        }
+        SourceDefinition definition = SourceDefinitions.load(source);
+        return files.stream().map(f -> new Job(f, f.toString(), definition)).toList();
+    }
+
+    /** The definitions under {@code config/sources} of the installation ({@code threadline.root}, as EdModel). */
+    static SourceDefinitions definitions() {
+        Path root = Path.of(System.getProperty("threadline.root", "."));
+        return SourceDefinitions.loadAll(root.resolve("config").resolve("sources").toAbsolutePath().normalize());
+    }
+}

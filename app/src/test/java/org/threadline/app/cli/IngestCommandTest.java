@@ -1,0 +1,179 @@
+package org.threadline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.domain.progress.Progress;
+import org.threadline.store.Database;
+import org.threadline.synth.GenerationOptions;
+import org.threadline.synth.PopulationGenerator;
+import org.threadline.synth.output.OutputFormat;
+import picocli.CommandLine;
+
+/**
+ * {@code ingest --dir} on a generated 300-person population, on real PostgreSQL: embedded under a temporary
+ * THREADLINE_HOME, or a fresh schema on the server named by THREADLINE_TEST_DB_URL.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IngestCommandTest {
+    @TempDir
+    static Path folder;
+    static Path population;
+    static Map<String, String> environment = new HashMap<>();
+    static String previousRoot;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        population = folder.resolve("population");
+        new PopulationGenerator().generate(GenerationOptions.of(300, 1, population,
+                EnumSet.of(OutputFormat.CSV, OutputFormat.XLSX)), Progress.NONE);
+        environment.put(ThreadlineHome.VARIABLE, folder.resolve("home").toString());
+        String server = System.getenv("THREADLINE_TEST_DB_URL");
+        if (server != null && !server.isBlank()) {
+            environment.put(Database.URL, freshSchema(server));
+        }
+        previousRoot = System.getProperty("threadline.root");
+        if (!Files.isDirectory(Path.of("config", "sources"))) {
+            System.setProperty("threadline.root", Path.of("..").toAbsolutePath().normalize().toString());
+        }
+    }
+
+    @AfterAll
+    static void restoreRoot() {
+        if (previousRoot == null) {
+            System.clearProperty("threadline.root");
+        } else {
+            System.setProperty("threadline.root", previousRoot);
+        }
+    }
+
+    static String ingest(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new IngestCommand(environment));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        int code = cli.execute(args);
+        assertThat(code).as(out.toString()).isZero();
+        return out.toString();
+    }
+
+    @Test
+    @Order(1)
+    void a_generated_population_ingests_completely_with_every_row_loaded_or_quarantined() throws Exception {
+        long extracts;
+        try (Stream<Path> files = Files.walk(population.resolve("extracts"))) {
+            extracts = files.filter(Files::isRegularFile).count();
+        }
+
+        String out = ingest("--dir", population.toString());
+
+        assertThat(out).doesNotContain("already loaded").contains("police-custody v1");
+        assertThat(count("landed_file")).isEqualTo(extracts).isEqualTo(32);
+        assertThat(count("landed_file WHERE rows_read <> rows_loaded + rows_quarantined")).isZero();
+        assertThat(count("landed_file f WHERE rows_read <> (SELECT count(*) FROM raw_row r WHERE r.file_id = f.id)"))
+                .isZero();
+        assertThat(count("raw_row")).isEqualTo(count("standardised_row") + count("quarantined_row"))
+                .isGreaterThan(1000);
+        assertThat(count("landed_file WHERE agency = 'police' AND original_name = 'custody.xlsx'")).isOne();
+        try (Stream<Path> kept = Files.walk(folder.resolve("home").resolve("landed"))) {
+            assertThat(kept.filter(Files::isRegularFile).count()).isEqualTo(32);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_second_run_adds_nothing_and_says_so_for_every_file() throws Exception {
+        long rows = count("raw_row");
+
+        String out = ingest("--dir", population.toString());
+
+        assertThat(out.lines().filter(l -> l.contains("already loaded, nothing added")
+                || l.contains("already loaded (")).count()).isEqualTo(32);
+        assertThat(count("raw_row")).isEqualTo(rows);
+        assertThat(count("landed_file")).isEqualTo(32);
+    }
+
+    @Test
+    @Order(3)
+    void one_file_loads_with_a_named_source_definition() throws Exception {
+        Path copy = Files.writeString(folder.resolve("custody-edited.csv"),
+                Files.readString(population.resolve("extracts/police/custody.csv")) + "\n");
+        Path definition = Path.of(System.getProperty("threadline.root", "."), "config/sources/police-custody.yaml");
+
+        String out = ingest("--source", definition.toString(), copy.toString());
+
+        assertThat(out).contains("police-custody v1").contains("quarantined 0");
+        assertThat(count("landed_file WHERE original_name = 'custody-edited.csv'")).isOne();
+    }
+
+    @Test
+    @Order(4)
+    void a_file_no_definition_reads_stops_the_command_before_anything_is_loaded() throws Exception {
+        Path stray = Files.createDirectories(folder.resolve("stray/extracts/nobody"));
+        Files.writeString(stray.resolve("unknown.csv"), "a,b\n1,2\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = ThreadlineCommand.execute(new String[] {"ingest", "--dir", folder.resolve("stray").toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(err.toString()).contains("no source definition reads nobody/unknown.csv");
+    }
+
+    @Test
+    @Order(5)
+    void files_are_named_only_with_a_source_definition() {
+        StringWriter err = new StringWriter();
+
+        int code = ThreadlineCommand.execute(new String[] {"ingest", "--dir", population.toString(), "x.csv"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(err.toString()).contains("name FILEs only with --source");
+    }
+
+    static long count(String from) throws SQLException {
+        try (Database db = Database.open(environment, Path.of(environment.get(ThreadlineHome.VARIABLE), "db"));
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String freshSchema(String url) throws SQLException {
+        String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        String user = System.getenv().getOrDefault("THREADLINE_TEST_DB_USER", "");
+        String password = System.getenv().getOrDefault("THREADLINE_TEST_DB_PASSWORD", "");
+        environment.put(Database.USER, user);
+        environment.put(Database.PASSWORD, password);
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+}

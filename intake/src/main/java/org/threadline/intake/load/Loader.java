@@ -1,0 +1,135 @@
+package org.threadline.intake.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.threadline.intake.read.CsvFileReader;
+import org.threadline.intake.read.RawRow;
+import org.threadline.intake.read.XlsxFileReader;
+import org.threadline.intake.source.SourceDefinition;
+
+/**
+ * Loads partner files: each is hashed, kept under {@code landed/<sha256>/<name>}, read (XLSX by its extension, CSV
+ * otherwise), standardised row by row and written to the {@link LoadTarget} as one unit. A file whose content is
+ * already loaded adds nothing. No row is dropped: every row read is either loaded or quarantined with its reasons.
+ */
+public final class Loader {
+    private final LoadTarget target;
+    private final Path landedFolder;
+    private final Clock clock;
+    private final String landedBy;
+    private final RowStandardiser.Standardisers standardisers;
+
+    /**
+     * @param target       where loads are written
+     * @param landedFolder where received files are kept, one folder per SHA-256
+     * @param clock        the time recorded as the landing time (its year also expands short PNC IDs)
+     * @param landedBy     who is loading, recorded with every file
+     */
+    public Loader(LoadTarget target, Path landedFolder, Clock clock, String landedBy) {
+        this.target = target;
+        this.landedFolder = landedFolder;
+        this.clock = clock;
+        this.landedBy = landedBy;
+        this.standardisers = RowStandardiser.Standardisers.forYear(Year.now(clock));
+    }
+
+    /** Loads one file with the given definition and says what happened. */
+    public LoadReport load(Path file, SourceDefinition definition) {
+        String sha256 = sha256(file);
+        Path kept = keep(file, sha256);
+        LandedFile landed = new LandedFile(sha256, size(kept), file.getFileName().toString(), definition.agency(),
+                definition.id(), definition.version(), definition.sha256(), clock.instant(), landedBy,
+                kept.toString());
+        Optional<FileLoad> begun = target.begin(landed);
+        if (begun.isEmpty()) {
+            return LoadReport.duplicate(file, definition.reference(), sha256);
+        }
+        try (FileLoad load = begun.get()) {
+            List<RawRow> rows = new ArrayList<>();
+            List<String> header = read(kept, definition, rows);
+            RowStandardiser standardiser = new RowStandardiser(definition, header, standardisers);
+            long quarantined = 0;
+            for (RawRow row : rows) {
+                LoadedRow loaded = standardiser.standardise(row);
+                quarantined += loaded.quarantined() ? 1 : 0;
+                load.write(loaded);
+            }
+            load.commit(rows.size(), rows.size() - quarantined, quarantined);
+            return new LoadReport(file, definition.reference(), sha256, false, rows.size(),
+                    rows.size() - quarantined, quarantined);
+        }
+    }
+
+    /**
+     * Reads every row into {@code rows} and returns the header. The readers hand over the header only once every
+     * row is read, so rows are held in memory until then (bounded streaming needs the header first: to follow).
+     */
+    private static List<String> read(Path file, SourceDefinition definition, List<RawRow> rows) {
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                return new XlsxFileReader().read(file, definition.format().sheet().orElse(null), rows::add).header();
+            }
+            return new CsvFileReader().read(file, definition.format().delimiter().orElse(null), rows::add).header();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof LoadException le) {
+                throw le;
+            }
+            throw new LoadException("cannot read " + file.getFileName() + " with " + definition.reference() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the file to {@code landed/<sha256>/<name>} unless it is already there; the copy is never changed. */
+    private Path keep(Path file, String sha256) {
+        Path folder = landedFolder.resolve(sha256);
+        Path kept = folder.resolve(file.getFileName().toString());
+        try {
+            if (Files.exists(kept)) {
+                return kept;
+            }
+            Files.createDirectories(folder);
+            Path partial = Files.createTempFile(folder, ".landing-", ".part");
+            Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
+            return kept;
+        } catch (IOException e) {
+            throw new LoadException("cannot keep a copy of " + file + " under " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new LoadException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
