@@ -96,6 +96,10 @@ class IngestCommandTest {
         assertThat(count("raw_row")).isEqualTo(count("standardised_row") + count("quarantined_row"))
                 .isGreaterThan(1000);
         assertThat(count("landed_file WHERE agency = 'police' AND original_name = 'custody.xlsx'")).isOne();
+        // Invalid identifiers are kept as given and marked, never quarantined for being invalid.
+        assertThat(count("quarantined_row WHERE reasons::text LIKE '%UPN is invalid%'")).isZero();
+        assertThat(count("standardised_row WHERE definition_id = 'schools-pupils' "
+                + "AND fields::text LIKE '%\"outcome\": \"INVALID\"%'")).isPositive();
         try (Stream<Path> kept = Files.walk(folder.resolve("home").resolve("landed"))) {
             assertThat(kept.filter(Files::isRegularFile).count()).isEqualTo(32);
         }

@@ -23,7 +23,8 @@ import org.threadline.intake.standardise.StandardisedValue;
 
 /**
  * Turns one raw row into its canonical fields, per a definition and the file's header, and decides whether it is
- * quarantined: a row the reader flagged, or a {@code required} column whose field came out MISSING or INVALID.
+ * quarantined: a row the reader flagged, or a {@code required} column whose field came out MISSING, or INVALID
+ * for anything but an identifier (an invalid identifier is kept as given, marked invalid).
  * Name parts and address lines of one person are standardised together; other columns one by one.
  */
 final class RowStandardiser {
@@ -94,7 +95,11 @@ final class RowStandardiser {
         for (Column c : columns) {
             if (c.mapping.required()) {
                 FieldValue v = fields.get(c.key);
-                if (v == null || v.outcome() == Outcome.MISSING || v.outcome() == Outcome.INVALID) {
+                // An invalid identifier is kept as given and marked invalid, not quarantined: it still tells an
+                // analyst something (issue #3). Any other required field that is invalid cannot be used.
+                boolean identifier = c.mapping.field().isIdentifier();
+                if (v == null || v.outcome() == Outcome.MISSING
+                        || v.outcome() == Outcome.INVALID && !identifier) {
                     String why = v == null ? "missing" : v.outcome().name().toLowerCase(java.util.Locale.ROOT)
                             + (v.reason().isEmpty() ? "" : ": " + v.reason());
                     reasons.put(c.key, "required column " + c.mapping.source() + " is " + why);

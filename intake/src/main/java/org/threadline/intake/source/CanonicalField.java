@@ -86,6 +86,11 @@ public enum CanonicalField {
         return Arrays.stream(values()).map(CanonicalField::yamlName).toList();
     }
 
+    /** Whether the field is an identifier with a check algorithm (NHS number, UPN, PNC ID, NI number). */
+    public boolean isIdentifier() {
+        return kind == Kind.IDENTIFIER;
+    }
+
     /** Whether the field is a date and so must list its formats. */
     public boolean isDate() {
         return kind == Kind.DATE;
