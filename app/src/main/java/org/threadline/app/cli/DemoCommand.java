@@ -37,13 +37,23 @@ final class DemoCommand implements Callable<Integer> {
         ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv()).create();
         out.println("Threadline demo - all data is synthetic. Home: " + home.root());
         out.println();
-        out.println("Step 1 of 2: generating a synthetic population of " + people + " people (CSV and XLSX)...");
+        out.println("Step 1 of 3: generating a synthetic population of " + people + " people...");
+        // CSV only: each table once, so that ingesting the folder holds each row once (generate --format both
+        // shows the XLSX form).
         GenerationOptions options = new GenerationOptions(people, seed, home.demo().resolve("population"),
-                EnumSet.of(OutputFormat.CSV, OutputFormat.XLSX), ErrorRates.defaults(),
+                EnumSet.of(OutputFormat.CSV), ErrorRates.defaults(),
                 GenerationOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
         GenerationReport report = GenerateCommand.generate(options, out);
         Summary.print(report, out);
-        out.println("Step 2 of 2: linking the emergency department's attendances into patients (unsupervised, "
+        out.println("Step 2 of 3: ingesting every extract into PostgreSQL (embedded, under " + home.database()
+                + "): kept as received, standardised, bad rows quarantined with reasons...");
+        int ingested = ThreadlineCommand.execute(new String[] {"ingest", "--dir", report.out().toString()}, out,
+                new PrintWriter(System.err, true));
+        if (ingested != 0) {
+            return ingested;
+        }
+        out.println();
+        out.println("Step 3 of 3: linking the emergency department's attendances into patients (unsupervised, "
                 + "explainable; model " + EdModel.path() + ")...");
         Path linked = home.reports().resolve("linkage").resolve("ed-patients");
         int code = ThreadlineCommand.execute(new String[] {"link", "run", "--train", "--model",
@@ -64,8 +74,8 @@ final class DemoCommand implements Callable<Integer> {
                     new PrintWriter(System.err, true));
         }
         out.println();
-        out.println("Next (coming with their issues): ingest every extract into PostgreSQL, link people across all");
-        out.println("agencies, build chronologies, raise flags with their evidence, and open the web app.");
+        out.println("Next (coming with their issues): link people across all agencies from the store, build");
+        out.println("chronologies, raise flags with their evidence, and open the web app.");
         return 0;
     }
 }
