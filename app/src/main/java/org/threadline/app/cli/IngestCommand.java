@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.intake.load.LoadException;
 import org.threadline.intake.load.LoadReport;
+import org.threadline.intake.quality.ScorecardBuilder;
 import org.threadline.intake.load.Loader;
 import org.threadline.intake.source.SourceDefinition;
 import org.threadline.intake.source.SourceDefinitionException;
@@ -83,7 +84,13 @@ final class IngestCommand implements Callable<Integer> {
                     System.getProperty("user.name", "unknown"));
             for (Job job : jobs) {
                 try {
-                    out.println(line(job, loader.load(job.file, job.definition)));
+                    ScorecardBuilder quality = new ScorecardBuilder(job.definition.reference(),
+                            job.file.getFileName().toString());
+                    LoadReport report = loader.load(job.file, job.definition, quality::add);
+                    out.println(line(job, report));
+                    if (!report.duplicate()) {
+                        QualityReports.write(home.reports(), job.definition.id(), quality.build(report.sha256()));
+                    }
                 } catch (LoadException e) {
                     refused++;
                     out.println(String.format("%-44s %-36s refused: %s", job.label, job.definition.reference(),
@@ -92,6 +99,8 @@ final class IngestCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        out.println("Data-quality scorecards (JSON and HTML, to send back to each partner): "
+                + home.reports().resolve("quality"));
         out.printf("Done in %.1f s%s%n", (System.nanoTime() - started) / 1e9,
                 refused == 0 ? "." : "; " + refused + " file(s) refused.");
         return refused == 0 ? 0 : ThreadlineCommand.FAILURE;

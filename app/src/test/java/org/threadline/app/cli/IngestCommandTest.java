@@ -96,6 +96,11 @@ class IngestCommandTest {
         assertThat(count("raw_row")).isEqualTo(count("standardised_row") + count("quarantined_row"))
                 .isGreaterThan(1000);
         assertThat(count("landed_file WHERE agency = 'police' AND original_name = 'custody.xlsx'")).isOne();
+        Path quality = folder.resolve("home").resolve("reports").resolve("quality").resolve("schools-pupils");
+        assertThat(quality.resolve("latest.json")).exists();
+        try (Stream<Path> pages = Files.list(quality)) {
+            assertThat(pages.filter(p -> p.toString().endsWith(".html")).count()).isEqualTo(2);
+        }
         // Invalid identifiers are kept as given and marked, never quarantined for being invalid.
         assertThat(count("quarantined_row WHERE reasons::text LIKE '%UPN is invalid%'")).isZero();
         assertThat(count("standardised_row WHERE definition_id = 'schools-pupils' "

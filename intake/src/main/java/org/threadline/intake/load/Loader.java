@@ -48,6 +48,14 @@ public final class Loader {
 
     /** Loads one file with the given definition and says what happened. */
     public LoadReport load(Path file, SourceDefinition definition) {
+        return load(file, definition, row -> { });
+    }
+
+    /**
+     * The same, showing every row as loaded or quarantined to {@code observer} (a data-quality scorecard, say);
+     * nothing is shown for a file already loaded.
+     */
+    public LoadReport load(Path file, SourceDefinition definition, java.util.function.Consumer<LoadedRow> observer) {
         String sha256 = sha256(file);
         Path kept = keep(file, sha256);
         LandedFile landed = new LandedFile(sha256, size(kept), file.getFileName().toString(), definition.agency(),
@@ -66,6 +74,7 @@ public final class Loader {
                 LoadedRow loaded = standardiser.standardise(row);
                 quarantined += loaded.quarantined() ? 1 : 0;
                 load.write(loaded);
+                observer.accept(loaded);
             }
             load.commit(rows.size(), rows.size() - quarantined, quarantined);
             return new LoadReport(file, definition.reference(), sha256, false, rows.size(),
