@@ -42,4 +42,16 @@ public record IdentifierCheck(String input, String normalised, CheckReason reaso
     public boolean isFlagged() {
         return isValid() && reason != CheckReason.OK;
     }
+
+    /** Throws unless the value checked was valid and already normalised: the guard of an identifier record. */
+    void requireValidNormalised(String kind) {
+        if (!isValid() || !normalised().equals(input())) {
+            throw new IllegalArgumentException("not a normalised " + kind + ": " + input() + " (" + reason() + ")");
+        }
+    }
+
+    /** The identifier made from the normalised value, when the check passed. */
+    <T> java.util.Optional<T> ifValid(java.util.function.Function<String, T> make) {
+        return isValid() ? java.util.Optional.of(make.apply(normalised())) : java.util.Optional.empty();
+    }
 }

@@ -21,16 +21,12 @@ public record NhsNumber(String value) {
 
     /** @throws IllegalArgumentException if {@code value} is not a valid NHS number in normalised form */
     public NhsNumber {
-        IdentifierCheck result = check(value);
-        if (!result.isValid() || !result.normalised().equals(value)) {
-            throw new IllegalArgumentException("not a normalised NHS number: " + value + " (" + result.reason() + ")");
-        }
+        check(value).requireValidNormalised("NHS number");
     }
 
     /** Parses a raw value, returning it only when valid. */
     public static Optional<NhsNumber> parse(String raw) {
-        IdentifierCheck result = check(raw);
-        return result.isValid() ? Optional.of(new NhsNumber(result.normalised())) : Optional.empty();
+        return check(raw).ifValid(NhsNumber::new);
     }
 
     /** Removes spaces, hyphens, slashes and dots: {@code "943 476 5919"} becomes {@code "9434765919"}. */

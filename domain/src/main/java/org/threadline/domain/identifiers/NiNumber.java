@@ -21,16 +21,12 @@ public record NiNumber(String value) {
 
     /** @throws IllegalArgumentException if {@code value} is not a valid NINO in normalised form */
     public NiNumber {
-        IdentifierCheck result = check(value);
-        if (!result.isValid() || !result.normalised().equals(value)) {
-            throw new IllegalArgumentException("not a normalised NINO: " + value + " (" + result.reason() + ")");
-        }
+        check(value).requireValidNormalised("NINO");
     }
 
     /** Parses a raw value, returning it only when valid (a legacy blank suffix included). */
     public static Optional<NiNumber> parse(String raw) {
-        IdentifierCheck result = check(raw);
-        return result.isValid() ? Optional.of(new NiNumber(result.normalised())) : Optional.empty();
+        return check(raw).ifValid(NiNumber::new);
     }
 
     /** Upper-cases and removes whitespace and hyphens: {@code "ab 12 34 56 c"} becomes {@code "AB123456C"}. */

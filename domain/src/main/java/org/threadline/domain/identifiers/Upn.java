@@ -23,16 +23,12 @@ public record Upn(String value) {
 
     /** @throws IllegalArgumentException if {@code value} is not a valid UPN in normalised form */
     public Upn {
-        IdentifierCheck result = check(value);
-        if (!result.isValid() || !result.normalised().equals(value)) {
-            throw new IllegalArgumentException("not a normalised UPN: " + value + " (" + result.reason() + ")");
-        }
+        check(value).requireValidNormalised("UPN");
     }
 
     /** Parses a raw value, returning it only when valid (temporary UPNs included). */
     public static Optional<Upn> parse(String raw) {
-        IdentifierCheck result = check(raw);
-        return result.isValid() ? Optional.of(new Upn(result.normalised())) : Optional.empty();
+        return check(raw).ifValid(Upn::new);
     }
 
     /** Upper-cases and removes whitespace, hyphens, slashes and dots. */
