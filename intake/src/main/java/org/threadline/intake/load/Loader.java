@@ -10,13 +10,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.threadline.intake.read.CsvFileReader;
 import org.threadline.intake.read.RawRow;
+import org.threadline.intake.read.RowSink;
 import org.threadline.intake.read.XlsxFileReader;
 import org.threadline.intake.source.SourceDefinition;
 
@@ -66,32 +66,55 @@ public final class Loader {
             return LoadReport.duplicate(file, definition.reference(), sha256);
         }
         try (FileLoad load = begun.get()) {
-            List<RawRow> rows = new ArrayList<>();
-            List<String> header = read(kept, definition, rows);
-            RowStandardiser standardiser = new RowStandardiser(definition, header, standardisers);
-            long quarantined = 0;
-            for (RawRow row : rows) {
-                LoadedRow loaded = standardiser.standardise(row);
-                quarantined += loaded.quarantined() ? 1 : 0;
-                load.write(loaded);
-                observer.accept(loaded);
-            }
-            load.commit(rows.size(), rows.size() - quarantined, quarantined);
-            return new LoadReport(file, definition.reference(), sha256, false, rows.size(),
-                    rows.size() - quarantined, quarantined);
+            Streaming stream = new Streaming(definition, load, observer);
+            read(kept, definition, stream);
+            load.commit(stream.rows, stream.rows - stream.quarantined, stream.quarantined);
+            return new LoadReport(file, definition.reference(), sha256, false, stream.rows,
+                    stream.rows - stream.quarantined, stream.quarantined);
         }
     }
 
     /**
-     * Reads every row into {@code rows} and returns the header. The readers hand over the header only once every
-     * row is read, so rows are held in memory until then (bounded streaming needs the header first: to follow).
+     * Standardises and writes each row as the reader hands it over, so a file of any size loads in bounded memory;
+     * the standardiser is made when the header arrives (and refuses a file that lacks a required column).
      */
-    private static List<String> read(Path file, SourceDefinition definition, List<RawRow> rows) {
+    private final class Streaming implements RowSink {
+        private final SourceDefinition definition;
+        private final FileLoad load;
+        private final java.util.function.Consumer<LoadedRow> observer;
+        private RowStandardiser standardiser;
+        long rows;
+        long quarantined;
+
+        Streaming(SourceDefinition definition, FileLoad load, java.util.function.Consumer<LoadedRow> observer) {
+            this.definition = definition;
+            this.load = load;
+            this.observer = observer;
+        }
+
+        @Override
+        public void header(List<String> header) {
+            standardiser = new RowStandardiser(definition, header, standardisers);
+        }
+
+        @Override
+        public void row(RawRow row) {
+            LoadedRow loaded = standardiser.standardise(row);
+            rows++;
+            quarantined += loaded.quarantined() ? 1 : 0;
+            load.write(loaded);
+            observer.accept(loaded);
+        }
+    }
+
+    /** Streams the file's header and rows into {@code sink}: XLSX by its extension, CSV otherwise. */
+    private static void read(Path file, SourceDefinition definition, RowSink sink) {
         try {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                return new XlsxFileReader().read(file, definition.format().sheet().orElse(null), rows::add).header();
+                new XlsxFileReader().read(file, definition.format().sheet().orElse(null), sink);
+            } else {
+                new CsvFileReader().read(file, definition.format().delimiter().orElse(null), sink);
             }
-            return new CsvFileReader().read(file, definition.format().delimiter().orElse(null), rows::add).header();
         } catch (IOException | RuntimeException e) {
             if (e instanceof LoadException le) {
                 throw le;

@@ -36,6 +36,11 @@ public final class CsvFileReader {
 
     /** The same, with the delimiter given by the source definition (null to detect). */
     public Layout read(Path file, Character delimiter, Consumer<RawRow> rows) throws IOException {
+        return read(file, delimiter, RowSink.rows(rows));
+    }
+
+    /** The same, telling {@code sink} the header before the first row: the streaming form loads use. */
+    public Layout read(Path file, Character delimiter, RowSink sink) throws IOException {
         byte[] head = readHead(file);
         TextEncoding.Detected enc = TextEncoding.detect(head);
         char sep = delimiter != null ? delimiter : sniff(new String(head, enc.skip(), head.length - enc.skip(),
@@ -50,12 +55,13 @@ public final class CsvFileReader {
                     throw new IOException(file + " is empty: no header row");
                 }
                 List<String> header = cells(it.next());
+                sink.header(header);
                 while (hasNext(it, file)) {
                     CSVRecord r = it.next();
                     List<String> cells = cells(r);
                     String problem = cells.size() == header.size() ? ""
                             : "has " + cells.size() + " cells where the header has " + header.size();
-                    rows.accept(new RawRow("", lineOf(r), cells, problem));
+                    sink.row(new RawRow("", lineOf(r), cells, problem));
                 }
                 return new Layout(header, enc.charset(), sep);
             }

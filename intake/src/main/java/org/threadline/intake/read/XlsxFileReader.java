@@ -46,6 +46,11 @@ public final class XlsxFileReader {
      * @param sheet the sheet's name, or null for the first sheet
      */
     public Layout read(Path file, String sheet, Consumer<RawRow> rows) throws IOException {
+        return read(file, sheet, RowSink.rows(rows));
+    }
+
+    /** The same, telling {@code rows} the header (once it is found) before the first row. */
+    public Layout read(Path file, String sheet, RowSink rows) throws IOException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -72,7 +77,7 @@ public final class XlsxFileReader {
     }
 
     private Layout readSheet(Path file, String name, InputStream in, StylesTable styles,
-                             ReadOnlySharedStringsTable strings, Consumer<RawRow> rows)
+                             ReadOnlySharedStringsTable strings, RowSink rows)
             throws IOException, SAXException {
         Collector collector = new Collector(name, rows);
         try {
@@ -112,14 +117,14 @@ public final class XlsxFileReader {
     /** Buffers the first rows to find the header, then streams. */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final String sheet;
-        private final Consumer<RawRow> out;
+        private final RowSink out;
         private final List<List<String>> buffered = new ArrayList<>();
         private final List<Long> bufferedRows = new ArrayList<>();
         private List<String> current;
         private List<String> header;
         private long headerRow;
 
-        Collector(String sheet, Consumer<RawRow> out) {
+        Collector(String sheet, RowSink out) {
             this.sheet = sheet;
             this.out = out;
         }
@@ -166,6 +171,7 @@ public final class XlsxFileReader {
             }
             header = trimmed(buffered.get(at));
             headerRow = bufferedRows.get(at);
+            out.header(header);
             for (int i = at + 1; i < buffered.size(); i++) {
                 emit(bufferedRows.get(i), buffered.get(i));
             }
@@ -182,7 +188,7 @@ public final class XlsxFileReader {
             }
             String problem = filled(padded.subList(Math.min(header.size(), padded.size()), padded.size())) > 0
                     ? "has values beyond the header's " + header.size() + " columns" : "";
-            out.accept(new RawRow(sheet, row, padded.subList(0, Math.max(header.size(),
+            out.row(new RawRow(sheet, row, padded.subList(0, Math.max(header.size(),
                     problem.isEmpty() ? header.size() : padded.size())), problem));
         }
 
