@@ -15,6 +15,22 @@ abstract class BaseExtract implements AgencyExtract {
         this.tables = List.copyOf(tables);
     }
 
+    /** What to do with an event and its number within the lineage (record keys are made from the number). */
+    @FunctionalInterface
+    interface NumberedEvent {
+        void accept(org.threadline.synth.population.LifeEvent event, int number);
+    }
+
+    /** Visits the lineage's events on or after {@code from}, with their numbers. */
+    static void eventsFrom(ExtractContext ctx, int from, NumberedEvent action) {
+        List<org.threadline.synth.population.LifeEvent> events = ctx.lineage().events();
+        for (int k = 0; k < events.size(); k++) {
+            if (events.get(k).day() >= from) {
+                action.accept(events.get(k), k);
+            }
+        }
+    }
+
     @Override
     public final String agency() {
         return agency;

@@ -56,18 +56,13 @@ public final class HealthExtract extends BaseExtract {
 
     @Override
     public void render(ExtractContext ctx, RowSink sink) {
-        List<LifeEvent> events = ctx.lineage().events();
-        for (int k = 0; k < events.size(); k++) {
-            LifeEvent e = events.get(k);
-            if (e.day() < FROM) {
-                continue;
-            }
+        eventsFrom(ctx, FROM, (e, k) -> {
             if (e.kind() == EventKind.ED_ATTENDANCE) {
                 attendance(ctx, sink, e, k);
             } else if (e.kind() == EventKind.HEALTH_VISITOR_CONTACT) {
                 visit(ctx, sink, e, k);
             }
-        }
+        });
     }
 
     private void attendance(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {

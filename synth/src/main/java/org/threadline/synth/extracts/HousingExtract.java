@@ -45,13 +45,11 @@ public final class HousingExtract extends BaseExtract {
 
     @Override
     public void render(ExtractContext ctx, RowSink sink) {
-        List<LifeEvent> events = ctx.lineage().events();
-        for (int k = 0; k < events.size(); k++) {
-            LifeEvent e = events.get(k);
-            if (e.kind() == EventKind.HOMELESSNESS_APPLICATION && e.day() >= FROM) {
+        eventsFrom(ctx, FROM, (e, k) -> {
+            if (e.kind() == EventKind.HOMELESSNESS_APPLICATION) {
                 application(ctx, sink, e, k);
             }
-        }
+        });
     }
 
     private void application(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {

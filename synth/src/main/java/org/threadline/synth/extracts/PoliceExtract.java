@@ -55,19 +55,14 @@ public final class PoliceExtract extends BaseExtract {
 
     @Override
     public void render(ExtractContext ctx, RowSink sink) {
-        List<LifeEvent> events = ctx.lineage().events();
-        for (int k = 0; k < events.size(); k++) {
-            LifeEvent e = events.get(k);
-            if (e.day() < FROM) {
-                continue;
-            }
+        eventsFrom(ctx, FROM, (e, k) -> {
             switch (e.kind()) {
                 case DOMESTIC_ABUSE_INCIDENT, CRIME, MISSING_EPISODE, ASSAULTED, EXPLOITATION_CONCERN ->
                         occurrence(ctx, sink, e, k);
                 case ARREST -> custody(ctx, sink, e, k);
                 default -> { }
             }
-        }
+        });
     }
 
     private void occurrence(ExtractContext ctx, RowSink sink, LifeEvent e, int k) {
