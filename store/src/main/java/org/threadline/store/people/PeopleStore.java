@@ -480,6 +480,30 @@ public final class PeopleStore {
         return out;
     }
 
+    /** Each landed file's id and original name (evaluation against a synthetic population's truth uses them). */
+    public Map<Long, String> fileNames() {
+        Map<Long, String> out = new HashMap<>();
+        query("SELECT id, original_name FROM landed_file", List.of(), r -> out.put(r.getLong(1), r.getString(2)));
+        return out;
+    }
+
+    /** Every person record's key parts and person: {record_key, file_id, row_number, part, person_id}. */
+    public List<String[]> allRecords() {
+        List<String[]> out = new ArrayList<>();
+        query("SELECT record_key, file_id, row_number, part, person_id FROM person_record", List.of(),
+                r -> out.add(new String[] {r.getString(1), Long.toString(r.getLong(2)), Long.toString(r.getLong(3)),
+                        r.getString(4), r.getString(5)}));
+        return out;
+    }
+
+    /** Every relationship of the current build. */
+    public List<Relationship> allRelationships() {
+        List<Relationship> out = new ArrayList<>();
+        query("SELECT from_person, to_person, type, basis, rule, from_date, to_date, evidence::text FROM relationship",
+                List.of(), r -> out.add(relationship(r)));
+        return out;
+    }
+
     /** Changes recorded by the latest build. */
     public List<String> latestChanges() {
         List<String> out = new ArrayList<>();
