@@ -406,7 +406,7 @@ public final class PeopleStore {
             return out;
         }
         query("SELECT person_id, forename, surname, date_of_birth, sex FROM person WHERE person_id = ANY(?)",
-                List.of(ids.toArray(String[]::new)), r -> out.put(r.getString(1), summary(r)));
+                List.of((Object) ids.toArray(String[]::new)), r -> out.put(r.getString(1), summary(r)));
         return out;
     }
 
@@ -442,7 +442,7 @@ public final class PeopleStore {
         query("SELECT event_id, person_id, event_date, date_precision, event_time, end_date, agency, type, role,"
                 + " summary, significant, facts::text, sources::text, link_confidence FROM chronology_event"
                 + " WHERE person_id = ANY(?) ORDER BY event_date, event_time NULLS FIRST, event_id",
-                List.of(personIds.toArray(String[]::new)), r -> out.add(event(r)));
+                List.of((Object) personIds.toArray(String[]::new)), r -> out.add(event(r)));
         return out;
     }
 
@@ -494,6 +494,19 @@ public final class PeopleStore {
                 r -> out.add(new String[] {r.getString(1), Long.toString(r.getLong(2)), Long.toString(r.getLong(3)),
                         r.getString(4), r.getString(5)}));
         return out;
+    }
+
+    /**
+     * A child to show in a demonstration: the one present at most domestic incidents, else the person with most
+     * significant events. Empty when nothing is built.
+     */
+    public Optional<String> sampleChild() {
+        List<String> out = new ArrayList<>();
+        query("SELECT person_id FROM (SELECT person_id, 1 AS rank, count(*) AS n FROM chronology_event"
+                + " WHERE type = 'DOMESTIC_ABUSE_INCIDENT' AND role = 'CHILD_PRESENT' GROUP BY person_id"
+                + " UNION ALL SELECT person_id, 2, count(*) FROM chronology_event WHERE significant GROUP BY person_id)"
+                + " t ORDER BY rank, n DESC, person_id LIMIT 1", List.of(), r -> out.add(r.getString(1)));
+        return out.stream().findFirst();
     }
 
     /** Every relationship of the current build. */
