@@ -172,19 +172,28 @@ public final class LogVerifier {
         return null;
     }
 
+    /**
+     * The log is shorter than a checkpoint says. The entries from the end on are certainly missing; the entries
+     * between the last matching checkpoint and the end cannot be checked either (the first unreachable checkpoint's
+     * root needs the missing ones), so the problem spans from the last match to that checkpoint.
+     */
+    private static LogProblem truncated(long from, long size, Checkpoint first, Checkpoint last, String whose) {
+        String unchecked = from < size ? "; entries " + from + ".." + (size - 1) + " cannot be checked against the "
+                + first + " without them" : "";
+        return new LogProblem(from, first.treeSize() - 1, "entries " + size + ".." + (last.treeSize() - 1)
+                + " are missing: the log ends after " + size + " entries but the " + last + whose + " covers "
+                + last.treeSize() + " (the tail was removed" + unchecked + ")");
+    }
+
     private LogProblem checkTail() {
         long size = log.size();
+        long from = lastGood == null ? 0 : lastGood.treeSize();
         if (!pending.isEmpty()) {
-            Checkpoint c = pending.peekLast();
-            return new LogProblem(size, c.treeSize() - 1, "entries " + size + ".." + (c.treeSize() - 1)
-                    + " are missing: the log ends after " + size + " entries but the " + c + " covers "
-                    + c.treeSize() + " (the tail was removed)");
+            return truncated(from, size, pending.peekFirst(), pending.peekLast(), "");
         }
         if (witnessed.isPresent() && witnessed.get().treeSize() > size) {
             Checkpoint w = witnessed.get();
-            return new LogProblem(size, w.treeSize() - 1, "entries " + size + ".." + (w.treeSize() - 1)
-                    + " are missing: the log ends after " + size + " entries but the " + w
-                    + " remembered by an earlier verification covers " + w.treeSize());
+            return truncated(Math.min(from, size), size, w, w, " remembered by an earlier verification");
         }
         for (Redaction r : redactions.values()) {
             if (!redactionEntries.contains(r.redactionEntry())) {
