@@ -87,21 +87,22 @@ $$;
 
 CREATE TRIGGER audit_entry_redact BEFORE UPDATE ON audit_entry
     FOR EACH ROW EXECUTE FUNCTION audit_entry_redact();
+-- Statement-level, so that even a DELETE that matches no row is refused (and says so).
 CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
-    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
 CREATE TRIGGER audit_node_append_only BEFORE UPDATE OR DELETE ON audit_node
-    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_node_no_truncate BEFORE TRUNCATE ON audit_node
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE ON audit_checkpoint
-    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_redaction_append_only BEFORE UPDATE OR DELETE ON audit_redaction
-    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_redaction_no_truncate BEFORE TRUNCATE ON audit_redaction
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
