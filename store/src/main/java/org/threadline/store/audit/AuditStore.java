@@ -20,9 +20,8 @@ import org.threadline.domain.governance.audit.AuditEvent;
 import org.threadline.domain.governance.audit.AuditLeaf;
 import org.threadline.domain.governance.audit.Checkpoint;
 import org.threadline.domain.governance.audit.CheckpointSigner;
-import org.threadline.domain.governance.audit.MerkleHashes;
+import org.threadline.domain.governance.audit.CompactRange;
 import org.threadline.domain.governance.audit.MerkleLog;
-import org.threadline.domain.governance.audit.NodeRef;
 import org.threadline.domain.governance.audit.PayloadCommitment;
 import org.threadline.store.StoreException;
 
@@ -31,7 +30,9 @@ import org.threadline.store.StoreException;
  *
  * <p>Positions must run 0, 1, 2 ... with no gaps (a gap reads as a deleted entry), and PostgreSQL sequences leave
  * gaps when transactions roll back. So an append takes a transaction-scoped advisory lock, reads the last entry and
- * writes the next: a rolled-back append gives its position back. The cost is that audited transactions queue at the
+ * writes the next: a rolled-back append gives its position back. The right edge of the tree (at most one stored
+ * subtree hash per bit of the size) is read at each append, so completed subtrees and checkpoint roots never need a
+ * pass over the log. The cost is that audited transactions queue at the
  * append until the one before commits; ADR 0006 weighs this against a separate sealer.
  */
 public final class AuditStore {
@@ -73,24 +74,58 @@ public final class AuditStore {
      * so a release and its audit entry stand or fall together ("no audit, no release").
      */
     public AuditReceipt append(Connection c, AuditEvent event, Instant retainUntil) {
-        AuditEvent e = withMicros(event);
-        Instant keep = retainUntil.truncatedTo(ChronoUnit.MICROS);
+        return write(c, List.of(event), List.of(retainUntil)).get(0);
+    }
+
+    /**
+     * Appends {@code events} in order, each kept for the default retention, in {@code c}'s open transaction: one
+     * lock, one read of the tree's edge and batched inserts, for a release that produces many events at once.
+     */
+    public List<AuditReceipt> appendAll(Connection c, List<AuditEvent> events) {
+        return write(c, events, events.stream().map(e -> e.time().plus(retention)).toList());
+    }
+
+    private List<AuditReceipt> write(Connection c, List<AuditEvent> events, List<Instant> retainUntil) {
+        AuditEvent first = events.isEmpty() ? null : events.get(0);
         try {
             requireTransaction(c);
+            if (events.isEmpty()) {
+                return List.of();
+            }
             lock(c);
-            Last last = last(c);
-            long n = last.size;
-            byte[] salt = PayloadCommitment.newSalt(saltSource);
-            byte[] payloadHash = PayloadCommitment.of(e, salt);
-            byte[] leafHash = new AuditLeaf(n, e.time(), e.action(), keep, payloadHash).hash();
-            insertEntry(c, n, e, keep, payloadHash, leafHash, salt);
-            completeSubtrees(c, n, leafHash, last.leafHash);
-            Optional<Checkpoint> checkpoint = (n + 1) % checkpointEvery == 0
-                    ? Optional.of(sign(c, n + 1)) : Optional.empty();
-            return new AuditReceipt(n, e, checkpoint);
+            long size = size(c);
+            CompactRange range = CompactRange.of(size, TreeNodes.hashes(c, MerkleLog.frontier(size)));
+            List<AuditReceipt> receipts = new ArrayList<>(events.size());
+            List<CompactRange.Completed> nodes = new ArrayList<>();
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            try (PreparedStatement insert = c.prepareStatement(INSERT_ENTRY)) {
+                for (int i = 0; i < events.size(); i++) {
+                    AuditEvent e = withMicros(events.get(i));
+                    Instant keep = retainUntil.get(i).truncatedTo(ChronoUnit.MICROS);
+                    long n = range.size();
+                    byte[] salt = PayloadCommitment.newSalt(saltSource);
+                    byte[] payloadHash = PayloadCommitment.of(e, salt);
+                    byte[] leafHash = new AuditLeaf(n, e.time(), e.action(), keep, payloadHash).hash();
+                    addEntry(insert, n, e, keep, payloadHash, leafHash, salt);
+                    nodes.addAll(range.append(leafHash));
+                    Optional<Checkpoint> checkpoint = Optional.empty();
+                    if (range.size() % checkpointEvery == 0) {
+                        checkpoint = Optional.of(signer.sign(range.size(), range.root(),
+                                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                        checkpoints.add(checkpoint.get());
+                    }
+                    receipts.add(new AuditReceipt(n, e, checkpoint));
+                }
+                insert.executeBatch();
+            }
+            TreeNodes.insert(c, nodes);
+            for (Checkpoint cp : checkpoints) {
+                insert(c, cp);
+            }
+            return receipts;
         } catch (SQLException ex) {
-            throw new StoreException("Appending an audit event (" + e.action() + ", request " + e.requestId()
-                    + ") failed: " + ex.getMessage(), ex);
+            throw new StoreException("Appending " + events.size() + " audit event(s) (the first " + first.action()
+                    + ", request " + first.requestId() + ") failed: " + ex.getMessage(), ex);
         }
     }
 
@@ -102,7 +137,7 @@ public final class AuditStore {
         try {
             requireTransaction(c);
             lock(c);
-            long size = last(c).size;
+            long size = size(c);
             if (size == 0) {
                 return Optional.empty();
             }
@@ -116,6 +151,11 @@ public final class AuditStore {
     private Checkpoint sign(Connection c, long size) throws SQLException {
         byte[] root = MerkleLog.rootFromFrontier(TreeNodes.hashes(c, MerkleLog.frontier(size)));
         Checkpoint cp = signer.sign(size, root, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        insert(c, cp);
+        return cp;
+    }
+
+    private static void insert(Connection c, Checkpoint cp) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_checkpoint"
                 + " (tree_size, root_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)")) {
             s.setLong(1, cp.treeSize());
@@ -125,61 +165,30 @@ public final class AuditStore {
             s.setBytes(5, cp.signature());
             s.executeUpdate();
         }
-        return cp;
     }
 
-    private record Last(long size, byte[] leafHash) {
-    }
-
-    private static Last last(Connection c) throws SQLException {
+    /** Entries in the log (as this transaction sees it: call under the lock). */
+    private static long size(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT sequence, leaf_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")) {
-            return rs.next() ? new Last(rs.getLong(1) + 1, rs.getBytes(2)) : new Last(0, null);
+                "SELECT sequence FROM audit_entry ORDER BY sequence DESC LIMIT 1")) {
+            return rs.next() ? rs.getLong(1) + 1 : 0;
         }
     }
 
-    /**
-     * Saves the hash of every perfect subtree that leaf {@code n} completes: climbing while the node is a right
-     * child, each time joining it to its left sibling (leaf {@code n - 1}, then stored nodes).
-     */
-    private static void completeSubtrees(Connection c, long n, byte[] leafHash, byte[] previousLeaf)
-            throws SQLException {
-        int climbs = Long.numberOfTrailingZeros(~n);
-        if (climbs == 0) {
-            return;
-        }
-        List<NodeRef> lefts = new ArrayList<>();
-        for (int level = 1; level < climbs; level++) {
-            lefts.add(new NodeRef(level, (n >> level) - 1));
-        }
-        List<byte[]> leftHashes = TreeNodes.hashes(c, lefts);
-        List<NodeRef> made = new ArrayList<>();
-        List<byte[]> madeHashes = new ArrayList<>();
-        byte[] node = MerkleHashes.node(previousLeaf, leafHash);
-        for (int level = 1; level <= climbs; level++) {
-            if (level > 1) {
-                node = MerkleHashes.node(leftHashes.get(level - 2), node);
-            }
-            made.add(new NodeRef(level, n >> level));
-            madeHashes.add(node);
-        }
-        TreeNodes.insert(c, made, madeHashes);
-    }
+    private static final String INSERT_ENTRY = "INSERT INTO audit_entry (sequence, recorded_at, action,"
+            + " retain_until, payload_hash, leaf_hash, payload, payload_salt) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
 
-    private static void insertEntry(Connection c, long n, AuditEvent e, Instant keep, byte[] payloadHash,
+    private static void addEntry(PreparedStatement s, long n, AuditEvent e, Instant keep, byte[] payloadHash,
             byte[] leafHash, byte[] salt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_entry (sequence, recorded_at, action,"
-                + " retain_until, payload_hash, leaf_hash, payload, payload_salt) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
-            s.setLong(1, n);
-            s.setObject(2, utc(e.time()));
-            s.setString(3, e.action().name());
-            s.setObject(4, utc(keep));
-            s.setBytes(5, payloadHash);
-            s.setBytes(6, leafHash);
-            s.setString(7, AuditPayloads.toJson(e));
-            s.setBytes(8, salt);
-            s.executeUpdate();
-        }
+        s.setLong(1, n);
+        s.setObject(2, utc(e.time()));
+        s.setString(3, e.action().name());
+        s.setObject(4, utc(keep));
+        s.setBytes(5, payloadHash);
+        s.setBytes(6, leafHash);
+        s.setString(7, AuditPayloads.toJson(e));
+        s.setBytes(8, salt);
+        s.addBatch();
     }
 
     private static void lock(Connection c) throws SQLException {

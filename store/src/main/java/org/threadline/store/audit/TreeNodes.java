@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.threadline.domain.governance.audit.CompactRange;
 import org.threadline.domain.governance.audit.NodeRef;
 
 /**
@@ -69,16 +70,16 @@ final class TreeNodes {
         return out;
     }
 
-    static void insert(Connection c, List<NodeRef> refs, List<byte[]> hashes) throws SQLException {
-        if (refs.isEmpty()) {
+    static void insert(Connection c, List<CompactRange.Completed> nodes) throws SQLException {
+        if (nodes.isEmpty()) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO audit_node (level, position, hash) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < refs.size(); i++) {
-                s.setShort(1, (short) refs.get(i).level());
-                s.setLong(2, refs.get(i).position());
-                s.setBytes(3, hashes.get(i));
+            for (CompactRange.Completed n : nodes) {
+                s.setShort(1, (short) n.node().level());
+                s.setLong(2, n.node().position());
+                s.setBytes(3, n.hash());
                 s.addBatch();
             }
             s.executeBatch();

@@ -127,6 +127,32 @@ class AuditStoreTest {
         }
     }
 
+    @Test
+    void a_batch_appended_at_once_continues_the_same_tree_as_single_appends() throws SQLException {
+        AuditStore store = fixtures.store(10, 6);
+        SplittableRandom random = new SplittableRandom(66);
+        try (Connection c = db.dataSource().getConnection()) {
+            long before = count(c, "audit_entry");
+            begin(c);
+            List<AuditEvent> events = new ArrayList<>();
+            for (int i = 0; i < 35; i++) {
+                events.add(AuditFixtures.event(2000 + i, random));
+            }
+            List<AuditReceipt> receipts = store.appendAll(c, events);
+            store.append(c, AuditFixtures.event(3000, random));
+            c.commit();
+            c.setAutoCommit(true);
+
+            assertThat(receipts).extracting(AuditReceipt::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(before, before + 35).boxed().toList());
+            assertThat(receipts.stream().flatMap(r -> r.checkpoint().stream()).map(Checkpoint::treeSize).toList())
+                    .allMatch(size -> size % 10 == 0).hasSize((int) ((before + 35) / 10 - before / 10));
+            VerificationReport report = AuditLogVerification.verify(c, fixtures.keys, Optional.empty());
+            assertThat(report.problem()).isEmpty();
+            assertThat(report.entries()).isEqualTo(before + 36);
+        }
+    }
+
     static Connection begin(Connection c) throws SQLException {
         c.setAutoCommit(false);
         return c;
