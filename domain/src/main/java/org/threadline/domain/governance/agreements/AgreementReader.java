@@ -48,7 +48,7 @@ final class AgreementReader {
         this.yaml = new Yaml(problems);
     }
 
-    /** The agreement as far as it could be read; empty only when its identity or dates cannot be read. */
+    /** The agreement as far as it could be read (stand-ins where not); empty only when there is no metadata. */
     Optional<Agreement> read(JsonNode root) {
         if (!yaml.mapping(root, "", "an agreement")) {
             return Optional.empty();
@@ -86,13 +86,15 @@ final class AgreementReader {
         List<Signature> signatures = new ArrayList<>();
         each(root, "", "signatures", (node, path) -> signature(node, path).ifPresent(signatures::add));
 
-        if (id.isEmpty() || version.isEmpty() || title.isEmpty() || status.isEmpty() || from.isEmpty()
-                || to.isEmpty() || review.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Agreement(id.get(), version.get(), yaml.optionalText(meta, "metadata", "supersedes"),
-                title.get(), yaml.optionalText(meta, "metadata", "dpia"),
-                yaml.optionalText(meta, "metadata", "approvedBy"), status.get(), from.get(), to.get(), review.get(),
+        // What could not be read is already reported; stand-ins let the linter check the rest in the same pass.
+        // The stand-in dates keep validFrom <= reviewDue <= validTo, so they add no defect of their own.
+        LocalDate validFrom = from.orElse(LocalDate.of(1, 1, 1));
+        LocalDate validTo = to.orElse(LocalDate.of(9999, 12, 31));
+        LocalDate reviewDue = review.orElse(validTo);
+        return Optional.of(new Agreement(id.orElse("?"), version.filter(v -> v >= 1).orElse(1),
+                yaml.optionalText(meta, "metadata", "supersedes"), title.orElse("?"),
+                yaml.optionalText(meta, "metadata", "dpia"), yaml.optionalText(meta, "metadata", "approvedBy"),
+                status.orElse(AgreementStatus.DRAFT), validFrom, validTo, reviewDue,
                 parties, purposes, prohibited, items, forbid, breakGlass, signatures));
     }
 
