@@ -1,8 +1,9 @@
 package org.threadline.domain.governance.policy;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,20 +55,15 @@ final class BreakGlassCheck {
         if (!reasons.isEmpty()) {
             return Allowance.none();
         }
-        Set<String> fields = new LinkedHashSet<>();
-        List<String> used = new ArrayList<>();
+        Map<String, Set<String>> fields = new LinkedHashMap<>();
         for (Agreement a : agreements) {
             DataItem item = a.dataItem(r.dataItem()).orElseThrow();
-            boolean any = false;
             for (Grant g : item.grants()) {
                 if (g.recipient().equals(r.principal().agency())
                         && g.purposes().stream().anyMatch(p -> Purpose.fallsUnder(r.purpose(), p))) {
-                    fields.addAll(g.fields().isEmpty() ? item.fields() : g.fields());
-                    any = true;
+                    fields.computeIfAbsent(a.reference(), k -> new LinkedHashSet<>())
+                            .addAll(g.fields().isEmpty() ? item.fields() : g.fields());
                 }
-            }
-            if (any) {
-                used.add(a.reference());
             }
         }
         if (fields.isEmpty()) {
@@ -75,7 +71,7 @@ final class BreakGlassCheck {
                     + r.principal().agency() + "' does not receive '" + r.dataItem() + "' for '" + r.purpose() + "'"));
             return Allowance.none();
         }
-        return new Allowance(fields, used, Set.of(), Optional.of(rule));
+        return new Allowance(fields, Set.of(), Optional.of(rule));
     }
 
     /** The principal holds a role the rule names, and that role is one of its own agency's roles. */

@@ -1,7 +1,8 @@
 package org.threadline.domain.governance.policy;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +18,13 @@ final class GrantMatch {
     }
 
     static Allowance allowance(AccessRequest r, List<Agreement> agreements, List<DenyReason> reasons) {
-        Set<String> fields = new LinkedHashSet<>();
-        List<String> used = new ArrayList<>();
+        Map<String, Set<String>> fields = new LinkedHashMap<>();
         Set<String> notify = new LinkedHashSet<>();
         boolean toAgency = false;
         boolean forPurpose = false;
         for (Agreement a : agreements) {
             DataItem item = a.dataItem(r.dataItem()).orElseThrow();
             Optional<Party> recipient = a.party(r.principal().agency());
-            boolean any = false;
             for (Grant g : item.grants()) {
                 if (recipient.isEmpty() || !g.recipient().equals(recipient.get().id())) {
                     continue;
@@ -38,14 +37,11 @@ final class GrantMatch {
                 if (!holdsRole(r.principal(), g, recipient.get())) {
                     continue;
                 }
-                fields.addAll(g.fields().isEmpty() ? item.fields() : g.fields());
+                fields.computeIfAbsent(a.reference(), k -> new LinkedHashSet<>())
+                        .addAll(g.fields().isEmpty() ? item.fields() : g.fields());
                 if (g.notifyProvider()) {
                     notify.add(item.provider());
                 }
-                any = true;
-            }
-            if (any) {
-                used.add(a.reference());
             }
         }
         if (fields.isEmpty()) {
@@ -60,7 +56,7 @@ final class GrantMatch {
                         + "' is not a recipient of '" + r.dataItem() + "'"));
             return Allowance.none();
         }
-        return new Allowance(fields, used, notify, Optional.empty());
+        return new Allowance(fields, notify, Optional.empty());
     }
 
     /** A grant without roles is for every role the recipient party defines; otherwise for the roles it names. */

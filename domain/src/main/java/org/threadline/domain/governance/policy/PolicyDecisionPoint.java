@@ -23,7 +23,7 @@ import org.threadline.domain.governance.agreements.Purpose;
  * agreement may prohibit the purpose; the purpose must fall under one of the agreement's purposes; where that purpose
  * needs a case, the case register must confirm an open case linking the subject; grants to the requester's agency,
  * purpose and roles (or, for break-glass, the agreement's break-glass rule) give the allowed fields; narrowing by the
- * subject's role and level of need removes some; the released fields are those requested and still allowed. Forbid
+ * subject's role and level of need (in the agreements that granted them) removes some; the released fields are those requested and still allowed. Forbid
  * rules are checked on every path and deny whatever else was found. Any exception denies.
  */
 public final class PolicyDecisionPoint {
@@ -92,9 +92,18 @@ public final class PolicyDecisionPoint {
                 return new Decision.Deny(reasons);
             }
         }
+        // Each agreement narrows what it grants: released = requested ∩ ⋃ (granted by A − withheld by A).
+        Set<String> allowed = new TreeSet<>();
+        for (Agreement a : live) {
+            Set<String> granted = allowance.fieldsByAgreement().get(a.reference());
+            if (granted != null) {
+                Set<String> kept = new TreeSet<>(granted);
+                kept.removeAll(Narrowings.withheld(List.of(a.dataItem(r.dataItem()).orElseThrow()), r.subject()));
+                allowed.addAll(kept);
+            }
+        }
         Set<String> released = new TreeSet<>(r.fields());
-        released.retainAll(allowance.fields());
-        released.removeAll(Narrowings.withheld(items, r.subject()));
+        released.retainAll(allowed);
         if (released.isEmpty()) {
             return deny(ReasonCode.NO_PERMITTED_FIELDS, "none of " + new TreeSet<>(r.fields()) + " may be released "
                     + "to this requester for this purpose and subject");
