@@ -44,11 +44,15 @@ final class SignalEvaluator {
         }
         int atLeast = atLeastOverride.orElse(s.atLeast);
         List<Match> matches = new ArrayList<>();
+        // A rate is judged over whole groups (an academic year): the window picks the groups that reach into it,
+        // and each group's rate counts all of its events up to the as-of date, not only the terms in the window.
+        Interval matching = s.signal.ratio().isPresent() ? new Interval(java.time.LocalDate.MIN, asOf)
+                : interval.get();
         if (!interval.get().empty()) {
             for (Map.Entry<String, List<FamilyView.Tie>> person : family.ties().entrySet()) {
                 for (String type : s.types) {
                     for (ChronologyEvent e : events.of(person.getKey(), type)) {
-                        if (interval.get().holds(e, s.signal.overlapping()) && s.accepts(e)) {
+                        if (matching.holds(e, s.signal.overlapping()) && s.accepts(e)) {
                             Optional<Who> who = relation(s.signal.who(), person.getValue(), e, family);
                             if (who.isPresent()) {
                                 matches.add(new Match(e, EvidenceEvent.of(e, who.get())));
@@ -84,9 +88,12 @@ final class SignalEvaluator {
                           Interval interval, String whose) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, List<EvidenceEvent>> groups = new LinkedHashMap<>();
+        java.util.Set<String> reaching = new java.util.HashSet<>();
+        Map<String, List<Integer>> pending = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             ChronologyEvent e = events.get(i);
-            String group = e.fact(r.groupBy()).strip();
+            // Grouped per person too: in a family rule two children's school years are two rates, not one.
+            String group = e.fact(r.groupBy()).strip().isEmpty() ? "" : e.personId() + " " + e.fact(r.groupBy()).strip();
             Optional<Double> denominator = CompiledFact.number(e.fact(r.denominator()));
             double numerator = 0;
             boolean usable = denominator.isPresent() && !group.isEmpty();
@@ -97,6 +104,16 @@ final class SignalEvaluator {
             }
             if (!usable) {
                 continue; // an unreadable term says nothing about the rate; the group is judged on the rest
+            }
+            boolean inWindow = interval.holds(e, s.signal.overlapping());
+            if (!inWindow && !reaching.contains(group)) {
+                pending.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+                continue;
+            }
+            if (inWindow && reaching.add(group)) {
+                for (int j : pending.getOrDefault(group, List.of())) {
+                    add(sums, groups, group, events.get(j), matched.get(j), r);
+                }
             }
             double[] sum = sums.computeIfAbsent(group, g -> new double[2]);
             sum[0] += numerator;
@@ -124,6 +141,16 @@ final class SignalEvaluator {
         return Outcome.notMet(s.signal.id() + ": " + (below.isEmpty() ? "no usable " + String.join("/", s.types)
                 + " events of " + whose + ", " + interval : String.join("; ", below)) + String.format(Locale.ROOT,
                 "; at least %.1f%% needed", s.ratioAtLeast * 100));
+    }
+
+    private static void add(Map<String, double[]> sums, Map<String, List<EvidenceEvent>> groups, String group,
+                            ChronologyEvent e, EvidenceEvent cited, Ratio r) {
+        double[] sum = sums.computeIfAbsent(group, g -> new double[2]);
+        for (String f : r.numerator()) {
+            sum[0] += CompiledFact.number(e.fact(f)).orElse(0.0);
+        }
+        sum[1] += CompiledFact.number(e.fact(r.denominator())).orElse(0.0);
+        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(cited);
     }
 
     private Outcome relationship(CompiledSignal s, Interval interval, FamilyView family) {
