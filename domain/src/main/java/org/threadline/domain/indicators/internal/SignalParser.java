@@ -122,9 +122,10 @@ final class SignalParser {
         if (types.isEmpty()) {
             return;
         }
-        boolean known = types.stream().anyMatch(t -> refs.vocabulary().hasFact(t, fact));
-        if (!known && types.stream().allMatch(refs.vocabulary()::hasType)) {
-            problems.add(path, "unknown fact '" + fact + "' for type(s) " + types
+        // Judge against the types that exist: an unknown type is its own error and must not hide this one.
+        List<String> known = types.stream().filter(refs.vocabulary()::hasType).toList();
+        if (!known.isEmpty() && known.stream().noneMatch(t -> refs.vocabulary().hasFact(t, fact))) {
+            problems.add(path, "unknown fact '" + fact + "' for type(s) " + known
                     + " (the event vocabulary gives them no such fact)");
         }
     }
