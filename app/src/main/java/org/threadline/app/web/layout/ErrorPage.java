@@ -23,7 +23,7 @@ public class ErrorPage implements ErrorController {
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("title", switch (status) {
+        model.addAttribute("problem", switch (status) {
             case 400 -> "There is a problem with your request";
             case 403 -> "You cannot do that";
             case 404 -> "Page not found";
