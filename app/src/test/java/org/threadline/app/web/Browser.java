@@ -47,7 +47,7 @@ final class Browser {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=1280,1000", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }

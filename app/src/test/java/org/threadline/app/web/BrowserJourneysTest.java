@@ -65,12 +65,12 @@ class BrowserJourneysTest {
         assertThat(text("body")).contains("Threadline", "Synthetic data", "synthetic data only");
         accessible();
 
-        signIn(browser, "social.worker", "not-the-password");
+        signIn(browser, app, "social.worker", "not-the-password");
         assertThat(browser.getTitle()).startsWith("Error: ");
         assertThat(text(".govuk-error-summary")).contains("Enter a correct username and password");
         accessible();
 
-        signIn(browser, "social.worker", passwords.get("social.worker"));
+        signIn(browser, app, "social.worker", passwords.get("social.worker"));
         assertThat(path()).isEqualTo("/purpose");
         assertThat(text("#declared-purpose")).contains("Jordan Reid (demo)", "You have not declared a purpose");
         accessible();
@@ -119,10 +119,10 @@ class BrowserJourneysTest {
     @Test
     void an_account_locks_after_repeated_wrong_passwords_and_the_right_one_is_then_refused() {
         for (int i = 0; i < TestApp.MAX_FAILED; i++) {
-            signIn(browser, "health.safeguarding", "wrong-" + i);
+            signIn(browser, app, "health.safeguarding", "wrong-" + i);
             assertThat(path()).isEqualTo("/sign-in");
         }
-        signIn(browser, "health.safeguarding", passwords.get("health.safeguarding"));
+        signIn(browser, app, "health.safeguarding", passwords.get("health.safeguarding"));
         assertThat(path()).as("locked").isEqualTo("/sign-in");
         assertThat(text(".govuk-error-summary")).contains("Enter a correct username and password");
         assertThat(text("main")).contains("After " + TestApp.MAX_FAILED + " wrong passwords");
@@ -130,7 +130,7 @@ class BrowserJourneysTest {
 
     @Test
     void the_purposes_offered_differ_by_role_and_a_purpose_without_a_case_needs_no_reference() throws Exception {
-        signIn(browser, "analyst", passwords.get("analyst"));
+        signIn(browser, app, "analyst", passwords.get("analyst"));
         assertThat(radioValues()).containsExactly("SERVICE_EVALUATION.PSEUDONYMISED", "DATA_QUALITY.PARTNER_FEED");
         browser.findElement(By.cssSelector("input[value='SERVICE_EVALUATION.PSEUDONYMISED']")).click();
         browser.findElement(By.id("declare")).click();
@@ -139,18 +139,18 @@ class BrowserJourneysTest {
                 .doesNotContain("case");
         browser.findElement(By.id("sign-out")).click();
 
-        signIn(browser, "dpo", passwords.get("dpo"));
+        signIn(browser, app, "dpo", passwords.get("dpo"));
         assertThat(radioValues()).containsExactly("GOVERNANCE.OVERSIGHT");
         signOutByCookies();
 
-        signIn(browser, "school.dsl", passwords.get("school.dsl"));
+        signIn(browser, app, "school.dsl", passwords.get("school.dsl"));
         assertThat(radioValues()).containsExactly("SAFEGUARDING.CHILD.MASH_TRIAGE",
                 "SAFEGUARDING.CHILD.EARLY_HELP");
     }
 
     @Test
     void an_idle_session_ends_with_a_page_that_says_why_and_unknown_pages_show_the_error_page() throws Exception {
-        signIn(browser, "police.safeguarding", passwords.get("police.safeguarding"));
+        signIn(browser, app, "police.safeguarding", passwords.get("police.safeguarding"));
         app.clock.advance(Duration.ofMinutes(45));
         open("/purpose");
         assertThat(path()).isEqualTo("/session-expired");
@@ -159,7 +159,7 @@ class BrowserJourneysTest {
 
         open("/no-such-page");
         assertThat(path()).as("anonymous: sign in first").isEqualTo("/sign-in");
-        signIn(browser, "police.safeguarding", passwords.get("police.safeguarding"));
+        signIn(browser, app, "police.safeguarding", passwords.get("police.safeguarding"));
         open("/no-such-page");
         assertThat(text("h1")).isEqualTo("Page not found");
         accessible();
@@ -170,7 +170,7 @@ class BrowserJourneysTest {
         ChromeDriver plain = Browser.start(folder.resolve("profile-no-js"), false);
         try {
             plain.get(app.url("/"));
-            signIn(plain, "school.dsl", passwords.get("school.dsl"));
+            signIn(plain, app, "school.dsl", passwords.get("school.dsl"));
             plain.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.MASH_TRIAGE']")).click();
             plain.findElement(By.id("caseReference")).sendKeys("MASH-77");
             plain.findElement(By.id("declare")).click();
@@ -196,7 +196,7 @@ class BrowserJourneysTest {
                 .anyMatch(v -> v.contains("image-alt"));
     }
 
-    static void signIn(WebDriver driver, String username, String password) {
+    static void signIn(WebDriver driver, TestApp app, String username, String password) {
         if (driver.findElements(By.id("username")).isEmpty()) {
             driver.get(app.url("/sign-in"));
         }
