@@ -34,7 +34,7 @@ class JourneyScreenshots {
             out = Path.of("").toAbsolutePath().getParent().resolve(out);
         }
         Files.createDirectories(out);
-        try (TestApp app = TestApp.start(folder.resolve("db"))) {
+        try (TestApp app = TestApp.withDefaults(folder.resolve("db"))) {
             Map<String, String> passwords = app.bean(DemoAccounts.class).createOrReset().stream()
                     .collect(Collectors.toMap(l -> l.account().username(), DemoAccounts.Login::password));
             ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
@@ -71,9 +71,10 @@ class JourneyScreenshots {
 
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
-        long height = (Long) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(1024, (int) Math.max(800, height)));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long height = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+        long chrome = (Long) js.executeScript("return window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new Dimension(1024, (int) (height + chrome)));
         Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, out.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -29,20 +29,26 @@ final class TestApp implements AutoCloseable {
     final ThreadlineWeb.Running web;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
-    private TestApp(Path folder) {
+    private TestApp(Path folder, Map<String, Object> properties) {
         this.database = open(folder);
         try {
             this.web = ThreadlineWeb.start(database.dataSource(), new ThreadlineWeb.Options(0, "127.0.0.1",
-                    clock, Map.of("threadline.web.max-failed-sign-ins", MAX_FAILED,
-                            "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m")));
+                    clock, properties));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
+    /** With the test settings: {@value #MAX_FAILED} failures lock, for 15 minutes; 30 minutes idle. */
     static TestApp start(Path folder) {
-        return new TestApp(folder);
+        return new TestApp(folder, Map.of("threadline.web.max-failed-sign-ins", MAX_FAILED,
+                "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m"));
+    }
+
+    /** With the product's default settings. */
+    static TestApp withDefaults(Path folder) {
+        return new TestApp(folder, Map.of());
     }
 
     String url(String path) {
