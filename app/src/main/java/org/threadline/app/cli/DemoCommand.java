@@ -28,6 +28,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--serve", description = "Then serve the web application with the demo accounts (new"
+            + " passwords printed) until stopped.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port for --serve (default ${DEFAULT-VALUE}).")
+    int port;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +82,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Next (coming with their issues): link people across all agencies from the store, build");
-        out.println("chronologies, raise flags with their evidence, and open the web app.");
-        return 0;
+        out.println("chronologies and raise flags with their evidence.");
+        if (!serve) {
+            out.println("Run './threadline demo --serve' (or './threadline serve --demo-accounts') to open the web"
+                    + " application.");
+            return 0;
+        }
+        out.println();
+        out.println("Serving the web application on the same database:");
+        return ThreadlineCommand.execute(new String[] {"serve", "--demo-accounts", "--port", String.valueOf(port)},
+                out, new PrintWriter(System.err, true));
     }
 }
