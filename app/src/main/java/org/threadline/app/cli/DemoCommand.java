@@ -27,6 +27,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--serve", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Then serve the web application with the demo accounts (new passwords printed) until"
+                    + " stopped (default); --no-serve ends after the command-line steps.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port for --serve (default ${DEFAULT-VALUE}).")
+    int port;
+
     @Spec
     CommandSpec spec;
 
@@ -75,8 +83,16 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Next (coming with their issues): flags with their evidence and alerts, agreements and audit,"
-                + " and the web app.");
-        return 0;
+        out.println("Next (coming with their issues): flags with their evidence and alerts in the demo, and the"
+                + " people pages of the web app.");
+        if (!serve) {
+            out.println("Run './threadline demo' without --no-serve (or './threadline serve --demo-accounts') to open the web"
+                    + " application.");
+            return 0;
+        }
+        out.println();
+        out.println("Serving the web application on the same database:");
+        return ThreadlineCommand.execute(new String[] {"serve", "--demo-accounts", "--port", String.valueOf(port)},
+                out, new PrintWriter(System.err, true));
     }
 }
