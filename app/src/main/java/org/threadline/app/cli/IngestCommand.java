@@ -15,6 +15,7 @@ import org.threadline.intake.load.LoadException;
 import org.threadline.intake.load.LoadReport;
 import org.threadline.intake.quality.ScorecardBuilder;
 import org.threadline.intake.load.Loader;
+import org.threadline.intake.source.OneFilePerTable;
 import org.threadline.intake.source.SourceDefinition;
 import org.threadline.intake.source.SourceDefinitionException;
 import org.threadline.intake.source.SourceDefinitions;
@@ -51,6 +52,12 @@ final class IngestCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
 
+    @Option(names = "--prefer", split = ",", paramLabel = "EXT",
+            description = "With --dir, when one table is there in several formats (custody.csv and custody.xlsx),"
+                + " load only the first of these that is present and say which files were skipped."
+                + " Default: csv,xlsx,jsonl,ndjson,json.")
+    List<String> prefer = new ArrayList<>(OneFilePerTable.DEFAULT_PREFERENCE);
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to load with --source.")
     List<Path> files = new ArrayList<>();
 
@@ -73,8 +80,19 @@ final class IngestCommand implements Callable<Integer> {
         if (what.dir != null && !files.isEmpty()) {
             throw new UsageException("--dir reads every file under DIR; name FILEs only with --source");
         }
-        List<Job> jobs = what.dir != null ? fromFolder(what.dir) : fromSource(what.source, files);
         PrintWriter out = spec.commandLine().getOut();
+        List<Job> jobs;
+        if (what.dir != null) {
+            OneFilePerTable.Choice choice = fromFolder(what.dir, prefer.stream()
+                    .map(e -> e.strip().replaceFirst("^\\.", "").toLowerCase(java.util.Locale.ROOT)).toList());
+            for (OneFilePerTable.Skipped s : choice.skipped()) {
+                out.println(String.format("%-44s %-36s skipped: %s", s.file().label(),
+                        s.file().definition().reference(), s.reason()));
+            }
+            jobs = choice.chosen().stream().map(c -> new Job(c.file(), c.label(), c.definition())).toList();
+        } else {
+            jobs = fromSource(what.source, files);
+        }
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         int refused = 0;
         long started = System.nanoTime();
@@ -115,24 +133,25 @@ final class IngestCommand implements Callable<Integer> {
         return String.format("%-44s %-36s %s", job.label, r.definition(), what);
     }
 
-    static List<Job> fromFolder(Path dir) throws IOException {
+    /** Every file under the extracts folder with its definition, one file per table (see {@link OneFilePerTable}). */
+    static OneFilePerTable.Choice fromFolder(Path dir, List<String> preference) throws IOException {
         Path extracts = Files.isDirectory(dir.resolve("extracts")) ? dir.resolve("extracts") : dir;
         if (!Files.isDirectory(extracts)) {
             throw new UsageException("not a folder: " + dir);
         }
         SourceDefinitions definitions = definitions();
-        List<Job> jobs = new ArrayList<>();
+        List<OneFilePerTable.Candidate> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(extracts)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String label = extracts.relativize(file).toString();
                 try {
-                    jobs.add(new Job(file, label, definitions.match(extracts, file)));
+                    found.add(new OneFilePerTable.Candidate(file, label, definitions.match(extracts, file)));
                 } catch (SourceDefinitionException e) {
                     throw new UsageException(e.getMessage());
                 }
             }
         }
-        return jobs;
+        return OneFilePerTable.choose(found, preference);
     }
 
     static List<Job> fromSource(Path source, List<Path> files) {
