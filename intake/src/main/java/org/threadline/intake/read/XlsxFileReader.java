@@ -31,7 +31,8 @@ import org.xml.sax.XMLReader;
 /**
  * Streams one sheet of an XLSX workbook as {@link RawRow}s with bounded memory (POI's event API). The header row is
  * found rather than assumed: title lines above it ("Sandwell Children's Services — extract …") are skipped. Cells
- * holding real Excel dates come out as ISO text ({@code 2026-03-31}, or {@code 2026-03-31T09:05} with a time);
+ * holding real Excel dates come out as ISO text ({@code 2026-03-31}; {@code 2026-03-31T09:05} when the cell is
+ * formatted with a time, midnight included);
  * numbers as plain digits; text as typed, formula-like text included (it is never evaluated). POI's zip-bomb limits
  * stay on: a workbook that inflates suspiciously is refused.
  */
@@ -96,6 +97,10 @@ public final class XlsxFileReader {
 
     /** Formats date cells as ISO text whatever display format the workbook gave them. */
     private static final class IsoDates extends DataFormatter {
+        private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
+        private static final DateTimeFormatter SECONDS =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
         IsoDates() {
             super(Locale.UK);
         }
@@ -103,14 +108,26 @@ public final class XlsxFileReader {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime t = DateUtil.getLocalDateTime(value);
-                return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString()
-                        : t.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT));
+                LocalDateTime t = DateUtil.getLocalDateTime(value, false, true);
+                // A cell formatted with hours is a date-time even at midnight; one without is a day.
+                if (!showsTime(formatString) && t.toLocalTime().toSecondOfDay() == 0) {
+                    return t.toLocalDate().toString();
+                }
+                return t.format(t.getSecond() == 0 ? MINUTES : SECONDS);
             }
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return Long.toString((long) value);
             }
             return super.formatRawCellContents(value, formatIndex, formatString);
+        }
+
+        /** Whether an Excel number format shows hours (h outside quoted text and [colour] brackets). */
+        static boolean showsTime(String format) {
+            if (format == null) {
+                return false;
+            }
+            String unquoted = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "");
+            return unquoted.toLowerCase(Locale.ROOT).indexOf('h') >= 0;
         }
     }
 
