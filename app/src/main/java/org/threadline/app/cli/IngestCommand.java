@@ -32,12 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ./threadline ingest}: loads partner files into the database, each in one transaction, keeping a copy of
  * each under THREADLINE_HOME/landed. A file already loaded adds nothing.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = IngestRejectedCommand.class,
         description = {"Load partner files: keep each file, its rows as received and standardised, and quarantine"
             + " rows that fail validation with their reasons.",
             "Either --dir DIR (every file under DIR/extracts, matched to a definition in config/sources), or"
             + " --source DEFINITION.yaml FILE...",
-            "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db."})
+            "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db.",
+            "'ingest rejected FILE --out F.csv' exports a load's quarantined rows with their reasons."})
 final class IngestCommand implements Callable<Integer> {
 
     static final class What {
@@ -49,7 +50,8 @@ final class IngestCommand implements Callable<Integer> {
         Path source;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // Optional to picocli so that `ingest rejected` can run without it; call() insists on one of the two.
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     What what;
 
     @Option(names = "--prefer", split = ",", paramLabel = "EXT",
@@ -77,6 +79,10 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what == null) {
+            throw new UsageException("give --dir DIR or --source DEFINITION.yaml FILE..."
+                    + " (or 'ingest rejected' to export quarantined rows)");
+        }
         if (what.dir != null && !files.isEmpty()) {
             throw new UsageException("--dir reads every file under DIR; name FILEs only with --source");
         }

@@ -187,6 +187,64 @@ class IngestCommandTest {
         assertThat(count("landed_file WHERE original_name = 'custody.xlsx'")).isOne();
     }
 
+    @Test
+    @Order(7)
+    void hostile_cells_are_kept_as_text_and_the_quarantined_rows_export_neutralised_with_their_reasons()
+            throws Exception {
+        String header = "CUSTODY_REF,ARREST_DATE_TIME,NOMINAL_ID,SURNAME,FORENAMES,DATE_OF_BIRTH,SEX,PNC_ID,"
+                + "HO_OFFENCE_CODE,OUTCOME,ADDRESS,POSTCODE";
+        Path file = Files.writeString(folder.resolve("hostile-custody.csv"), header + "\n"
+                + "H1,01/02/2024 10:00,N1,\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\",ANN,01/01/1990,F,,,,,\n"
+                + "H2,,N2,SMITH,@cmd,01/01/1990,F,,,+SUM(1),,\n"
+                + "H3,01/02/2024 11:00,N3,SMITH,ANN,01/01/1990,F,,,\"" + "x".repeat(40_000) + "\",,\n");
+        Path definition = Path.of(System.getProperty("threadline.root", "."), "config/sources/police-custody.yaml");
+        ingest("--source", definition.toString(), file.toString());
+        String sha = text("SELECT sha256 FROM landed_file WHERE original_name = 'hostile-custody.csv'");
+        Path export = folder.resolve("rejected/hostile.csv");
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new IngestRejectedCommand(environment));
+        cli.setOut(new PrintWriter(out, true));
+        int code = cli.execute(sha.substring(0, 12), "--out", export.toString());
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Wrote 2 quarantined row(s) of hostile-custody.csv");
+        assertThat(text("SELECT r.cells->>3 FROM raw_row r JOIN landed_file f ON f.id = r.file_id"
+                + " WHERE f.sha256 = '" + sha + "' AND r.row_number = 2"))
+                .as("kept as received").isEqualTo("=HYPERLINK(\"http://evil.example/\",\"x\")");
+        java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(Files.newBufferedReader(export)).getRecords();
+        assertThat(rows.get(0).toList()).startsWith("row", "sheet", "reasons", "CUSTODY_REF", "ARREST_DATE_TIME");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(0)).isEqualTo("3");
+        assertThat(rows.get(1).get(2)).startsWith("event_datetime: required column ARREST_DATE_TIME is missing");
+        assertThat(rows.get(1).get(7)).isEqualTo("'@cmd");
+        assertThat(rows.get(1).get(12)).isEqualTo("'+SUM(1)");
+        assertThat(rows.get(2).get(0)).isEqualTo("4");
+        assertThat(rows.get(2).get(2))
+                .isEqualTo("row: cell 10 (OUTCOME) holds 40,000 characters, more than the 32,767 a cell may hold");
+    }
+
+    @Test
+    @Order(8)
+    void exporting_an_unknown_load_is_a_usage_error() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new IngestRejectedCommand(environment));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, c, p) -> e instanceof UsageException ? ThreadlineCommand.USAGE : 1);
+
+        assertThat(cli.execute("ffffffffffff", "--out", folder.resolve("none.csv").toString()))
+                .isEqualTo(ThreadlineCommand.USAGE);
+    }
+
+    static String text(String sql) throws SQLException {
+        try (Database db = Database.open(environment, Path.of(environment.get(ThreadlineHome.VARIABLE), "db"));
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     static long count(String from) throws SQLException {
         try (Database db = Database.open(environment, Path.of(environment.get(ThreadlineHome.VARIABLE), "db"));
              Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
