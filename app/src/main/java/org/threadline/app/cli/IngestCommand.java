@@ -101,6 +101,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         int refused = 0;
+        int landed = 0;
         long started = System.nanoTime();
         try (Database db = Database.open(environment, home.database())) {
             out.println("Loading " + jobs.size() + " file(s) into " + db.description());
@@ -113,6 +114,7 @@ final class IngestCommand implements Callable<Integer> {
                     LoadReport report = loader.load(job.file, job.definition, quality::add);
                     out.println(line(job, report));
                     if (!report.duplicate()) {
+                        landed++;
                         QualityReports.write(home.reports(), job.definition.id(), quality.build(report.sha256()));
                     }
                 } catch (LoadException e) {
@@ -125,6 +127,14 @@ final class IngestCommand implements Callable<Integer> {
         }
         out.println("Data-quality scorecards (JSON and HTML, to send back to each partner): "
                 + home.reports().resolve("quality"));
+        if (landed > 0) {
+            // Once people are built, new records reach their persons now, not at the next full build.
+            try (PeopleContext people = new PeopleContext(environment)) {
+                if (people.store.latestTrainedModel().isPresent()) {
+                    PeopleCommand.Attach.attach(people, out);
+                }
+            }
+        }
         out.printf("Done in %.1f s%s%n", (System.nanoTime() - started) / 1e9,
                 refused == 0 ? "." : "; " + refused + " file(s) refused.");
         return refused == 0 ? 0 : ThreadlineCommand.FAILURE;

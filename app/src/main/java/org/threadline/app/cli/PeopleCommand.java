@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./threadline people build|show}: persons resolved across every agency's records. */
 @Command(name = "people", mixinStandardHelpOptions = true,
         description = "Resolve persons across every agency's ingested records, and show them.",
-        subcommands = {PeopleCommand.BuildPeople.class, PeopleCommand.Show.class, PeopleCommand.Evaluate.class})
+        subcommands = {PeopleCommand.BuildPeople.class, PeopleCommand.Attach.class, PeopleCommand.Show.class,
+            PeopleCommand.Evaluate.class})
 final class PeopleCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -45,9 +46,8 @@ final class PeopleCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                PeopleBuilder builder = new PeopleBuilder(ctx.store, ctx.vocabulary,
-                        ModelJson.read(PeopleContext.config("models", "people.json")), Clock.systemUTC(),
-                        threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                PeopleBuilder builder = builder(ctx, threads == null ? Runtime.getRuntime().availableProcessors()
+                        : threads);
                 PeopleBuilder.Result r = builder.build(line -> {
                     out.println("  " + line);
                     out.flush();
@@ -70,6 +70,38 @@ final class PeopleCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    @Command(name = "attach", mixinStandardHelpOptions = true,
+            description = "Resolve the records of files landed since the last build against the persons held (no"
+                    + " re-training) and attach their events; ingest does this by itself once a build exists.")
+    static final class Attach implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (PeopleContext ctx = new PeopleContext(System.getenv())) {
+                attach(ctx, out);
+            }
+            return 0;
+        }
+
+        static PeopleBuilder.Increment attach(PeopleContext ctx, PrintWriter out) {
+            long started = System.nanoTime();
+            PeopleBuilder.Increment i = builder(ctx, 1).attachNew(line -> { });
+            out.printf(Locale.UK, "Attached %,d new rows in %.1f s: %,d person records (%,d matched to persons held,"
+                            + " %,d sent for review, %,d new persons), %,d events.%n", i.newRows(),
+                    (System.nanoTime() - started) / 1e9, i.newRecords(), i.matched(), i.forReview(), i.newPersons(),
+                    i.events());
+            return i;
+        }
+    }
+
+    static PeopleBuilder builder(PeopleContext ctx, int threads) {
+        return new PeopleBuilder(ctx.store, ctx.vocabulary, ModelJson.read(PeopleContext.config("models",
+                "people.json")), Clock.systemUTC(), threads);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

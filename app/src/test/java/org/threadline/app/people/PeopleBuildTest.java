@@ -159,6 +159,36 @@ class PeopleBuildTest {
         assertThat(queries.whoToCall(child)).isNotEmpty();
     }
 
+    @Test
+    @Order(6)
+    void a_new_police_incident_attaches_to_the_persons_already_held_without_a_rebuild() throws Exception {
+        Path extract = population.resolve("extracts/police/incident_persons.csv");
+        List<String> lines = Files.readAllLines(extract);
+        Path incoming = folder.resolve("incoming/incident_persons.csv");
+        Files.createDirectories(incoming.getParent());
+        // The first occurrence again, as a new occurrence reported later: same people, new reference and date.
+        String ref = lines.get(1).split(",")[0];
+        List<String> again = new java.util.ArrayList<>(List.of(lines.get(0)));
+        lines.stream().skip(1).filter(l -> l.startsWith(ref + ",")).forEach(l -> again.add(
+                l.replace(ref, "20/99999999999/26").replaceFirst(",\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2},",
+                        ",20/11/2026 21:15,")));
+        Files.write(incoming, again);
+        Map<String, String> before = store.currentAssignment();
+        new org.threadline.intake.load.Loader(new org.threadline.store.intake.IntakeStore(database.dataSource()),
+                folder.resolve("landed"), Clock.systemUTC(), "test").load(incoming,
+                org.threadline.intake.source.SourceDefinitions.load(root.resolve(
+                        "config/sources/police-incident-persons.yaml")));
+
+        PeopleBuilder.Increment increment = builder.attachNew(line -> { });
+
+        assertThat(increment.newRecords()).isEqualTo(again.size() - 1);
+        assertThat(increment.matched()).isEqualTo(increment.newRecords());
+        assertThat(increment.newPersons()).isZero();
+        assertThat(increment.events()).isEqualTo(again.size() - 1);
+        assertThat(store.currentAssignment()).containsAllEntriesOf(before);
+        assertThat(builder.attachNew(line -> { }).newRows()).as("attaching again adds nothing").isZero();
+    }
+
     private static String personWithRecordsFrom(int agencies) {
         Map<String, java.util.Set<String>> defs = new HashMap<>();
         for (String[] r : store.allRecords()) {

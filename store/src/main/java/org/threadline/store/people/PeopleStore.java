@@ -391,6 +391,51 @@ public final class PeopleStore {
         }
     }
 
+    /** The files whose rows the current build (or an increment) has already turned into records or events. */
+    public java.util.Set<Long> filesBuilt() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        query("SELECT DISTINCT file_id FROM person_record UNION SELECT DISTINCT (jsonb_array_elements(sources)"
+                + "->>'fileId')::bigint FROM chronology_event", List.of(), r -> out.add(r.getLong(1)));
+        return out;
+    }
+
+    /** The trained model of the latest build, as its JSON document; empty before the first build. */
+    public Optional<String> latestTrainedModel() {
+        List<String> out = new ArrayList<>();
+        query("SELECT trained_model::text FROM link_run ORDER BY id DESC LIMIT 1", List.of(),
+                r -> out.add(r.getString(1)));
+        return out.stream().findFirst();
+    }
+
+    /**
+     * Adds what incremental resolution decided for new records, in one transaction: new persons, the records, their
+     * events, and review items for records that only nearly matched. Existing rows are left alone.
+     */
+    public void writeIncrement(List<Build.PersonRow> newPersons, List<Build.RecordRow> records,
+                               List<ChronologyEvent> events, List<Build.ReviewRow> review) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long run;
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT max(id) FROM link_run")) {
+                    r.next();
+                    run = r.getLong(1);
+                }
+                upsertPersons(c, newPersons, run);
+                insertRecords(c, records);
+                insertEvents(c, events);
+                insertReview(c, review, run);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Writing incrementally resolved records failed (nothing of it is visible): "
+                    + e.getMessage(), e);
+        }
+    }
+
     // ---- reads used by the command line, the indicator engine and (later) the web application ----
 
     public Optional<PersonSummary> person(String personId) {
