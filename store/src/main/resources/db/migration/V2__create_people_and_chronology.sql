@@ -116,6 +116,8 @@ CREATE TABLE chronology_event (
     link_confidence double precision NOT NULL
 );
 CREATE INDEX chronology_event_person ON chronology_event (person_id, event_date);
+-- Each agency's coverage period (first and last event) is read per page: an index answers it without a scan.
+CREATE INDEX chronology_event_agency ON chronology_event (agency, event_date);
 
 CREATE TABLE relationship (
     from_person text NOT NULL,

@@ -72,10 +72,7 @@ final class ChronologyCommand implements Callable<Integer> {
         List<String> ids = family ? f.members().stream().map(PersonSummary::personId).toList() : List.of(personId);
         Timeline.Settings settings = significant ? Timeline.Settings.DEFAULT.significant() : Timeline.Settings.DEFAULT;
         Timeline t = q.chronology(ids, settings);
-        Map<String, List<PeopleQueries.Involvement>> calls = new LinkedHashMap<>();
-        for (String id : ids) {
-            calls.put(id, q.whoToCall(id));
-        }
+        Map<String, List<PeopleQueries.Involvement>> calls = q.whoToCall(ids);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("anchor", personId);

@@ -31,10 +31,7 @@ public final class PeopleQueries {
     }
 
     public Family family(String anchor) {
-        Map<String, PersonSummary> cache = new java.util.HashMap<>();
-        return Families.standard().around(anchor, store::relationshipsOf, id -> cache.computeIfAbsent(id,
-                x -> store.person(x).orElse(new PersonSummary(x, "", "", Optional.empty(),
-                        org.threadline.domain.people.Sex.UNKNOWN))));
+        return Families.standard().around(anchor, store::relationshipsOf, store::persons);
     }
 
     public List<ChronologyEvent> events(List<String> personIds) {
@@ -55,13 +52,26 @@ public final class PeopleQueries {
     }
 
     public List<Involvement> whoToCall(String personId) {
-        Map<String, List<ChronologyEvent>> byAgency = new TreeMap<>();
-        for (ChronologyEvent e : store.events(List.of(personId))) {
-            byAgency.computeIfAbsent(e.agency(), k -> new ArrayList<>()).add(e);
+        return whoToCall(List.of(personId)).get(personId);
+    }
+
+    /** Who to call about each of several people, with one read of their events and one of the coverage. */
+    public Map<String, List<Involvement>> whoToCall(List<String> personIds) {
+        Map<String, Map<String, List<ChronologyEvent>>> byPerson = new LinkedHashMap<>();
+        personIds.forEach(id -> byPerson.put(id, new TreeMap<>()));
+        for (ChronologyEvent e : store.events(personIds)) {
+            byPerson.get(e.personId()).computeIfAbsent(e.agency(), k -> new ArrayList<>()).add(e);
         }
         Map<String, PeopleStore.AgencyCoverage> coverage = store.coverage();
+        Map<String, List<Involvement>> out = new LinkedHashMap<>();
+        byPerson.forEach((id, byAgency) -> out.put(id, involvements(byAgency, coverage)));
+        return out;
+    }
+
+    private List<Involvement> involvements(Map<String, List<ChronologyEvent>> byAgency,
+                                           Map<String, PeopleStore.AgencyCoverage> coverage) {
         List<Involvement> out = new ArrayList<>();
-        Map<String, List<ChronologyEvent>> all = new LinkedHashMap<>(byAgency);
+        Map<String, List<ChronologyEvent>> all = new TreeMap<>(byAgency);
         coverage.keySet().forEach(a -> all.putIfAbsent(a, List.of()));
         for (Map.Entry<String, List<ChronologyEvent>> e : all.entrySet()) {
             List<ChronologyEvent> es = e.getValue();

@@ -1,9 +1,7 @@
 package org.threadline.domain.people;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,44 +27,49 @@ public final class Families {
     }
 
     /**
-     * @param relationshipsOf every relationship involving a person
-     * @param personOf        the summary of a person
+     * @param relationshipsOf every relationship involving any of the given people (one call per step, so a store
+     *                        answers a whole family in a few queries)
+     * @param personsOf       the summaries of the given people
      */
-    public Family around(String anchor, Function<String, List<Relationship>> relationshipsOf,
-                         Function<String, PersonSummary> personOf) {
+    public Family around(String anchor, Function<Collection<String>, List<Relationship>> relationshipsOf,
+                         Function<Collection<String>, Map<String, PersonSummary>> personsOf) {
         Set<String> members = new LinkedHashSet<>();
-        Map<String, Integer> steps = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
         members.add(anchor);
-        steps.put(anchor, 0);
-        queue.add(anchor);
+        Set<String> frontier = new LinkedHashSet<>(members);
         Map<String, Relationship> ties = new java.util.TreeMap<>();
-        while (!queue.isEmpty() && members.size() < maxMembers) {
-            String p = queue.poll();
-            int step = steps.get(p);
-            for (Relationship r : relationshipsOf.apply(p)) {
-                boolean household = r.type() == RelationshipType.HOUSEHOLD_MEMBER_WITH;
-                if (household && step > 0 || step >= maxSteps) {
-                    continue;
-                }
-                String other = r.other(p);
-                if (!members.contains(other) && members.size() < maxMembers) {
-                    members.add(other);
-                    steps.put(other, step + 1);
-                    queue.add(other);
+        for (int step = 0; step < maxSteps && !frontier.isEmpty() && members.size() < maxMembers; step++) {
+            Set<String> next = new LinkedHashSet<>();
+            List<Relationship> found = new ArrayList<>(relationshipsOf.apply(frontier));
+            found.sort(java.util.Comparator.comparing(Relationship::fromPerson).thenComparing(Relationship::toPerson)
+                    .thenComparing(Relationship::type));
+            for (Relationship r : found) {
+                for (String p : List.of(r.fromPerson(), r.toPerson())) {
+                    if (!frontier.contains(p)) {
+                        continue;
+                    }
+                    // The household of the anchor belongs to the family; other people's households do not.
+                    if (r.type() == RelationshipType.HOUSEHOLD_MEMBER_WITH && step > 0) {
+                        continue;
+                    }
+                    String other = r.other(p);
+                    if (!members.contains(other) && members.size() < maxMembers) {
+                        members.add(other);
+                        next.add(other);
+                    }
                 }
             }
+            frontier = next;
         }
-        for (String m : members) {
-            for (Relationship r : relationshipsOf.apply(m)) {
-                if (members.contains(r.other(m))) {
-                    ties.put(r.fromPerson() + "|" + r.toPerson() + "|" + r.type(), r);
-                }
+        for (Relationship r : relationshipsOf.apply(members)) {
+            if (members.contains(r.fromPerson()) && members.contains(r.toPerson())) {
+                ties.put(r.fromPerson() + "|" + r.toPerson() + "|" + r.type(), r);
             }
         }
+        Map<String, PersonSummary> known = personsOf.apply(members);
         List<PersonSummary> summaries = new ArrayList<>();
         for (String m : members) {
-            summaries.add(personOf.apply(m));
+            summaries.add(known.getOrDefault(m, new PersonSummary(m, "", "", java.util.Optional.empty(),
+                    Sex.UNKNOWN)));
         }
         return new Family(anchor, summaries, List.copyOf(ties.values()));
     }

@@ -491,6 +491,19 @@ public final class PeopleStore {
         return out;
     }
 
+    /** Every relationship involving any of these people, in one query. */
+    public List<Relationship> relationshipsOf(Collection<String> personIds) {
+        List<Relationship> out = new ArrayList<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        Object ids = personIds.toArray(String[]::new);
+        query("SELECT from_person, to_person, type, basis, rule, from_date, to_date, evidence::text FROM relationship"
+                + " WHERE from_person = ANY(?) OR to_person = ANY(?) ORDER BY type, from_person, to_person",
+                List.of(ids, ids), r -> out.add(relationship(r)));
+        return out;
+    }
+
     public List<Relationship> relationshipsOf(String personId) {
         List<Relationship> out = new ArrayList<>();
         query("SELECT from_person, to_person, type, basis, rule, from_date, to_date, evidence::text FROM relationship"
@@ -516,9 +529,9 @@ public final class PeopleStore {
 
     public Map<String, AgencyCoverage> coverage() {
         Map<String, AgencyCoverage> out = new LinkedHashMap<>();
-        query("SELECT f.agency, max(f.landed_at), e.first, e.last FROM landed_file f LEFT JOIN (SELECT agency,"
-                + " min(event_date) AS first, max(event_date) AS last FROM chronology_event GROUP BY agency) e"
-                + " ON e.agency = f.agency GROUP BY f.agency, e.first, e.last ORDER BY f.agency", List.of(),
+        query("SELECT f.agency, max(f.landed_at), (SELECT min(event_date) FROM chronology_event e WHERE e.agency ="
+                + " f.agency), (SELECT max(event_date) FROM chronology_event e WHERE e.agency = f.agency)"
+                + " FROM landed_file f GROUP BY f.agency ORDER BY f.agency", List.of(),
                 r -> out.put(r.getString(1), new AgencyCoverage(r.getString(1), r.getTimestamp(2).toInstant(),
                         Optional.ofNullable(r.getDate(3)).map(Date::toLocalDate),
                         Optional.ofNullable(r.getDate(4)).map(Date::toLocalDate))));
