@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "threadline-serve-stop"));
         out.println("Threadline web application - synthetic data only. Database: " + db.description());
         if (demoAccounts) {
-            print(web.context().getBean(DemoAccounts.class).createOrReset(), out);
+            print(web.demoAccounts().createOrReset(), out);
         }
         out.println("Open http://localhost:" + web.port() + "/ (listening on " + address + ":" + web.port()
                 + "). Press Ctrl+C to stop.");
