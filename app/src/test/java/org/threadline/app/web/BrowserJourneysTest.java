@@ -69,6 +69,12 @@ class BrowserJourneysTest {
         assertThat(browser.getTitle()).startsWith("Error: ");
         assertThat(text(".govuk-error-summary")).contains("Enter a correct username and password");
         accessible();
+        // GOV.UK Frontend's JavaScript ran under the Content-Security-Policy: it moved focus to the error summary.
+        assertThat(script("return document.body.className;")).contains("js-enabled", "govuk-frontend-supported");
+        assertThat(script("return document.activeElement.className;")).contains("govuk-error-summary");
+        assertThat(script("return performance.getEntriesByType('resource').map(e => e.name).join(' ');"))
+                .as("no request for the GOV.UK-only font").contains("govuk-frontend.min.css")
+                .doesNotContain("/assets/fonts/");
 
         signIn(browser, app, "social.worker", passwords.get("social.worker"));
         assertThat(path()).isEqualTo("/purpose");
@@ -223,6 +229,10 @@ class BrowserJourneysTest {
 
     private String path() {
         return browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    private String script(String js) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js));
     }
 
     private String text(String css) {
