@@ -191,6 +191,13 @@ class SignInAndPurposeTest {
     }
 
     @Test
+    void over_https_the_browser_is_told_to_use_https_only_and_the_session_cookie_is_secure() {
+        WebClient.Page page = new WebClient(app).getOverHttps("/sign-in");
+        assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+        assertThat(page.header("Set-Cookie")).contains("Secure");
+    }
+
+    @Test
     void the_session_id_travels_in_a_cookie_only_never_in_a_link() {
         WebClient anonymous = new WebClient(app);
         WebClient.Page page = anonymous.get("/sign-in");

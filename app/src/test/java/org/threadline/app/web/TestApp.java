@@ -37,8 +37,11 @@ final class TestApp implements AutoCloseable {
 
     /** With the test settings: {@value #MAX_FAILED} failures lock, for 15 minutes; 30 minutes idle. */
     static TestApp start(Path folder) {
+        // Forwarded headers are honoured (from loopback only, Tomcat's default), as behind a TLS-terminating proxy,
+        // so that tests can show what is sent over HTTPS.
         return new TestApp(folder, Map.of("threadline.web.max-failed-sign-ins", MAX_FAILED,
-                "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m"));
+                "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m",
+                "server.forward-headers-strategy", "native"));
     }
 
     /** With the product's default settings. */
