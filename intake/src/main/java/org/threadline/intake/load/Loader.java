@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.threadline.intake.read.CsvFileReader;
 import org.threadline.intake.read.FhirBundleReader;
@@ -20,6 +19,7 @@ import org.threadline.intake.read.JsonLinesReader;
 import org.threadline.intake.read.RawRow;
 import org.threadline.intake.read.RowSink;
 import org.threadline.intake.read.XlsxFileReader;
+import org.threadline.intake.source.ColumnMapping;
 import org.threadline.intake.source.SourceDefinition;
 
 /**
@@ -133,7 +133,7 @@ public final class Loader {
 
     /** Streams the file's header and rows into {@code sink}, in the format its definition states or its name implies. */
     private static void read(Path file, SourceDefinition definition, RowSink sink) {
-        List<String> sources = definition.columns().stream().map(c -> c.source()).toList();
+        List<String> sources = definition.columns().stream().map(ColumnMapping::source).toList();
         try {
             switch (definition.format().formatOf(file.getFileName().toString())) {
                 case XLSX -> new XlsxFileReader().read(file, definition.format().sheet().orElse(null), sink);
