@@ -12,17 +12,19 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.threadline.intake.read.CsvFileReader;
+import org.threadline.intake.read.FhirBundleReader;
+import org.threadline.intake.read.JsonLinesReader;
 import org.threadline.intake.read.RawRow;
 import org.threadline.intake.read.RowSink;
 import org.threadline.intake.read.XlsxFileReader;
+import org.threadline.intake.source.ColumnMapping;
 import org.threadline.intake.source.SourceDefinition;
 
 /**
- * Loads partner files: each is hashed, kept under {@code landed/<sha256>/<name>}, read (XLSX by its extension, CSV
- * otherwise), standardised row by row and written to the {@link LoadTarget} as one unit. A file whose content is
+ * Loads partner files: each is hashed, kept under {@code landed/<sha256>/<name>}, read (CSV, XLSX, JSON lines or a FHIR
+ * Bundle: see {@link org.threadline.intake.source.FileFormat}), standardised row by row and written to the {@link LoadTarget} as one unit. A file whose content is
  * already loaded adds nothing. No row is dropped: every row read is either loaded or quarantined with its reasons.
  */
 public final class Loader {
@@ -129,13 +131,15 @@ public final class Loader {
         throw new LoadException("no header found in " + file.getFileName());
     }
 
-    /** Streams the file's header and rows into {@code sink}: XLSX by its extension, CSV otherwise. */
+    /** Streams the file's header and rows into {@code sink}, in the format its definition states or its name implies. */
     private static void read(Path file, SourceDefinition definition, RowSink sink) {
+        List<String> sources = definition.columns().stream().map(ColumnMapping::source).toList();
         try {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                new XlsxFileReader().read(file, definition.format().sheet().orElse(null), sink);
-            } else {
-                new CsvFileReader().read(file, definition.format().delimiter().orElse(null), sink);
+            switch (definition.format().formatOf(file.getFileName().toString())) {
+                case XLSX -> new XlsxFileReader().read(file, definition.format().sheet().orElse(null), sink);
+                case JSONL -> new JsonLinesReader().read(file, sources, sink);
+                case FHIR -> new FhirBundleReader().read(file, sources, sink);
+                case CSV -> new CsvFileReader().read(file, definition.format().delimiter().orElse(null), sink);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof LoadException || e instanceof HeaderFound) {

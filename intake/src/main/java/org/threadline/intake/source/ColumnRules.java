@@ -18,8 +18,12 @@ import org.threadline.intake.standardise.StandardisedValue;
 final class ColumnRules {
     private static final Set<String> SEX_VOCABULARY = Set.of("M", "F", "U");
     private static final CodeStandardiser CODES = new CodeStandardiser();
-    /** A day whose day, month and time differ, so a format that drops or swaps a part cannot read it back. */
-    private static final LocalDateTime PROBE = LocalDateTime.of(2019, 4, 23, 13, 45);
+    /**
+     * A day whose day, month and time differ, so a format that drops or swaps a part cannot read it back; zoned, so
+     * that formats with an offset (FHIR instants: {@code yyyy-MM-dd'T'HH:mm:ssXXX}) can write it too.
+     */
+    private static final java.time.ZonedDateTime PROBE = LocalDateTime.of(2019, 4, 23, 13, 45)
+            .atZone(java.time.ZoneId.of("Europe/London"));
 
     private final Problems problems;
 

@@ -17,7 +17,10 @@ import java.util.regex.PatternSyntaxException;
 final class DefinitionReader {
     static final Set<String> KEYS = Set.of("id", "version", "agency", "description", "record_type", "files",
             "format", "columns");
-    private static final Set<String> FORMAT_KEYS = Set.of("delimiter", "encoding", "sheet");
+    private static final Set<String> FORMAT_KEYS = Set.of("type", "delimiter", "encoding", "sheet");
+    /** A FHIR column: a resource type, then elements, each with an optional [filter] (identifier[nhs]). */
+    private static final Pattern FHIR_PATH =
+            Pattern.compile("(Patient|Encounter)(\\.[a-zA-Z][a-zA-Z0-9]*(\\[[^\\[\\]]+\\])?)+");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_SHEET_NAME = 31;
 
@@ -45,6 +48,9 @@ final class DefinitionReader {
         List<String> files = files(root);
         FormatHints format = format(root.get("format"));
         List<ColumnMapping> columns = columns(root.get("columns"), recordType);
+        if (format.type().filter(t -> t == FileFormat.FHIR).isPresent()) {
+            fhirPaths(root.get("columns"));
+        }
         if (problems.any()) {
             return Optional.empty();
         }
@@ -111,14 +117,39 @@ final class DefinitionReader {
             return FormatHints.NONE;
         }
         if (!node.isObject()) {
-            problems.add("format", "format is a mapping of delimiter, encoding and sheet");
+            problems.add("format", "format is a mapping of type, delimiter, encoding and sheet");
             return FormatHints.NONE;
         }
         yaml.onlyKnownKeys(node, "format", FORMAT_KEYS);
+        Optional<FileFormat> type = yaml.optionalText(node, "format", "type").flatMap(this::type);
         Optional<Character> delimiter = yaml.optionalText(node, "format", "delimiter").flatMap(this::delimiter);
         Optional<Charset> encoding = yaml.optionalText(node, "format", "encoding").flatMap(this::encoding);
         Optional<String> sheet = yaml.optionalText(node, "format", "sheet").filter(this::sheet);
-        return new FormatHints(delimiter, encoding, sheet);
+        return new FormatHints(type, delimiter, encoding, sheet);
+    }
+
+    private Optional<FileFormat> type(String name) {
+        Optional<FileFormat> type = FileFormat.fromYaml(name);
+        if (type.isEmpty()) {
+            problems.add("format.type", "unknown file format '" + name + "' (" + String.join(", ",
+                    FileFormat.yamlNames()) + ")");
+        }
+        return type;
+    }
+
+    /** In a FHIR definition every column's source is a path into a Patient or an Encounter. */
+    private void fhirPaths(JsonNode columns) {
+        if (columns == null || !columns.isArray()) {
+            return;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            JsonNode node = columns.get(i).get("source");
+            String source = node == null || !node.isTextual() ? null : node.asText();
+            if (source != null && !FHIR_PATH.matcher(source).matches()) {
+                problems.add("columns[" + i + "].source", "a FHIR column is a path such as Patient.name.family,"
+                        + " Patient.identifier[nhs] or Encounter.period.start, was '" + source + "'");
+            }
+        }
     }
 
     private Optional<Character> delimiter(String text) {

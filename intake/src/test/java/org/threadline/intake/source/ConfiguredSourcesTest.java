@@ -41,8 +41,8 @@ class ConfiguredSourcesTest {
 
     @Test
     void every_configured_definition_validates_and_has_its_own_id() {
-        assertThat(definitions.all()).hasSize(16);
-        assertThat(definitions.all().stream().map(SourceDefinition::id).collect(Collectors.toSet())).hasSize(16);
+        assertThat(definitions.all()).as("the 16 extract tables and the FHIR example").hasSize(17);
+        assertThat(definitions.all().stream().map(SourceDefinition::id).collect(Collectors.toSet())).hasSize(17);
     }
 
     @Test
