@@ -111,7 +111,7 @@ public final class DerivedRemoval {
                     + " AND r.row_number = g.row_number");
             long persons = update(c, "DELETE FROM person p WHERE p.person_id = ANY(?) AND NOT EXISTS (SELECT 1"
                     + " FROM person_record r WHERE r.person_id = p.person_id)",
-                    (Object) affected.toArray(String[]::new));
+                    affected.toArray(String[]::new));
             List<String> emptied = new ArrayList<>(strings(c, "SELECT f.stored_path FROM landed_file f WHERE f.id IN"
                     + " (SELECT DISTINCT file_id FROM gone_row) AND NOT EXISTS (SELECT 1 FROM raw_row r"
                     + " WHERE r.file_id = f.id)"));
@@ -169,10 +169,10 @@ public final class DerivedRemoval {
         }
     }
 
-    private static long update(Connection c, String sql, Object... arrays) throws SQLException {
+    private static long update(Connection c, String sql, String[]... arrays) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < arrays.length; i++) {
-                s.setArray(i + 1, c.createArrayOf("text", (Object[]) arrays[i]));
+                s.setArray(i + 1, c.createArrayOf("text", arrays[i]));
             }
             return s.executeUpdate();
         }
