@@ -73,7 +73,7 @@ final class RetentionRunCommand implements Callable<Integer> {
                 w.printf("  %-26s %-13s keep %-5s clock started by %s: %s%n", f.rule().feed(), f.rule().agency(),
                         f.rule().keep(), f.clockStartedBy(), what);
             }
-            w.println("  audit payloads past their retention " + (dryRun ? "that would be" : "") + " removed: "
+            w.println("  audit payloads past their retention " + (dryRun ? "that would be removed" : "removed") + ": "
                     + r.auditPayloadsRemoved());
             r.filesDeleted().forEach(f -> w.println("  landed copy removed: " + f));
         }

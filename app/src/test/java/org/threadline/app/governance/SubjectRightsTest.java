@@ -318,6 +318,39 @@ class SubjectRightsTest {
                 "$.rules[2]: needs exactly one of 'events' or 'audit'");
     }
 
+    @Test
+    @Order(7)
+    void alert_steps_and_review_decisions_go_only_in_the_transaction_of_their_erasure_entry() throws Exception {
+        String person = first("SELECT person_id FROM person_record ORDER BY person_id LIMIT 1");
+        indicatorAndAlert(person, first("SELECT event_id FROM chronology_event WHERE person_id = '" + person
+                + "' LIMIT 1"));
+        String earlierErasure = first("SELECT max(sequence) FROM audit_entry WHERE action = 'ERASURE'");
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("DELETE FROM alert_step"))
+                        .hasMessageContaining("append-only");
+                c.rollback();
+                // An ERASURE entry of an earlier, committed transaction does not open the path.
+                s.execute("SELECT set_config('threadline.erasure_entry', '" + earlierErasure + "', true)");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("DELETE FROM alert_step"))
+                        .hasMessageContaining("append-only");
+                c.rollback();
+                s.execute("SELECT set_config('threadline.erasure_entry', '" + earlierErasure + "', true)");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
+                        "DELETE FROM review_decision")).hasMessageContaining("append-only");
+                c.rollback();
+                // Updates stay refused even inside an erasure.
+                long entry = audit.append(c, new AuditEvent("r", NOW, "t", "", List.of(), "P", "",
+                        AuditAction.ERASURE, "", "x", List.of(), List.of(), "")).sequence();
+                s.execute("SELECT set_config('threadline.erasure_entry', '" + entry + "', true)");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
+                        "UPDATE alert_step SET by_name = 'x'")).hasMessageContaining("append-only");
+                c.rollback();
+            }
+        }
+    }
+
     // ---- helpers ----
 
     private static RetentionJob.FeedOutcome outcome(RetentionJob.Report report, String feed) {
