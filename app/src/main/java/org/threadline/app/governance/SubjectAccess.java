@@ -87,7 +87,7 @@ public final class SubjectAccess {
                 ObjectNode doc = document(request, held, f, now);
                 List<String> sections = List.of("person", "records", "source_rows", "events", "relationships",
                         "residences", "indicator_results", "alerts", "review_decisions", "accessed_by");
-                List<String> reasons = new ArrayList<>(List.of("SUBJECT_ACCESS_REQUEST"));
+                List<String> reasons = new ArrayList<>(List.of("SUBJECT_ACCESS_REQUEST", "REASON=" + request.reason()));
                 f.withheld().forEach(w -> reasons.add("WITHHELD:" + w.rule() + "=" + w.items()));
                 long seq = audit.append(c, new AuditEvent(UUID.randomUUID().toString(), now, request.requestedBy(),
                         request.agency(), List.of(), PURPOSE, "", AuditAction.EXPORT, request.personId(),

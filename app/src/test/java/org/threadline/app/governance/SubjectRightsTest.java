@@ -143,6 +143,8 @@ class SubjectRightsTest {
         assertThat(Files.readString(export.page())).contains("Who accessed this record", "Nothing was withheld");
         assertThat(first("SELECT action || ' ' || (payload->>'subject') || ' ' || (payload->>'actor') FROM audit_entry"
                 + " WHERE sequence = " + export.auditSequence())).isEqualTo("EXPORT " + person + " dpo.one");
+        assertThat(first("SELECT payload->>'reasonCodes' FROM audit_entry WHERE sequence = " + export.auditSequence()))
+                .contains("REASON=request by letter of 2026-11-18");
     }
 
     @Test
@@ -324,6 +326,8 @@ class SubjectRightsTest {
         String person = first("SELECT person_id FROM person_record ORDER BY person_id LIMIT 1");
         indicatorAndAlert(person, first("SELECT event_id FROM chronology_event WHERE person_id = '" + person
                 + "' LIMIT 1"));
+        List<String> keys = strings("SELECT record_key FROM person_record ORDER BY record_key LIMIT 2");
+        store.decide(keys.get(0), keys.get(1), "UNSURE", "needs a second look", "reviewer.two", "health", NOW);
         String earlierErasure = first("SELECT max(sequence) FROM audit_entry WHERE action = 'ERASURE'");
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
@@ -349,6 +353,8 @@ class SubjectRightsTest {
                 c.rollback();
             }
         }
+        assertThat(count("SELECT count(*) FROM alert_step")).isPositive();
+        assertThat(count("SELECT count(*) FROM review_decision")).isPositive();
     }
 
     // ---- helpers ----
