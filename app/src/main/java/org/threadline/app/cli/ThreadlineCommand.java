@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, LinkCommand.class,
             PeopleCommand.class, ChronologyCommand.class, ReviewCommand.class, AuditCommand.class,
             AgreementsCommand.class,
+            SubjectAccessCommand.class, RetentionCommand.class, EraseCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",

@@ -22,7 +22,12 @@ public enum AuditAction {
     /** A decision to share, or not to share, recorded in its own right. */
     SHARE_DECISION,
     /** Payload details of entries past their retention were removed (the hashes stay). */
-    REDACTION;
+    REDACTION,
+    /**
+     * Personal data was removed from the store: a source row's retention ended, or a person's data was erased on
+     * request. The audit entry says how much went and why, never what it held.
+     */
+    ERASURE;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {

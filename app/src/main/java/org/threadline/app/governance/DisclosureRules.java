@@ -1,0 +1,199 @@
+package org.threadline.app.governance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.threadline.domain.chronology.EventRole;
+
+/**
+ * What a subject access export withholds or delays (config/governance/subject-access.yaml), read and validated with
+ * every problem reported at once, each with its path.
+ */
+public record DisclosureRules(String id, int version, List<Rule> rules) {
+    public DisclosureRules {
+        rules = List.copyOf(rules);
+    }
+
+    /** A rule: its id, the reason relied on, and what it covers. */
+    public sealed interface Rule permits EventRule, AuditRule {
+        String id();
+
+        String reason();
+    }
+
+    /** Withholds the subject's events of {@code types} where they were one of {@code subjectRoles} and someone else,
+     * on an event sharing fact {@code sameFact}, was one of {@code otherPersonRoles}. */
+    public record EventRule(String id, String reason, Set<String> types, Set<EventRole> subjectRoles,
+                            Set<EventRole> otherPersonRoles, String sameFact) implements Rule {
+    }
+
+    /** Delays audit entries whose purpose is or falls under one of {@code purposes} and that are newer than
+     * {@code newerThan}. */
+    public record AuditRule(String id, String reason, List<String> purposes, Period newerThan) implements Rule {
+        public boolean covers(String purpose) {
+            return purposes.stream().anyMatch(p -> purpose.equals(p) || purpose.startsWith(p + "."));
+        }
+    }
+
+    /** Thrown with every problem found, each "path: problem". */
+    public static final class InvalidRulesException extends RuntimeException {
+        private final List<String> problems;
+
+        InvalidRulesException(String origin, List<String> problems) {
+            super(origin + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public static DisclosureRules read(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new InvalidRulesException(file.toString(), List.of("cannot read: " + e.getMessage()));
+        }
+    }
+
+    public static DisclosureRules parse(String yaml, String origin) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (IOException e) {
+            throw new InvalidRulesException(origin, List.of("not YAML: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidRulesException(origin, List.of("$: must be a mapping"));
+        }
+        unknownKeys(root, "$", Set.of("id", "version", "rules"), problems);
+        String id = text(root, "id", "$", problems);
+        int version = root.path("version").canConvertToInt() && root.path("version").isIntegralNumber()
+                ? root.get("version").asInt() : -1;
+        if (version < 1) {
+            problems.add("$.version: must be a whole number of at least 1");
+        }
+        List<Rule> rules = new ArrayList<>();
+        JsonNode list = root.path("rules");
+        if (!list.isArray()) {
+            problems.add("$.rules: must be a list");
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String path = "$.rules[" + i + "]";
+                JsonNode r = list.get(i);
+                if (!r.isObject()) {
+                    problems.add(path + ": must be a mapping");
+                    continue;
+                }
+                unknownKeys(r, path, Set.of("id", "reason", "events", "audit"), problems);
+                String ruleId = text(r, "id", path, problems);
+                String reason = text(r, "reason", path, problems);
+                if (!ruleId.isEmpty() && !ids.add(ruleId)) {
+                    problems.add(path + ".id: duplicate rule id '" + ruleId + "'");
+                }
+                boolean events = r.has("events");
+                boolean audit = r.has("audit");
+                if (events == audit) {
+                    problems.add(path + ": needs exactly one of 'events' or 'audit'");
+                } else if (events) {
+                    rules.add(eventRule(ruleId, reason, r.get("events"), path + ".events", problems));
+                } else {
+                    rules.add(auditRule(ruleId, reason, r.get("audit"), path + ".audit", problems));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesException(origin, problems);
+        }
+        return new DisclosureRules(id, version, rules);
+    }
+
+    private static EventRule eventRule(String id, String reason, JsonNode n, String path, List<String> problems) {
+        unknownKeys(n, path, Set.of("types", "subjectRoles", "otherPersonRoles", "sameFact"), problems);
+        Set<String> types = Set.copyOf(texts(n, "types", path, problems));
+        return new EventRule(id, reason, types, roles(n, "subjectRoles", path, problems),
+                roles(n, "otherPersonRoles", path, problems), text(n, "sameFact", path, problems));
+    }
+
+    private static AuditRule auditRule(String id, String reason, JsonNode n, String path, List<String> problems) {
+        unknownKeys(n, path, Set.of("purposes", "newerThan"), problems);
+        List<String> purposes = texts(n, "purposes", path, problems);
+        String period = text(n, "newerThan", path, problems);
+        Period p = Period.ZERO;
+        try {
+            p = period.isEmpty() ? Period.ZERO : Period.parse(period);
+            if (p.isNegative() || p.isZero()) {
+                problems.add(path + ".newerThan: must be a positive period");
+            }
+        } catch (DateTimeParseException e) {
+            problems.add(path + ".newerThan: '" + period + "' is not an ISO-8601 period such as P180D");
+        }
+        return new AuditRule(id, reason, purposes, p);
+    }
+
+    private static Set<EventRole> roles(JsonNode n, String key, String path, List<String> problems) {
+        Set<EventRole> out = new HashSet<>();
+        List<String> names = texts(n, key, path, problems);
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                out.add(EventRole.valueOf(names.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add(path + "." + key + "[" + i + "]: '" + names.get(i) + "' is not a role on an event");
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String key, String path, List<String> problems) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            problems.add(path + "." + key + ": required text");
+            return "";
+        }
+        return v.asText().strip();
+    }
+
+    private static List<String> texts(JsonNode n, String key, String path, List<String> problems) {
+        JsonNode v = n.get(key);
+        List<String> out = new ArrayList<>();
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            problems.add(path + "." + key + ": required, a non-empty list");
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                problems.add(path + "." + key + "[" + i + "]: must be text");
+            } else {
+                out.add(v.get(i).asText());
+            }
+        }
+        return out;
+    }
+
+    private static void unknownKeys(JsonNode n, String path, Set<String> known, List<String> problems) {
+        if (!n.isObject()) {
+            problems.add(path + ": must be a mapping");
+            return;
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                problems.add(path + "." + k + ": unknown key (known: " + String.join(", ", known.stream().sorted()
+                        .toList()) + ")");
+            }
+        }
+    }
+}
