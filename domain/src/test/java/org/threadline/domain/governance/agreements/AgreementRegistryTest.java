@@ -81,6 +81,18 @@ class AgreementRegistryTest {
     }
 
     @Test
+    void a_draft_of_the_next_version_does_not_replace_the_version_in_force() {
+        Agreement draft = GovernanceFixtures.withStatus(GovernanceFixtures.withVersion(small, 2,
+                java.util.Optional.empty()), AgreementStatus.DRAFT);
+
+        AgreementRegistry both = AgreementRegistry.of(List.of(draft, small));
+
+        assertThat(both.agreements()).extracting(Agreement::reference).containsExactly("ISA-TEST@1");
+        assertThat(AgreementRegistry.of(List.of(draft)).agreements()).extracting(Agreement::reference)
+                .containsExactly("ISA-TEST@2");
+    }
+
+    @Test
     void another_live_agreement_still_covers_a_feed_when_one_has_lapsed() {
         Agreement other = GovernanceFixtures.withDates(GovernanceFixtures.withVersion(small, 1,
                 java.util.Optional.empty()), LocalDate.of(2027, 2, 1), LocalDate.of(2028, 1, 31),
