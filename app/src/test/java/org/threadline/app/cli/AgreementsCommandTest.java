@@ -32,7 +32,8 @@ class AgreementsCommandTest {
         int code = run("agreements", "check", "--keys", KEYS.toString(), AGREEMENTS.toString());
 
         assertThat(code).as(out + err.toString()).isZero();
-        assertThat(out.toString()).contains("ISA-TL-CHILDREN@1", "ISA-TL-ADULTS@1", "sha256");
+        assertThat(out.toString()).contains("ISA-TL-CHILDREN@1", "ISA-TL-ADULTS@1", "sha256",
+                "signed with DEMO keys");
     }
 
     @Test
