@@ -32,6 +32,16 @@ public final class AgreementRegistry {
         return new AgreementRegistry(List.copyOf(latest.values()));
     }
 
+    /**
+     * The agreements of a folder such as {@code config/agreements}, every one fully checked against the trusted keys
+     * in {@code keys/trusted-keys.yaml} beside them; throws {@link InvalidAgreementException} with every defect of
+     * every file when any has one (the pipeline then stops rather than share on a broken agreement).
+     */
+    public static AgreementRegistry load(java.nio.file.Path folder) {
+        return of(Agreements.loadFolder(folder,
+                Agreements.loadKeys(folder.resolve("keys").resolve("trusted-keys.yaml"))));
+    }
+
     /** The current version of every agreement, live or not, in id order. */
     public List<Agreement> agreements() {
         return current;
