@@ -37,4 +37,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.threadline.domain..")
                 .check(CLASSES);
     }
+
+    @Test
+    void the_command_line_reaches_spring_only_through_the_web_package() {
+        // So that no command but serve starts (or even loads) Spring: ThreadlineWeb is the one way in.
+        noClasses().that().resideInAnyPackage("org.threadline.app.cli..", "org.threadline.app.home..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        "org.apache.catalina..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_web_packages_do_not_use_the_command_line() {
+        noClasses().that().resideInAPackage("org.threadline.app.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.threadline.app.cli..", "picocli..")
+                .check(CLASSES);
+    }
 }

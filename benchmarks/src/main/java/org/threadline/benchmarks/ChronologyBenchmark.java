@@ -28,7 +28,7 @@ import org.threadline.store.people.PeopleStore;
 /**
  * How long a family's chronology takes to render from PostgreSQL: a family of 10 people with 2,000 events among a
  * background of other persons' events, read through the same Java API the command line and the web app use
- * (family from relationships, every member's events in one query, the timeline with merging, aggregation and gaps,
+ * through a connection pool as the web app does (family from relationships, every member's events in one query, the timeline with merging, aggregation and gaps,
  * and who to call per member). Reports p50, p95 and max over repeated renders after a warm-up. Run (after
  * {@code ./mvnw -q -DskipTests package}):
  *
@@ -94,15 +94,20 @@ public final class ChronologyBenchmark {
                 s.execute("ANALYZE");
             }
             EventVocabulary vocabulary = EventVocabulary.read(Path.of("config/chronology/events.yaml"));
-            PeopleQueries queries = new PeopleQueries(store, vocabulary);
+            // Pages read through a connection pool, as the web application does (ThreadlineWeb).
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+            pool.setDataSource(db.dataSource());
+            pool.setMaximumPoolSize(4);
+            PeopleQueries queries = new PeopleQueries(new PeopleStore(pool), vocabulary);
             int runs = 300;
             long[] nanos = new long[runs];
             int entries = 0;
             for (int i = -50; i < runs; i++) {
                 long t = System.nanoTime();
                 List<String> members = queries.family("P0000003").members().stream().map(m -> m.personId()).toList();
-                Timeline timeline = queries.chronology(members, Timeline.Settings.DEFAULT);
-                queries.whoToCall(members);
+                List<ChronologyEvent> read = queries.events(members);
+                Timeline timeline = Timeline.of(read, Timeline.Settings.DEFAULT);
+                queries.whoToCall(members, read);
                 if (i >= 0) {
                     nanos[i] = System.nanoTime() - t;
                     entries = timeline.entries().size();
@@ -115,6 +120,7 @@ public final class ChronologyBenchmark {
             System.out.printf(Locale.UK, "family of 10, 2,000 events (%d timeline entries) among %,d events:"
                             + " p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d renders%n", entries, events.size(),
                     nanos[runs / 2] / 1e6, nanos[runs * 95 / 100] / 1e6, nanos[runs - 1] / 1e6, runs);
+            pool.close();
         }
     }
 }

@@ -71,8 +71,9 @@ final class ChronologyCommand implements Callable<Integer> {
         Family f = q.family(personId);
         List<String> ids = family ? f.members().stream().map(PersonSummary::personId).toList() : List.of(personId);
         Timeline.Settings settings = significant ? Timeline.Settings.DEFAULT.significant() : Timeline.Settings.DEFAULT;
-        Timeline t = q.chronology(ids, settings);
-        Map<String, List<PeopleQueries.Involvement>> calls = q.whoToCall(ids);
+        List<org.threadline.domain.chronology.ChronologyEvent> events = q.events(ids);
+        Timeline t = Timeline.of(events, settings);
+        Map<String, List<PeopleQueries.Involvement>> calls = q.whoToCall(ids, events);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("anchor", personId);

@@ -1,10 +1,17 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.web.ThreadlineWeb;
 import org.threadline.app.web.accounts.DemoAccounts;
@@ -56,13 +63,14 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UsageException("--port must be between 0 and 65535");
         }
+        Map<String, Object> settings = settings(environment);
         PrintWriter out = spec.commandLine().getOut();
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         Database db = Database.open(environment, home.database());
         ThreadlineWeb.Running web;
         try {
             web = ThreadlineWeb.start(db.dataSource(), new ThreadlineWeb.Options(port, address,
-                    java.time.Clock.systemUTC(), Map.of()));
+                    Clock.systemUTC(), settings));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -78,13 +86,62 @@ final class ServeCommand implements Callable<Integer> {
         }, "threadline-serve-stop"));
         out.println("Threadline web application - synthetic data only. Database: " + db.description());
         if (demoAccounts) {
-            print(web.context().getBean(DemoAccounts.class).createOrReset(), out);
+            print(web.demoAccounts().createOrReset(), out);
         }
         out.println("Open http://localhost:" + web.port() + "/ (listening on " + address + ":" + web.port()
                 + "). Press Ctrl+C to stop.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The web settings named in the environment, checked here so that a mistake is a usage error naming the
+     * variable: THREADLINE_WEB_MAX_FAILED_SIGN_INS (a whole number of at least 1), THREADLINE_WEB_LOCKOUT and
+     * THREADLINE_WEB_IDLE_TIMEOUT (a duration such as 15m, 90s, 1h or PT15M).
+     */
+    static Map<String, Object> settings(Map<String, String> environment) {
+        Map<String, Object> settings = new HashMap<>();
+        String failures = environment.get("THREADLINE_WEB_MAX_FAILED_SIGN_INS");
+        if (failures != null && !failures.isBlank()) {
+            try {
+                int n = Integer.parseInt(failures.strip());
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                settings.put("threadline.web.max-failed-sign-ins", n);
+            } catch (NumberFormatException e) {
+                throw new UsageException("THREADLINE_WEB_MAX_FAILED_SIGN_INS must be a whole number of at least 1,"
+                        + " not '" + failures + "'");
+            }
+        }
+        putDuration(environment, "THREADLINE_WEB_LOCKOUT", "threadline.web.lockout", settings);
+        putDuration(environment, "THREADLINE_WEB_IDLE_TIMEOUT", "threadline.web.idle-timeout", settings);
+        return settings;
+    }
+
+    private static void putDuration(Map<String, String> environment, String variable, String property,
+            Map<String, Object> settings) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Matcher m = Pattern.compile("(\\d{1,6})([smh])").matcher(value.strip());
+        Duration d;
+        try {
+            d = m.matches() ? Duration.of(Long.parseLong(m.group(1)), switch (m.group(2)) {
+                case "s" -> ChronoUnit.SECONDS;
+                case "m" -> ChronoUnit.MINUTES;
+                default -> ChronoUnit.HOURS;
+            }) : Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            d = Duration.ZERO;
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new UsageException(variable + " must be a positive duration such as 15m, 90s, 1h or PT15M, not '"
+                    + value + "'");
+        }
+        settings.put(property, d.toString());
     }
 
     /** Prints the demo logins as a table: they exist only in this output, never in the repository. */

@@ -31,6 +31,9 @@ import org.threadline.domain.people.Sex;
 import org.threadline.domain.people.StableIds;
 import org.threadline.linkage.clustering.ClusterAssessment;
 import org.threadline.linkage.clustering.ClusterConstraints;
+import org.threadline.linkage.clustering.Clusterer;
+import org.threadline.linkage.clustering.ClusteringThresholds;
+import org.threadline.linkage.model.Thresholds;
 import org.threadline.linkage.clustering.ClusterReason;
 import org.threadline.linkage.clustering.ReviewPair;
 import org.threadline.linkage.data.RecordTable;
@@ -128,6 +131,18 @@ public final class PeopleBuilder {
                     TrainingSettings.defaults(started.toString()), progress, constraints);
         } finally {
             pool.shutdown();
+        }
+        ClusterConstraints withConflicts = IdentifierConflicts.add(constraints, records, linked.pairs().left(),
+                linked.pairs().right());
+        if (withConflicts != constraints) {
+            Thresholds th = linked.model().thresholds();
+            linked = new LinkResult(linked.model(), linked.pairs(), linked.weights(),
+                    new Clusterer(new ClusteringThresholds(th.join(), th.fracture(), th.reviewLow()))
+                            .cluster(records.size(), linked.pairs().left(), linked.pairs().right(), linked.weights(),
+                                    withConflicts), linked.millis(), linked.warnings());
+            progress.accept(String.format(java.util.Locale.UK, "kept apart %,d candidate pairs whose NHS numbers,"
+                    + " UPNs or NI numbers are both valid and different", withConflicts.cannotLinkLeft().length
+                    - constraints.cannotLinkLeft().length));
         }
 
         // Clusters → stable ids.

@@ -57,9 +57,14 @@ public final class PeopleQueries {
 
     /** Who to call about each of several people, with one read of their events and one of the coverage. */
     public Map<String, List<Involvement>> whoToCall(List<String> personIds) {
+        return whoToCall(personIds, store.events(personIds));
+    }
+
+    /** The same from their events already read (a page showing the chronology reads them once). */
+    public Map<String, List<Involvement>> whoToCall(List<String> personIds, List<ChronologyEvent> events) {
         Map<String, Map<String, List<ChronologyEvent>>> byPerson = new LinkedHashMap<>();
         personIds.forEach(id -> byPerson.put(id, new TreeMap<>()));
-        for (ChronologyEvent e : store.events(personIds)) {
+        for (ChronologyEvent e : events) {
             byPerson.get(e.personId()).computeIfAbsent(e.agency(), k -> new ArrayList<>()).add(e);
         }
         Map<String, PeopleStore.AgencyCoverage> coverage = store.coverage();

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
+import org.threadline.app.web.accounts.DemoAccounts;
 
 /**
  * Starts the web application on a database that is already open and migrated ({@code org.threadline.store.Database}):
@@ -51,6 +52,11 @@ public class ThreadlineWeb {
     /** A running web application; closing it stops the server and the pool, not the database. */
     public record Running(ConfigurableApplicationContext context, HikariDataSource pool, int port)
             implements AutoCloseable {
+        /** The demo's accounts, for {@code serve --demo-accounts}. */
+        public DemoAccounts demoAccounts() {
+            return context.getBean(DemoAccounts.class);
+        }
+
         /** The base URL, without a trailing slash. */
         public String url() {
             return "http://localhost:" + port;

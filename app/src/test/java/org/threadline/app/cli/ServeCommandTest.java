@@ -34,6 +34,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void web_settings_come_from_the_documented_environment_variables() {
+        assertThat(ServeCommand.settings(java.util.Map.of("THREADLINE_WEB_MAX_FAILED_SIGN_INS", "4",
+                "THREADLINE_WEB_LOCKOUT", "20m", "THREADLINE_WEB_IDLE_TIMEOUT", "PT1H")))
+                .containsEntry("threadline.web.max-failed-sign-ins", 4)
+                .containsEntry("threadline.web.lockout", "PT20M")
+                .containsEntry("threadline.web.idle-timeout", "PT1H");
+        assertThat(ServeCommand.settings(java.util.Map.of())).isEmpty();
+    }
+
+    @Test
+    void a_bad_web_setting_is_a_usage_error_naming_the_variable() {
+        for (String[] bad : new String[][] {{"THREADLINE_WEB_MAX_FAILED_SIGN_INS", "0"},
+            {"THREADLINE_WEB_MAX_FAILED_SIGN_INS", "five"}, {"THREADLINE_WEB_LOCKOUT", "soon"},
+            {"THREADLINE_WEB_IDLE_TIMEOUT", "0m"}}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeCommand.settings(
+                    java.util.Map.of(bad[0], bad[1]))).as(bad[0] + "=" + bad[1])
+                    .isInstanceOf(UsageException.class).hasMessageContaining(bad[0]);
+        }
+    }
+
+    @Test
     void the_other_commands_do_not_load_spring(@TempDir Path home) throws Exception {
         // A fresh JVM on the test class path, logging every class it loads: listing the commands (which builds
         // every subcommand, serve included) must not touch Spring, so generate and ingest start as fast as before.

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian ({@code apt-get install -y chromium chromium-driver}): the driver and browser are
@@ -21,6 +28,18 @@ final class Browser {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("threadline.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the new page has replaced the old one (a click can
+     * return before the navigation starts on a busy machine, and the old page's elements would then be read).
+     */
+    static void clickToNavigate(WebDriver driver, By target) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     /** Skips (developer machine) or fails (CI) when Chromium or its driver is not installed. */

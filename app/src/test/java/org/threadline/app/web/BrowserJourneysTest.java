@@ -69,30 +69,36 @@ class BrowserJourneysTest {
         assertThat(browser.getTitle()).startsWith("Error: ");
         assertThat(text(".govuk-error-summary")).contains("Enter a correct username and password");
         accessible();
+        // GOV.UK Frontend's JavaScript ran under the Content-Security-Policy: it moved focus to the error summary.
+        assertThat(script("return document.body.className;")).contains("js-enabled", "govuk-frontend-supported");
+        assertThat(script("return document.activeElement.className;")).contains("govuk-error-summary");
+        assertThat(script("return performance.getEntriesByType('resource').map(e => e.name).join(' ');"))
+                .as("no request for the GOV.UK-only font").contains("govuk-frontend.min.css")
+                .doesNotContain("/assets/fonts/");
 
         signIn(browser, app, "social.worker", passwords.get("social.worker"));
         assertThat(path()).isEqualTo("/purpose");
         assertThat(text("#declared-purpose")).contains("Jordan Reid (demo)", "You have not declared a purpose");
         accessible();
 
-        browser.findElement(By.id("declare")).click();
+        Browser.clickToNavigate(browser, By.id("declare"));
         assertThat(text(".govuk-error-summary")).contains("Select why you are using Threadline");
         accessible();
 
         browser.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.S47_ENQUIRY']")).click();
-        browser.findElement(By.id("declare")).click();
+        Browser.clickToNavigate(browser, By.id("declare"));
         assertThat(text(".govuk-error-summary")).contains("Enter the case reference");
         accessible();
 
         browser.findElement(By.id("caseReference")).sendKeys("S47-2026-0007");
-        browser.findElement(By.id("declare")).click();
+        Browser.clickToNavigate(browser, By.id("declare"));
         assertThat(path()).isEqualTo("/");
         assertThat(text("#declared-purpose")).contains("Section 47 enquiry about a child", "S47-2026-0007",
                 "Change purpose");
         assertThat(text("#journeys")).contains("Your account and purpose");
         accessible();
 
-        browser.findElement(By.linkText("Change purpose")).click();
+        Browser.clickToNavigate(browser, By.linkText("Change purpose"));
         assertThat(path()).isEqualTo("/purpose");
         assertThat(browser.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.S47_ENQUIRY']"))
                 .isSelected()).isTrue();
@@ -100,15 +106,15 @@ class BrowserJourneysTest {
         WebElement reference = browser.findElement(By.id("caseReference"));
         reference.clear();
         reference.sendKeys("EH-551");
-        browser.findElement(By.id("declare")).click();
+        Browser.clickToNavigate(browser, By.id("declare"));
         assertThat(text("#declared-purpose")).contains("Plan early help for a child or family", "EH-551");
 
-        browser.findElement(By.linkText("Your account and purpose")).click();
+        Browser.clickToNavigate(browser, By.linkText("Your account and purpose"));
         assertThat(text("#account-details")).contains("social.worker", "Children's social care", "Social worker",
                 "Plan early help", "EH-551", "30 minutes");
         accessible();
 
-        browser.findElement(By.id("sign-out")).click();
+        Browser.clickToNavigate(browser, By.id("sign-out"));
         assertThat(path()).isEqualTo("/signed-out");
         assertThat(text("h1")).isEqualTo("You have signed out");
         accessible();
@@ -133,11 +139,11 @@ class BrowserJourneysTest {
         signIn(browser, app, "analyst", passwords.get("analyst"));
         assertThat(radioValues()).containsExactly("SERVICE_EVALUATION.PSEUDONYMISED", "DATA_QUALITY.PARTNER_FEED");
         browser.findElement(By.cssSelector("input[value='SERVICE_EVALUATION.PSEUDONYMISED']")).click();
-        browser.findElement(By.id("declare")).click();
+        Browser.clickToNavigate(browser, By.id("declare"));
         assertThat(path()).isEqualTo("/");
         assertThat(text("#declared-purpose")).contains("Evaluate services using pseudonymised data")
                 .doesNotContain("case");
-        browser.findElement(By.id("sign-out")).click();
+        Browser.clickToNavigate(browser, By.id("sign-out"));
 
         signIn(browser, app, "dpo", passwords.get("dpo"));
         assertThat(radioValues()).containsExactly("GOVERNANCE.OVERSIGHT");
@@ -173,12 +179,12 @@ class BrowserJourneysTest {
             signIn(plain, app, "school.dsl", passwords.get("school.dsl"));
             plain.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.MASH_TRIAGE']")).click();
             plain.findElement(By.id("caseReference")).sendKeys("MASH-77");
-            plain.findElement(By.id("declare")).click();
+            Browser.clickToNavigate(plain, By.id("declare"));
             new WebDriverWait(plain, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(app.url("/")));
             assertThat(plain.findElement(By.id("declared-purpose")).getText()).contains("MASH-77");
             assertThat(plain.findElement(By.tagName("body")).getAttribute("class"))
                     .as("the GOV.UK bootstrap script did not run").doesNotContain("js-enabled");
-            plain.findElement(By.id("sign-out")).click();
+            Browser.clickToNavigate(plain, By.id("sign-out"));
             new WebDriverWait(plain, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signed-out"));
             assertThat(plain.findElement(By.tagName("h1")).getText()).isEqualTo("You have signed out");
         } finally {
@@ -202,7 +208,7 @@ class BrowserJourneysTest {
         }
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        Browser.clickToNavigate(driver, By.id("sign-in"));
     }
 
     /** Forgets the session: the cookies can only be cleared on a page of the app, then the form is reloaded. */
@@ -223,6 +229,10 @@ class BrowserJourneysTest {
 
     private String path() {
         return browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    private String script(String js) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js));
     }
 
     private String text(String css) {

@@ -84,6 +84,19 @@ class SignInAndPurposeTest {
     }
 
     @Test
+    void signing_in_again_as_someone_else_does_not_inherit_the_declared_purpose() {
+        app.account("first.person", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "right-password-12");
+        app.account("second.person", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "right-password-13");
+        WebClient browser = new WebClient(app);
+        browser.signInWithPurpose("first.person", "right-password-12", MASH, "MASH-12");
+        assertThat(browser.get("/").status()).isEqualTo(200);
+        assertThat(browser.post("/sign-in", Map.of("username", "second.person", "password", "right-password-13"))
+                .location()).contains("/purpose");
+        assertThat(browser.get("/").location()).as("the first person's purpose is gone").contains("/purpose");
+        assertThat(browser.get("/account").body()).contains("second.person").doesNotContain("MASH-12");
+    }
+
+    @Test
     void a_wrong_password_shows_the_same_message_as_an_unknown_username() {
         app.account("known.person", Agency.HEALTH, Role.SAFEGUARDING_OFFICER, "right-password-4");
         WebClient person = new WebClient(app);
@@ -175,6 +188,13 @@ class SignInAndPurposeTest {
             assertThat(page.header("X-Frame-Options")).as(path).isEqualTo("DENY");
             assertThat(page.header("Strict-Transport-Security")).as("plain HTTP: no HSTS").isNull();
         }
+    }
+
+    @Test
+    void over_https_the_browser_is_told_to_use_https_only_and_the_session_cookie_is_secure() {
+        WebClient.Page page = new WebClient(app).getOverHttps("/sign-in");
+        assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+        assertThat(page.header("Set-Cookie")).contains("Secure");
     }
 
     @Test

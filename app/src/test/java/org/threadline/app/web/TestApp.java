@@ -1,15 +1,10 @@
 package org.threadline.app.web;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.accounts.AccountStore;
@@ -30,7 +25,7 @@ final class TestApp implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     private TestApp(Path folder, Map<String, Object> properties) {
-        this.database = open(folder);
+        this.database = TestDatabase.open(folder);
         try {
             this.web = ThreadlineWeb.start(database.dataSource(), new ThreadlineWeb.Options(0, "127.0.0.1",
                     clock, properties));
@@ -42,8 +37,11 @@ final class TestApp implements AutoCloseable {
 
     /** With the test settings: {@value #MAX_FAILED} failures lock, for 15 minutes; 30 minutes idle. */
     static TestApp start(Path folder) {
+        // Forwarded headers are honoured (from loopback only, Tomcat's default), as behind a TLS-terminating proxy,
+        // so that tests can show what is sent over HTTPS.
         return new TestApp(folder, Map.of("threadline.web.max-failed-sign-ins", MAX_FAILED,
-                "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m"));
+                "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m",
+                "server.forward-headers-strategy", "native"));
     }
 
     /** With the product's default settings. */
@@ -77,23 +75,5 @@ final class TestApp implements AutoCloseable {
         } finally {
             database.close();
         }
-    }
-
-    private static Database open(Path folder) {
-        String url = System.getenv("THREADLINE_TEST_DB_URL");
-        if (url == null || url.isBlank()) {
-            return Database.embedded(folder);
-        }
-        String user = System.getenv().getOrDefault("THREADLINE_TEST_DB_USER", "");
-        String password = System.getenv().getOrDefault("THREADLINE_TEST_DB_PASSWORD", "");
-        String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        try (Database admin = Database.server(url, user, password);
-             Connection c = admin.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Database.server(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
     }
 }

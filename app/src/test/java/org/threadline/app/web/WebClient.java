@@ -64,6 +64,11 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET as it arrives from a TLS-terminating proxy in front of the app. */
+    Page getOverHttps(String path) {
+        return send(HttpRequest.newBuilder(URI.create(app.url(path))).header("X-Forwarded-Proto", "https").GET());
+    }
+
     Page send(String method, String path) {
         return "GET".equals(method) ? get(path) : post(path, Map.of());
     }

@@ -125,9 +125,19 @@ public final class RelationshipInference {
         for (PersonRow r : rows) {
             if (r.seenOn().isPresent()) {
                 r.addressKey().ifPresent(k -> atAddress.computeIfAbsent(k, x -> new ArrayList<>()).add(r));
+                // Several feeds give only a postcode: a postcode shared by people of one surname stands in for an
+                // address there (a weaker rule, named as such, and used only where a row has no address line).
+                String postcode = r.field("postcode").replace(" ", "");
+                String surname = r.field("surname");
+                if (!postcode.isEmpty() && !surname.isEmpty() && !postcode.startsWith("ZZ99")) {
+                    atAddress.computeIfAbsent(POSTCODE_AND_SURNAME + postcode + " " + surname,
+                            x -> new ArrayList<>()).add(r);
+                }
             }
         }
-        for (List<PersonRow> here : atAddress.values()) {
+        for (Map.Entry<String, List<PersonRow>> place : atAddress.entrySet()) {
+            List<PersonRow> here = place.getValue();
+            boolean byPostcode = place.getKey().startsWith(POSTCODE_AND_SURNAME);
             here.sort(Comparator.comparing((PersonRow r) -> r.seenOn().get()).thenComparing(PersonRow::source));
             Map<Key, Acc> household = new TreeMap<>();
             for (int i = 0; i < here.size(); i++) {
@@ -138,8 +148,9 @@ public final class RelationshipInference {
                     if (apart > settings.coResidenceWindowDays()) {
                         break;
                     }
-                    if (!a.personId().equals(b.personId())) {
-                        coResident(a, b, people, household);
+                    boolean addressesKnown = a.addressKey().isPresent() && b.addressKey().isPresent();
+                    if (!a.personId().equals(b.personId()) && !(byPostcode && addressesKnown)) {
+                        coResident(a, b, people, household, byPostcode ? BY_POSTCODE : "");
                     }
                 }
             }
@@ -148,10 +159,14 @@ public final class RelationshipInference {
         }
     }
 
-    private void coResident(PersonRow a, PersonRow b, Map<String, PersonSummary> people, Map<Key, Acc> household) {
+    private static final String POSTCODE_AND_SURNAME = "POSTCODE+SURNAME ";
+    private static final String BY_POSTCODE = " (by postcode and surname, no address line)";
+
+    private void coResident(PersonRow a, PersonRow b, Map<String, PersonSummary> people, Map<Key, Acc> household,
+                            String how) {
         LocalDate on = b.seenOn().get();
         add(household, a.personId(), b.personId(), RelationshipType.HOUSEHOLD_MEMBER_WITH, Basis.INFERRED,
-                "co-resident: seen at the same address within " + settings.coResidenceWindowDays() + " days",
+                "co-resident: seen at the same address within " + settings.coResidenceWindowDays() + " days" + how,
                 a.seenOn().get(), a.source(), b.source());
         Optional<LocalDate> ba = dob(people, a.personId());
         Optional<LocalDate> bb = dob(people, b.personId());
@@ -168,13 +183,13 @@ public final class RelationshipInference {
         if (youngerIsChild && olderIsAdult && gap >= settings.minParentAgeGap() && gap <= settings.maxParentAgeGap()) {
             add(household, older.personId(), younger.personId(), RelationshipType.PARENT_OF, Basis.INFERRED,
                     "co-resident adult " + settings.minParentAgeGap() + "-" + settings.maxParentAgeGap()
-                            + " years older than a child", on, a.source(), b.source());
+                            + " years older than a child" + how, on, a.source(), b.source());
         } else if (youngerIsChild && !olderIsAdult && gap <= settings.maxSiblingAgeGap()) {
             add(household, a.personId(), b.personId(), RelationshipType.SIBLING_OF, Basis.INFERRED,
-                    "co-resident children", on, a.source(), b.source());
+                    "co-resident children" + how, on, a.source(), b.source());
         } else if (!youngerIsChild && gap <= settings.maxPartnerAgeGap()) {
             add(household, a.personId(), b.personId(), RelationshipType.PARTNER_OF, Basis.INFERRED,
-                    "co-resident adults of similar age", on, a.source(), b.source());
+                    "co-resident adults of similar age" + how, on, a.source(), b.source());
         }
     }
 

@@ -33,7 +33,9 @@ import org.threadline.store.StoreException;
  * writes the next: a rolled-back append gives its position back. The right edge of the tree (at most one stored
  * subtree hash per bit of the size) is read at each append, so completed subtrees and checkpoint roots never need a
  * pass over the log. The cost is that audited transactions queue at the
- * append until the one before commits; ADR 0006 weighs this against a separate sealer.
+ * append until the one before commits; ADR 0006 weighs this against a separate sealer. The caller's transaction must
+ * be READ COMMITTED (PostgreSQL's default), so that the read after the lock sees the previous holder's entries; under
+ * REPEATABLE READ a stale snapshot makes the insert fail on the primary key (safely: nothing is written).
  */
 public final class AuditStore {
     /** The advisory lock key that serialises appends ("TLAUDIT" in ASCII). */

@@ -47,11 +47,15 @@ final class TreeNodes {
             }
         }
         if (!levels.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT n.level, n.position, n.hash FROM audit_node n"
-                    + " JOIN unnest(?::smallint[], ?::bigint[]) AS w(level, position)"
-                    + " ON n.level = w.level AND n.position = w.position")) {
-                s.setArray(1, c.createArrayOf("smallint", levels.toArray()));
-                s.setArray(2, c.createArrayOf("bigint", positions.toArray()));
+            // An explicit IN list of (level, position) pairs: the planner turns it into primary-key lookups, where a
+            // join against unnest() of arrays was planned as a scan of the whole table.
+            String pairs = String.join(", ", java.util.Collections.nCopies(levels.size(), "(?, ?)"));
+            try (PreparedStatement s = c.prepareStatement("SELECT level, position, hash FROM audit_node"
+                    + " WHERE (level, position) IN (" + pairs + ")")) {
+                for (int i = 0; i < levels.size(); i++) {
+                    s.setShort(2 * i + 1, levels.get(i));
+                    s.setLong(2 * i + 2, positions.get(i));
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         found.put(new NodeRef(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.threadline.domain.governance.audit.AuditEvent;
 import org.threadline.domain.governance.audit.VerificationReport;
@@ -26,6 +29,7 @@ import org.threadline.store.TestDatabases;
  * every audit table for the owner itself; the writer role has no such grants at all; and the one narrow exception,
  * removing payloads past retention, keeps every hash and is itself audited.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditProtectionTest {
     static final List<String> TABLES = List.of("audit_entry", "audit_node", "audit_checkpoint", "audit_redaction");
 
@@ -57,6 +61,7 @@ class AuditProtectionTest {
     }
 
     @Test
+    @Order(1)
     void the_owner_cannot_update_delete_or_truncate_any_audit_table() throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             for (String table : TABLES) {
@@ -77,6 +82,7 @@ class AuditProtectionTest {
     }
 
     @Test
+    @Order(2)
     void the_writer_role_has_no_right_to_update_hashes_delete_or_truncate_even_without_triggers()
             throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
@@ -106,6 +112,7 @@ class AuditProtectionTest {
     }
 
     @Test
+    @Order(3) // last: it removes the payloads the refusals above try to touch
     void payloads_past_retention_are_removed_with_an_audited_redaction_and_the_log_still_verifies()
             throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {

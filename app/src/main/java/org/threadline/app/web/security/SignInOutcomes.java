@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.threadline.app.web.WebSettings;
 import org.threadline.app.web.accounts.AccountStore;
+import org.threadline.app.web.purpose.DeclaredPurpose;
 
 /**
  * What happens after a sign-in attempt. A wrong password counts towards the lockout; every failure shows the same
@@ -38,6 +39,9 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         accounts.recordSuccess(authentication.getName());
+        // The session id has changed but its attributes survive: a purpose declared by whoever was signed in
+        // before must not carry over to this sign-in.
+        request.getSession().removeAttribute(DeclaredPurpose.SESSION_ATTRIBUTE);
         IdleTimeout.start(request.getSession(), clock.instant());
         response.sendRedirect(request.getContextPath() + "/purpose");
     }
