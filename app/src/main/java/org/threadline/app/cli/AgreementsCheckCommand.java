@@ -47,6 +47,10 @@ final class AgreementsCheckCommand implements Callable<Integer> {
                 var a = check.agreement().orElseThrow();
                 out.println(file + ": ok (" + a.reference() + ", " + a.dataItems().size() + " data items, signed by "
                         + a.signatures().size() + " parties, sha256 " + CanonicalForm.contentHash(a) + ")");
+                if (a.signatures().stream().anyMatch(s -> trusted.key(s.keyId()).map(k -> k.demo()).orElse(false))) {
+                    out.println("  note: signed with DEMO keys, whose private halves are public: valid for the"
+                            + " synthetic demo only, never in production");
+                }
             } else {
                 check.problems().stream().map(AgreementProblem::toString).forEach(out::println);
                 defects += check.problems().size();

@@ -32,7 +32,8 @@ class AgreementsCommandTest {
         int code = run("agreements", "check", "--keys", KEYS.toString(), AGREEMENTS.toString());
 
         assertThat(code).as(out + err.toString()).isZero();
-        assertThat(out.toString()).contains("ISA-TL-CHILDREN@1", "ISA-TL-ADULTS@1", "sha256");
+        assertThat(out.toString()).contains("ISA-TL-CHILDREN@1", "ISA-TL-ADULTS@1", "sha256",
+                "signed with DEMO keys");
     }
 
     @Test
@@ -75,9 +76,9 @@ class AgreementsCommandTest {
         String v1 = Files.readString(CHILDREN);
         String wider = v1.replace("version: 1", "version: 2")
                 .replace("fields: [OCCURRENCE_DATE_TIME, DOMESTIC_ABUSE_FLAG, INVOLVEMENT, SURNAME, FORENAMES, DATE_OF_BIRTH]}\n"
-                        + "      - {recipient: social-care, purposes: [EARLY_HELP.FAMILY_SUPPORT]",
+                        + "      - {recipient: social-care, purposes: [SAFEGUARDING.CHILD.EARLY_HELP]",
                         "fields: [OCCURRENCE_DATE_TIME, DOMESTIC_ABUSE_FLAG, INVOLVEMENT, SURNAME, FORENAMES, DATE_OF_BIRTH,"
-                        + " HOME_ADDRESS]}\n      - {recipient: social-care, purposes: [EARLY_HELP.FAMILY_SUPPORT]");
+                        + " HOME_ADDRESS]}\n      - {recipient: social-care, purposes: [SAFEGUARDING.CHILD.EARLY_HELP]");
         assertThat(wider).isNotEqualTo(v1.replace("version: 1", "version: 2"));
         Path oldFile = dir.resolve("v1.yaml");
         Path newFile = dir.resolve("v2.yaml");

@@ -154,7 +154,7 @@ final class AgreementReader {
         JsonNode basisNode = node.get("legalBasis");
         if (basisNode != null && !basisNode.isNull() && yaml.mapping(basisNode, at(path, "legalBasis"),
                 "legalBasis (recipient party id to its basis)")) {
-            basisNode.fields().forEachRemaining(e -> legalBasis(e.getValue(), at(at(path, "legalBasis"), e.getKey()))
+            basisNode.properties().forEach(e -> legalBasis(e.getValue(), at(at(path, "legalBasis"), e.getKey()))
                     .ifPresent(b -> bases.put(e.getKey(), b)));
         }
         return code.map(c -> new Purpose(c, description, caseRef, bases));

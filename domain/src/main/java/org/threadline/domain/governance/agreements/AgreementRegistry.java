@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The agreements in force: for each agreement id, its highest version (a new version supersedes the old one
- * entirely). Built only from agreements that passed every check; it answers the pipeline's question — may this feed
+ * The agreements in force: for each agreement id, its highest version that is not a draft (a new version
+ * supersedes the old one entirely). Built only from agreements that passed every check; it answers the pipeline's question — may this feed
  * be taken in today? — and gives the policy decision point the agreements to decide by.
  */
 public final class AgreementRegistry {
@@ -19,11 +19,27 @@ public final class AgreementRegistry {
         this.current = current;
     }
 
+    /**
+     * For each id, the highest version that is not a draft (a draft being prepared does not stop the signed version
+     * in force), or the highest draft when there is nothing else.
+     */
     public static AgreementRegistry of(List<Agreement> agreements) {
         Map<String, Agreement> latest = new LinkedHashMap<>();
-        agreements.stream().sorted(Comparator.comparing(Agreement::id).thenComparingInt(Agreement::version))
+        agreements.stream().sorted(Comparator.comparing(Agreement::id)
+                        .thenComparing(a -> a.status() != AgreementStatus.DRAFT)
+                        .thenComparingInt(Agreement::version))
                 .forEach(a -> latest.put(a.id(), a));
         return new AgreementRegistry(List.copyOf(latest.values()));
+    }
+
+    /**
+     * The agreements of a folder such as {@code config/agreements}, every one fully checked against the trusted keys
+     * in {@code keys/trusted-keys.yaml} beside them; throws {@link InvalidAgreementException} with every defect of
+     * every file when any has one (the pipeline then stops rather than share on a broken agreement).
+     */
+    public static AgreementRegistry load(java.nio.file.Path folder) {
+        return of(Agreements.loadFolder(folder,
+                Agreements.loadKeys(folder.resolve("keys").resolve("trusted-keys.yaml"))));
     }
 
     /** The current version of every agreement, live or not, in id order. */

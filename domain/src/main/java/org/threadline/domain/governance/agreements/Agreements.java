@@ -131,7 +131,8 @@ public final class Agreements {
         String head = m.find() ? text.substring(0, m.start()) : text + (text.endsWith("\n") ? "" : "\n");
         StringBuilder out = new StringBuilder(head).append("signatures:\n");
         for (Signature s : agreement.signatures()) {
-            out.append("  - {party: ").append(s.party()).append(", signer: \"").append(s.signer())
+            out.append("  - {party: ").append(s.party()).append(", signer: \"").append(s.signer().replace("\\", "\\\\")
+                    .replace("\"", "\\\""))
                     .append("\", keyId: ").append(s.keyId()).append(", sig: \"").append(s.sig()).append("\"}\n");
         }
         String result = out.toString();

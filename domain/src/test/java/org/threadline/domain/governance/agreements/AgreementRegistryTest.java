@@ -81,6 +81,40 @@ class AgreementRegistryTest {
     }
 
     @Test
+    void the_shipped_folder_covers_every_synthetic_feed_while_live_and_none_once_expired() {
+        AgreementRegistry shipped = AgreementRegistry.load(GovernanceFixtures.AGREEMENTS);
+
+        assertThat(shipped.coversFeed("police", "police-custody", LocalDate.of(2026, 11, 26)))
+                .isEqualTo(new FeedCoverage.Covered("ISA-TL-CHILDREN@1", "police-custody"));
+        assertThat(shipped.coversFeed("health", "health-ed-attendances", LocalDate.of(2027, 4, 1)))
+                .isInstanceOf(FeedCoverage.NotCovered.class);
+    }
+
+    @Test
+    void a_folder_with_a_broken_agreement_does_not_load(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("keys"));
+        java.nio.file.Files.copy(GovernanceFixtures.TRUSTED_KEYS, dir.resolve("keys").resolve("trusted-keys.yaml"));
+        java.nio.file.Files.writeString(dir.resolve("a.yaml"), java.nio.file.Files.readString(
+                GovernanceFixtures.AGREEMENTS.resolve("isa-adults-safeguarding.yaml")).replace("P6Y", "P7Y"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgreementRegistry.load(dir))
+                .isInstanceOf(InvalidAgreementException.class).hasMessageContaining("does not verify");
+    }
+
+    @Test
+    void a_draft_of_the_next_version_does_not_replace_the_version_in_force() {
+        Agreement draft = GovernanceFixtures.withStatus(GovernanceFixtures.withVersion(small, 2,
+                java.util.Optional.empty()), AgreementStatus.DRAFT);
+
+        AgreementRegistry both = AgreementRegistry.of(List.of(draft, small));
+
+        assertThat(both.agreements()).extracting(Agreement::reference).containsExactly("ISA-TEST@1");
+        assertThat(AgreementRegistry.of(List.of(draft)).agreements()).extracting(Agreement::reference)
+                .containsExactly("ISA-TEST@2");
+    }
+
+    @Test
     void another_live_agreement_still_covers_a_feed_when_one_has_lapsed() {
         Agreement other = GovernanceFixtures.withDates(GovernanceFixtures.withVersion(small, 1,
                 java.util.Optional.empty()), LocalDate.of(2027, 2, 1), LocalDate.of(2028, 1, 31),

@@ -73,6 +73,17 @@ class AgreementRoundTripTest {
     }
 
     @Test
+    void a_signer_name_with_quotes_survives_re_signing() {
+        String text = SMALL + "signatures: []\n";
+        Agreement a = Agreements.parse(text, "<text>");
+        Agreement signed = AgreementSigner.sign(a, "police", "Chief \"Info\" Officer \\ DPO", "police-test",
+                GovernanceFixtures.testKey("police").getPrivate());
+
+        assertThat(Agreements.parse(Agreements.withSignatures(text, signed), "<x>").signatures().get(0).signer())
+                .isEqualTo("Chief \"Info\" Officer \\ DPO");
+    }
+
+    @Test
     void every_data_item_of_the_shipped_agreements_names_a_feed_of_its_provider_and_only_that_feeds_columns()
             throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
