@@ -1,7 +1,6 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.threadline.app.home.ThreadlineHome;
@@ -28,6 +27,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--serve", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Then serve the web application with the demo accounts (new passwords printed) until"
+                    + " stopped (default); --no-serve ends after the command-line steps.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port for --serve (default ${DEFAULT-VALUE}).")
+    int port;
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv()).create();
         out.println("Threadline demo - all data is synthetic. Home: " + home.root());
         out.println();
-        out.println("Step 1 of 3: generating a synthetic population of " + people + " people...");
+        out.println("Step 1 of 4: generating a synthetic population of " + people + " people...");
         // CSV only: each table once, so that ingesting the folder holds each row once (generate --format both
         // shows the XLSX form).
         GenerationOptions options = new GenerationOptions(people, seed, home.demo().resolve("population"),
@@ -45,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                 GenerationOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
         GenerationReport report = GenerateCommand.generate(options, out);
         Summary.print(report, out);
-        out.println("Step 2 of 3: ingesting every extract into PostgreSQL (embedded, under " + home.database()
+        out.println("Step 2 of 4: ingesting every extract into PostgreSQL (embedded, under " + home.database()
                 + "): kept as received, standardised, bad rows quarantined with reasons...");
         int ingested = ThreadlineCommand.execute(new String[] {"ingest", "--dir", report.out().toString()}, out,
                 new PrintWriter(System.err, true));
@@ -53,29 +60,39 @@ final class DemoCommand implements Callable<Integer> {
             return ingested;
         }
         out.println();
-        out.println("Step 3 of 3: linking the emergency department's attendances into patients (unsupervised, "
-                + "explainable; model " + EdModel.path() + ")...");
-        Path linked = home.reports().resolve("linkage").resolve("ed-patients");
-        int code = ThreadlineCommand.execute(new String[] {"link", "run", "--train", "--model",
-            EdModel.path().toString(), "--input",
-            report.out().resolve("extracts/health/ed_attendances.csv").toString(), "--out", linked.toString()},
-                out, new PrintWriter(System.err, true));
+        out.println("Step 3 of 4: resolving people across every agency (unsupervised, explainable linkage; model "
+                + PeopleContext.config("models", "people.json") + "), attaching every event, inferring relationships...");
+        int code = ThreadlineCommand.execute(new String[] {"people", "build"}, out, new PrintWriter(System.err, true));
         if (code != 0) {
             return code;
         }
-        Path ed = report.out().resolve("extracts/health/ed_attendances.csv");
-        java.util.List<String> pairs = java.nio.file.Files.readAllLines(linked.resolve("pairs.csv"));
-        if (pairs.size() > 1) {
-            String[] first = pairs.get(1).split(",");
-            out.println();
-            out.println("Why the first linked pair was joined (./threadline link explain):");
-            ThreadlineCommand.execute(new String[] {"link", "explain", "--model", linked.resolve("model.json")
-                .toString(), "--input", ed.toString(), "--left", first[0], "--right", first[1]}, out,
-                    new PrintWriter(System.err, true));
+        out.println();
+        out.println("Checked against the generator's truth (which never entered the store):");
+        ThreadlineCommand.execute(new String[] {"people", "evaluate", "--truth", report.out().resolve("truth")
+            .toString()}, out, new PrintWriter(System.err, true));
+        out.println();
+        out.println("Step 4 of 4: a sample family with adversities - members, relationships with provenance, the"
+                + " family chronology (significant events) with gaps, and who to call:");
+        try (PeopleContext ctx = new PeopleContext(System.getenv())) {
+            java.util.Optional<String> child = ctx.store.sampleChild();
+            if (child.isPresent()) {
+                ChronologyCommand.print(ctx.queries, child.get(), true, true, false, out);
+                out.println();
+                out.println("Try: ./threadline chronology " + child.get() + " --family   |   ./threadline people show "
+                        + child.get() + "   |   ./threadline review list");
+            }
         }
         out.println();
-        out.println("Next (coming with their issues): link people across all agencies from the store, build");
-        out.println("chronologies, raise flags with their evidence, and open the web app.");
-        return 0;
+        out.println("Next (coming with their issues): flags with their evidence and alerts in the demo, and the"
+                + " people pages of the web app.");
+        if (!serve) {
+            out.println("Run './threadline demo' without --no-serve (or './threadline serve --demo-accounts') to open the web"
+                    + " application.");
+            return 0;
+        }
+        out.println();
+        out.println("Serving the web application on the same database:");
+        return ThreadlineCommand.execute(new String[] {"serve", "--demo-accounts", "--port", String.valueOf(port)},
+                out, new PrintWriter(System.err, true));
     }
 }

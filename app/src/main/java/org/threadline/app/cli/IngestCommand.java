@@ -15,6 +15,7 @@ import org.threadline.intake.load.LoadException;
 import org.threadline.intake.load.LoadReport;
 import org.threadline.intake.quality.ScorecardBuilder;
 import org.threadline.intake.load.Loader;
+import org.threadline.intake.source.OneFilePerTable;
 import org.threadline.intake.source.SourceDefinition;
 import org.threadline.intake.source.SourceDefinitionException;
 import org.threadline.intake.source.SourceDefinitions;
@@ -31,12 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ./threadline ingest}: loads partner files into the database, each in one transaction, keeping a copy of
  * each under THREADLINE_HOME/landed. A file already loaded adds nothing.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = IngestRejectedCommand.class,
         description = {"Load partner files: keep each file, its rows as received and standardised, and quarantine"
             + " rows that fail validation with their reasons.",
             "Either --dir DIR (every file under DIR/extracts, matched to a definition in config/sources), or"
             + " --source DEFINITION.yaml FILE...",
-            "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db."})
+            "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db.",
+            "'ingest rejected FILE --out F.csv' exports a load's quarantined rows with their reasons."})
 final class IngestCommand implements Callable<Integer> {
 
     static final class What {
@@ -48,8 +50,15 @@ final class IngestCommand implements Callable<Integer> {
         Path source;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // Optional to picocli so that `ingest rejected` can run without it; call() insists on one of the two.
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     What what;
+
+    @Option(names = "--prefer", split = ",", paramLabel = "EXT",
+            description = "With --dir, when one table is there in several formats (custody.csv and custody.xlsx),"
+                + " load only the first of these that is present and say which files were skipped."
+                + " Default: csv,xlsx,jsonl,ndjson,json.")
+    List<String> prefer = new ArrayList<>(OneFilePerTable.DEFAULT_PREFERENCE);
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to load with --source.")
     List<Path> files = new ArrayList<>();
@@ -70,11 +79,26 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what == null) {
+            throw new UsageException("give --dir DIR or --source DEFINITION.yaml FILE..."
+                    + " (or 'ingest rejected' to export quarantined rows)");
+        }
         if (what.dir != null && !files.isEmpty()) {
             throw new UsageException("--dir reads every file under DIR; name FILEs only with --source");
         }
-        List<Job> jobs = what.dir != null ? fromFolder(what.dir) : fromSource(what.source, files);
         PrintWriter out = spec.commandLine().getOut();
+        List<Job> jobs;
+        if (what.dir != null) {
+            OneFilePerTable.Choice choice = fromFolder(what.dir, prefer.stream()
+                    .map(e -> e.strip().replaceFirst("^\\.", "").toLowerCase(java.util.Locale.ROOT)).toList());
+            for (OneFilePerTable.Skipped s : choice.skipped()) {
+                out.println(String.format("%-44s %-36s skipped: %s", s.file().label(),
+                        s.file().definition().reference(), s.reason()));
+            }
+            jobs = choice.chosen().stream().map(c -> new Job(c.file(), c.label(), c.definition())).toList();
+        } else {
+            jobs = fromSource(what.source, files);
+        }
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         int refused = 0;
         long started = System.nanoTime();
@@ -115,24 +139,25 @@ final class IngestCommand implements Callable<Integer> {
         return String.format("%-44s %-36s %s", job.label, r.definition(), what);
     }
 
-    static List<Job> fromFolder(Path dir) throws IOException {
+    /** Every file under the extracts folder with its definition, one file per table (see {@link OneFilePerTable}). */
+    static OneFilePerTable.Choice fromFolder(Path dir, List<String> preference) throws IOException {
         Path extracts = Files.isDirectory(dir.resolve("extracts")) ? dir.resolve("extracts") : dir;
         if (!Files.isDirectory(extracts)) {
             throw new UsageException("not a folder: " + dir);
         }
         SourceDefinitions definitions = definitions();
-        List<Job> jobs = new ArrayList<>();
+        List<OneFilePerTable.Candidate> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(extracts)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String label = extracts.relativize(file).toString();
                 try {
-                    jobs.add(new Job(file, label, definitions.match(extracts, file)));
+                    found.add(new OneFilePerTable.Candidate(file, label, definitions.match(extracts, file)));
                 } catch (SourceDefinitionException e) {
                     throw new UsageException(e.getMessage());
                 }
             }
         }
-        return jobs;
+        return OneFilePerTable.choose(found, preference);
     }
 
     static List<Job> fromSource(Path source, List<Path> files) {

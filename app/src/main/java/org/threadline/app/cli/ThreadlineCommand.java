@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         versionProvider = ThreadlineCommand.Version.class,
         description = "Joins up what agencies know about vulnerable people and families, with the sharing rules built in.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, LinkCommand.class,
+            PeopleCommand.class, ChronologyCommand.class, ReviewCommand.class, AuditCommand.class,
+            AgreementsCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "State lives under THREADLINE_HOME (default ./threadline-data)."})

@@ -107,6 +107,28 @@ public final class Loader {
         }
     }
 
+    /**
+     * The header of a file as the definition reads it (the one its rows were loaded under), without reading its
+     * rows: for exports that show a partner their own columns.
+     */
+    public static List<String> header(Path file, SourceDefinition definition) {
+        try {
+            read(file, definition, new RowSink() {
+                @Override
+                public void header(List<String> header) {
+                    throw new HeaderFound(header);
+                }
+
+                @Override
+                public void row(RawRow row) {
+                }
+            });
+        } catch (HeaderFound found) {
+            return found.header;
+        }
+        throw new LoadException("no header found in " + file.getFileName());
+    }
+
     /** Streams the file's header and rows into {@code sink}: XLSX by its extension, CSV otherwise. */
     private static void read(Path file, SourceDefinition definition, RowSink sink) {
         try {
@@ -116,11 +138,22 @@ public final class Loader {
                 new CsvFileReader().read(file, definition.format().delimiter().orElse(null), sink);
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof LoadException le) {
-                throw le;
+            if (e instanceof LoadException || e instanceof HeaderFound) {
+                throw (RuntimeException) e;
             }
             throw new LoadException("cannot read " + file.getFileName() + " with " + definition.reference() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Ends a read once the header is known. */
+    private static final class HeaderFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> header;
+
+        HeaderFound(List<String> header) {
+            super(null, null, false, false);
+            this.header = header;
         }
     }
 

@@ -116,7 +116,10 @@ final class RowStandardiser {
     private FieldValue single(ColumnMapping c, String given) {
         if (c.dateStandardiser().isPresent()) {
             StandardisedDate d = c.dateStandardiser().get().standardise(given);
-            return FieldValue.of(given, d.date() == null ? "" : d.date().toString(), d.outcome(), d.reason());
+            // A date-time keeps its time of day (ISO local date-time); a date of birth or event date is a day.
+            boolean keepsTime = c.field() == CanonicalField.EVENT_DATETIME || c.field() == CanonicalField.ATTRIBUTE;
+            String value = d.date() == null ? "" : keepsTime ? d.iso() : d.date().toString();
+            return FieldValue.of(given, value, d.outcome(), d.reason());
         }
         String raw = c.decode(given);
         return switch (c.field()) {

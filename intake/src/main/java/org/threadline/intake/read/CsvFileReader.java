@@ -3,7 +3,6 @@ package org.threadline.intake.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -19,11 +18,25 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams a delimited text file as {@link RawRow}s: any delimiter (detected from the first lines when not given),
  * quoted fields with embedded newlines, UTF-8 with or without a byte-order mark, or Windows-1252. The header is
- * row 1; a data row whose cell count differs from the header's is returned with the problem named.
+ * row 1; a data row whose cell count differs from the header's, or past the {@link RowLimits}, is returned with the
+ * problem named. A row longer than {@value #MAX_ROW_CHARS_READ} characters refuses the whole file.
  */
 public final class CsvFileReader {
     private static final char[] CANDIDATES = {',', ';', '\t', '|'};
     private static final int SNIFF_BYTES = 64 * 1024;
+    /** Characters a single row may take before the whole file is refused: bounds the memory a row can cost. */
+    public static final long MAX_ROW_CHARS_READ = 16L << 20;
+
+    private final RowLimits limits;
+
+    public CsvFileReader() {
+        this(RowLimits.DEFAULT);
+    }
+
+    /** A reader quarantining rows past {@code limits}. */
+    public CsvFileReader(RowLimits limits) {
+        this.limits = limits;
+    }
 
     /** What was read: the header, the encoding and delimiter used. */
     public record Layout(List<String> header, Charset charset, char delimiter) {
@@ -48,19 +61,24 @@ public final class CsvFileReader {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(sep).setIgnoreEmptyLines(true).get();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(enc.skip());
-            Reader reader = new InputStreamReader(in, enc.charset());
+            BoundedReader reader = new BoundedReader(new InputStreamReader(in, enc.charset()), MAX_ROW_CHARS_READ);
             try (CSVParser parser = CSVParser.parse(reader, format)) {
                 Iterator<CSVRecord> it = parser.iterator();
                 if (!it.hasNext()) {
                     throw new IOException(file + " is empty: no header row");
                 }
                 List<String> header = cells(it.next());
+                reader.rowEnded();
                 sink.header(header);
                 while (hasNext(it, file)) {
                     CSVRecord r = it.next();
+                    reader.rowEnded();
                     List<String> cells = cells(r);
                     String problem = cells.size() == header.size() ? ""
                             : "has " + cells.size() + " cells where the header has " + header.size();
+                    if (problem.isEmpty()) {
+                        problem = limits.problem(header, cells);
+                    }
                     sink.row(new RawRow("", lineOf(r), cells, problem));
                 }
                 return new Layout(header, enc.charset(), sep);

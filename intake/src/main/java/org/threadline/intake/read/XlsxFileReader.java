@@ -15,6 +15,7 @@ import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -31,12 +32,45 @@ import org.xml.sax.XMLReader;
 /**
  * Streams one sheet of an XLSX workbook as {@link RawRow}s with bounded memory (POI's event API). The header row is
  * found rather than assumed: title lines above it ("Sandwell Children's Services — extract …") are skipped. Cells
- * holding real Excel dates come out as ISO text ({@code 2026-03-31}, or {@code 2026-03-31T09:05} with a time);
- * numbers as plain digits; text as typed, formula-like text included (it is never evaluated). POI's zip-bomb limits
- * stay on: a workbook that inflates suspiciously is refused.
+ * holding real Excel dates come out as ISO text ({@code 2026-03-31}; {@code 2026-03-31T09:05} when the cell is
+ * formatted with a time, midnight included);
+ * numbers as plain digits; text as typed, formula-like text included (it is never evaluated). A workbook is refused
+ * whole, with a message naming it, when any part inflates more than {@link Limits#minInflateRatio} allows (a zip
+ * bomb) or beyond {@link Limits#maxEntryBytes}; a row with a cell past the {@link RowLimits} is quarantined.
  */
 public final class XlsxFileReader {
     private static final int HEADER_SEARCH_ROWS = 20;
+
+    /**
+     * Limits on what a workbook may inflate to. POI applies them to every part as it is read.
+     *
+     * @param minInflateRatio the smallest compressed/inflated size ratio allowed (0.01: no part may inflate more
+     *                        than 100 times; real sheets inflate 5 to 20 times)
+     * @param maxEntryBytes   the most one part (a sheet's XML, the shared strings) may inflate to
+     */
+    public record Limits(double minInflateRatio, long maxEntryBytes) {
+        /** 1:100 and 2 GiB: a 3,000,000-person population's largest sheet is well inside both. */
+        public static final Limits DEFAULT = new Limits(0.01, 2L << 30);
+
+        public Limits {
+            if (minInflateRatio < 0 || minInflateRatio >= 1 || maxEntryBytes < 1 || maxEntryBytes > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("a ratio in [0, 1) and an entry size of 1 byte to 4 GiB: "
+                        + minInflateRatio + ", " + maxEntryBytes);
+            }
+        }
+    }
+
+    private final Limits limits;
+    private final RowLimits rowLimits;
+
+    public XlsxFileReader() {
+        this(Limits.DEFAULT, RowLimits.DEFAULT);
+    }
+
+    public XlsxFileReader(Limits limits, RowLimits rowLimits) {
+        this.limits = limits;
+        this.rowLimits = rowLimits;
+    }
 
     /** The sheet read, and its header. */
     public record Layout(String sheet, List<String> header, long headerRow) {
@@ -51,6 +85,25 @@ public final class XlsxFileReader {
 
     /** The same, telling {@code rows} the header (once it is found) before the first row. */
     public Layout read(Path file, String sheet, RowSink rows) throws IOException {
+        try {
+            return readWithin(file, sheet, rows);
+        } catch (IOException | RuntimeException e) {
+            if (zipBomb(e)) {
+                throw new IOException(String.format("%s was refused: a part of the workbook inflates more than %.0f"
+                        + " times its compressed size, or beyond %,d bytes (a zip bomb, or a workbook too large to"
+                        + " read safely). POI said: %s", file.getFileName(), 1 / limits.minInflateRatio(),
+                        limits.maxEntryBytes(), rootMessage(e)), e);
+            }
+            throw e;
+        }
+    }
+
+    private Layout readWithin(Path file, String sheet, RowSink rows) throws IOException {
+        // POI keeps these limits in static fields: every workbook this process reads gets the same ones.
+        synchronized (XlsxFileReader.class) {
+            ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+            ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
+        }
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -61,7 +114,7 @@ public final class XlsxFileReader {
                     names.add(name);
                     if (sheet == null || sheet.equals(name)) {
                         return readSheet(file, name, in, reader.getStylesTable(),
-                                new ReadOnlySharedStringsTable(pkg), rows);
+                                new ReadOnlySharedStringsTable(pkg), rows, rowLimits);
                     }
                 }
             }
@@ -76,10 +129,29 @@ public final class XlsxFileReader {
         }
     }
 
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Zip bomb") || m.contains("max entry size") || m.contains("ZipSecureFile"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
     private Layout readSheet(Path file, String name, InputStream in, StylesTable styles,
-                             ReadOnlySharedStringsTable strings, RowSink rows)
+                             ReadOnlySharedStringsTable strings, RowSink rows, RowLimits rowLimits)
             throws IOException, SAXException {
-        Collector collector = new Collector(name, rows);
+        Collector collector = new Collector(name, rows, rowLimits);
         try {
             XMLReader xml = XMLHelper.newXMLReader();
             xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new IsoDates(), false));
@@ -96,6 +168,10 @@ public final class XlsxFileReader {
 
     /** Formats date cells as ISO text whatever display format the workbook gave them. */
     private static final class IsoDates extends DataFormatter {
+        private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
+        private static final DateTimeFormatter SECONDS =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
         IsoDates() {
             super(Locale.UK);
         }
@@ -103,14 +179,26 @@ public final class XlsxFileReader {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime t = DateUtil.getLocalDateTime(value);
-                return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString()
-                        : t.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT));
+                LocalDateTime t = DateUtil.getLocalDateTime(value, false, true);
+                // A cell formatted with hours is a date-time even at midnight; one without is a day.
+                if (!showsTime(formatString) && t.toLocalTime().toSecondOfDay() == 0) {
+                    return t.toLocalDate().toString();
+                }
+                return t.format(t.getSecond() == 0 ? MINUTES : SECONDS);
             }
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return Long.toString((long) value);
             }
             return super.formatRawCellContents(value, formatIndex, formatString);
+        }
+
+        /** Whether an Excel number format shows hours (h outside quoted text and [colour] brackets). */
+        static boolean showsTime(String format) {
+            if (format == null) {
+                return false;
+            }
+            String unquoted = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "");
+            return unquoted.toLowerCase(Locale.ROOT).indexOf('h') >= 0;
         }
     }
 
@@ -118,15 +206,17 @@ public final class XlsxFileReader {
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final String sheet;
         private final RowSink out;
+        private final RowLimits limits;
         private final List<List<String>> buffered = new ArrayList<>();
         private final List<Long> bufferedRows = new ArrayList<>();
         private List<String> current;
         private List<String> header;
         private long headerRow;
 
-        Collector(String sheet, RowSink out) {
+        Collector(String sheet, RowSink out, RowLimits limits) {
             this.sheet = sheet;
             this.out = out;
+            this.limits = limits;
         }
 
         @Override
@@ -187,7 +277,7 @@ public final class XlsxFileReader {
                 padded.add("");
             }
             String problem = filled(padded.subList(Math.min(header.size(), padded.size()), padded.size())) > 0
-                    ? "has values beyond the header's " + header.size() + " columns" : "";
+                    ? "has values beyond the header's " + header.size() + " columns" : limits.problem(header, padded);
             out.row(new RawRow(sheet, row, padded.subList(0, Math.max(header.size(),
                     problem.isEmpty() ? header.size() : padded.size())), problem));
         }

@@ -2,14 +2,19 @@ package org.threadline.intake.standardise;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,7 +32,8 @@ import java.util.regex.Pattern;
  *   <li>a date after {@code notAfter} (a date of birth in the future) → INVALID.</li>
  * </ul>
  * Patterns use {@link DateTimeFormatter} letters with strict resolution ({@code uuuu} is implied for {@code yyyy});
- * the special format {@code excel-serial} reads Excel day numbers (1900 date system) from spreadsheet feeds.
+ * the special format {@code excel-serial} reads Excel day numbers (1900 date system) from spreadsheet feeds. A format
+ * with hours and minutes ({@code dd/MM/yyyy HH:mm}) also keeps the time of day ({@link StandardisedDate#time()}).
  */
 public final class DateStandardiser {
     /** Values that systems write when they do not know a date. */
@@ -83,12 +89,13 @@ public final class DateStandardiser {
         if (TWO_DIGIT_YEAR.matcher(text).matches()) {
             return twoDigitYear(raw, text);
         }
-        Set<LocalDate> readings = new LinkedHashSet<>();
+        // The day each format reads, with the time of the first format to read that day (when it reads one).
+        Map<LocalDate, Optional<LocalTime>> readings = new LinkedHashMap<>();
         boolean shapedButImpossible = false;
         for (int i = 0; i < patterns.size(); i++) {
             Reading r = read(i, text);
             if (r.date != null) {
-                readings.add(r.date);
+                readings.putIfAbsent(r.date, Optional.ofNullable(r.time));
             }
             shapedButImpossible |= r.impossible;
         }
@@ -96,7 +103,8 @@ public final class DateStandardiser {
             return shapedButImpossible ? StandardisedDate.invalid(raw, "no such date")
                     : StandardisedDate.invalid(raw, "not a date in the expected formats " + patterns);
         }
-        LocalDate date = readings.iterator().next();
+        LocalDate date = readings.keySet().iterator().next();
+        LocalTime time = readings.get(date).orElse(null);
         if (sentinels.contains(date)) {
             return StandardisedDate.missing(raw, "sentinel date " + date + " means unknown");
         }
@@ -104,10 +112,10 @@ public final class DateStandardiser {
             return StandardisedDate.invalid(raw, "after " + notAfter);
         }
         if (readings.size() > 1) {
-            return StandardisedDate.flagged(raw, date, "ambiguous day/month: also reads as "
-                    + new ArrayList<>(readings).subList(1, readings.size()));
+            return StandardisedDate.flagged(raw, date, time, "ambiguous day/month: also reads as "
+                    + new ArrayList<>(readings.keySet()).subList(1, readings.size()));
         }
-        return StandardisedDate.ok(raw, date);
+        return StandardisedDate.ok(raw, date, time);
     }
 
     private StandardisedDate twoDigitYear(String raw, String text) {
@@ -125,7 +133,7 @@ public final class DateStandardiser {
         if (sentinels.contains(four.date())) {
             return StandardisedDate.missing(raw, "sentinel date " + four.date() + " means unknown");
         }
-        return StandardisedDate.flagged(raw, four.date(), "two-digit year read as " + year + " (pivot " + pivot + ")"
+        return StandardisedDate.flagged(raw, four.date(), null, "two-digit year read as " + year + " (pivot " + pivot + ")"
                 + (four.outcome() == Outcome.FLAGGED ? "; " + four.reason() : ""));
     }
 
@@ -139,20 +147,24 @@ public final class DateStandardiser {
             return excelSerial(text);
         }
         try {
-            return new Reading(LocalDate.parse(text, formats.get(i)), false);
+            TemporalAccessor parsed = formats.get(i).parse(text);
+            LocalDate date = parsed.query(TemporalQueries.localDate());
+            // A format with hours and minutes keeps the time of day; one without leaves it unknown (null).
+            return date == null ? new Reading(null, null, false)
+                    : new Reading(date, parsed.query(TemporalQueries.localTime()), false);
         } catch (DateTimeParseException e) {
             // A value with the right shape whose fields make no date (31/02) is "impossible", not "unreadable".
-            return new Reading(null, e.getCause() instanceof DateTimeException);
+            return new Reading(null, null, e.getCause() instanceof DateTimeException);
         }
     }
 
     private static Reading excelSerial(String text) {
         if (!text.matches("\\d{1,6}(\\.0+)?")) {
-            return new Reading(null, false);
+            return new Reading(null, null, false);
         }
         int serial = Integer.parseInt(text.replaceAll("\\..*", ""));
         // Excel's 1900 system counts a 29 February 1900 that never was; serials from 61 on are shifted by it.
-        return serial < 61 ? new Reading(null, true) : new Reading(EXCEL_EPOCH.plusDays(serial), false);
+        return serial < 61 ? new Reading(null, null, true) : new Reading(EXCEL_EPOCH.plusDays(serial), null, false);
     }
 
     private static DateTimeFormatter strict(String pattern) {
@@ -161,6 +173,6 @@ public final class DateStandardiser {
                 .toFormatter(Locale.UK).withResolverStyle(ResolverStyle.STRICT);
     }
 
-    private record Reading(LocalDate date, boolean impossible) {
+    private record Reading(LocalDate date, LocalTime time, boolean impossible) {
     }
 }

@@ -27,6 +27,30 @@ final class NameText {
             return "";
         }
         String s = raw.strip();
+        if (plain(s)) {
+            return s.toUpperCase(Locale.ROOT);
+        }
+        return slowFold(s);
+    }
+
+    /**
+     * Whether the text is ASCII letters in words separated by single spaces, for which every rule below reduces to
+     * upper-casing: most names in most feeds, and this runs for every name of every row loaded.
+     */
+    static boolean plain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            if (!letter && !(c == ' ' && i > 0 && s.charAt(i - 1) != ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every rule, for text that is not {@link #plain}. */
+    static String slowFold(String stripped) {
+        String s = stripped;
         for (var e : SPECIAL.entrySet()) {
             s = s.replace(e.getKey(), e.getValue()).replace(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
         }

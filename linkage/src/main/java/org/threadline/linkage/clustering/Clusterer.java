@@ -10,7 +10,10 @@ import java.util.Map;
  * Turns scored pairs into clusters, without silently chaining strangers together.
  *
  * <ol>
- *   <li>Join: connected components (union-find) over pairs with {@code weight >= join}.</li>
+ *   <li>Join: connected components (union-find) over pairs with {@code weight >= join}. With human decisions
+ *       ({@link ClusterConstraints}), must-link pairs are joined first, then pairs in descending weight, and a join
+ *       that would put a cannot-link pair into one cluster is skipped (so a "not link" decision also stops chains
+ *       through third records).</li>
  *   <li>Label: each cluster's id is its smallest record index, so ids do not depend on pair order.</li>
  *   <li>Fracture check: every scored pair whose two records ended in the same cluster and whose weight is below
  *       {@code fracture} is a {@code BROKEN_CLUSTER} reason; a cluster with any reason {@code NEEDS_ATTENTION}.</li>
@@ -41,12 +44,22 @@ public final class Clusterer {
      * @param weights     match weight of each pair (not NaN)
      */
     public Clustering cluster(int recordCount, int[] left, int[] right, double[] weights) {
+        return cluster(recordCount, left, right, weights, ClusterConstraints.NONE);
+    }
+
+    /** The same, with human decisions that override the model. */
+    public Clustering cluster(int recordCount, int[] left, int[] right, double[] weights,
+                              ClusterConstraints constraints) {
         validate(recordCount, left, right, weights);
         UnionFind sets = new UnionFind(recordCount);
-        for (int p = 0; p < left.length; p++) {
-            if (weights[p] >= thresholds.join()) {
-                sets.union(left[p], right[p]);
+        if (constraints.isEmpty()) {
+            for (int p = 0; p < left.length; p++) {
+                if (weights[p] >= thresholds.join()) {
+                    sets.union(left[p], right[p]);
+                }
             }
+        } else {
+            new ConstrainedJoin(sets, constraints, recordCount).join(left, right, weights, thresholds.join());
         }
         int[] ids = sets.smallestMemberLabels();
         Map<Integer, List<ClusterReason>> reasons = new HashMap<>();

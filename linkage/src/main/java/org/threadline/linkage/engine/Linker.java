@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import org.threadline.linkage.blocking.Blocker;
 import org.threadline.linkage.blocking.CandidatePairs;
+import org.threadline.linkage.clustering.ClusterConstraints;
 import org.threadline.linkage.clustering.Clusterer;
 import org.threadline.linkage.clustering.Clustering;
 import org.threadline.linkage.clustering.ClusteringThresholds;
@@ -52,6 +53,12 @@ public final class Linker {
      */
     public LinkResult run(LinkageModel model, RecordTable records, Lookups lookups, TrainingSettings training,
                           java.util.function.Consumer<String> progress) {
+        return run(model, records, lookups, training, progress, ClusterConstraints.NONE);
+    }
+
+    /** The same, clustering under human decisions that override the model (see {@link ClusterConstraints}). */
+    public LinkResult run(LinkageModel model, RecordTable records, Lookups lookups, TrainingSettings training,
+                          java.util.function.Consumer<String> progress, ClusterConstraints decisions) {
         if (training == null && !model.isTrained()) {
             throw new IllegalArgumentException("model '" + model.id() + "' is not trained: train it first");
         }
@@ -85,7 +92,7 @@ public final class Linker {
         t = lap(millis, "scoring", t);
         Thresholds th = used.thresholds();
         Clustering clustering = new Clusterer(new ClusteringThresholds(th.join(), th.fracture(), th.reviewLow()))
-                .cluster(records.size(), pairs.left(), pairs.right(), weights);
+                .cluster(records.size(), pairs.left(), pairs.right(), weights, decisions);
         lap(millis, "clustering", t);
         return new LinkResult(used, pairs, weights, clustering, millis, warnings);
     }

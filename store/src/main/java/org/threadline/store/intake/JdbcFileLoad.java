@@ -1,82 +1,83 @@
 package org.threadline.store.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.threadline.intake.load.FieldValue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.threadline.intake.load.FileLoad;
 import org.threadline.intake.load.LoadedRow;
 import org.threadline.store.StoreException;
 
-/** One file's load: one connection, one transaction, rows sent in batches. */
+/**
+ * One file's load: one connection, one transaction. Rows are gathered in COPY form and sent with PostgreSQL's COPY
+ * every {@value #BATCH_ROWS} rows or {@value #BATCH_CHARS} characters. A batch is sent by a sender thread while the
+ * next is standardised, so the reader and PostgreSQL work at the same time (on 2 cores this roughly halves a load);
+ * at most one batch is in flight and one being built, so memory stays bounded whatever the file's size. The
+ * connection is used by one thread at a time: the sender while a batch is in flight, the caller only after waiting
+ * for it. Nothing is visible to others until {@link #commit}.
+ */
 final class JdbcFileLoad implements FileLoad {
-    private static final int BATCH = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final String INSERT_RAW = "INSERT INTO raw_row (file_id, row_number, sheet, cells, problem)"
-            + " VALUES (?, ?, ?, ?::jsonb, ?)";
-    static final String INSERT_STANDARDISED = "INSERT INTO standardised_row (file_id, row_number, definition_id,"
-            + " fields) VALUES (?, ?, ?, ?::jsonb)";
-    static final String INSERT_QUARANTINED = "INSERT INTO quarantined_row (file_id, row_number, reasons)"
-            + " VALUES (?, ?, ?::jsonb)";
+    static final int BATCH_ROWS = 5_000;
+    static final int BATCH_CHARS = 8 << 20;
+    static final String COPY_RAW = "COPY raw_row (file_id, row_number, sheet, cells, problem) FROM STDIN"
+            + " (FORMAT csv)";
+    static final String COPY_STANDARDISED = "COPY standardised_row (file_id, row_number, definition_id, fields)"
+            + " FROM STDIN (FORMAT csv)";
+    static final String COPY_QUARANTINED = "COPY quarantined_row (file_id, row_number, reasons) FROM STDIN"
+            + " (FORMAT csv)";
     static final String UPDATE_COUNTS = "UPDATE landed_file SET rows_read = ?, rows_loaded = ?,"
             + " rows_quarantined = ? WHERE id = ?";
 
     private final Connection connection;
+    private final CopyManager copy;
     private final long fileId;
     private final String definitionId;
-    private final PreparedStatement raw;
-    private final PreparedStatement standardised;
-    private final PreparedStatement quarantined;
-    private int pending;
+    private final CopyBuffer raw = new CopyBuffer();
+    private final CopyBuffer standardised = new CopyBuffer();
+    private final CopyBuffer quarantined = new CopyBuffer();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "intake-copy");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<?> inFlight;
     private boolean committed;
 
     JdbcFileLoad(Connection connection, long fileId, String definitionId) throws SQLException {
         this.connection = connection;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.fileId = fileId;
         this.definitionId = definitionId;
-        this.raw = connection.prepareStatement(INSERT_RAW);
-        this.standardised = connection.prepareStatement(INSERT_STANDARDISED);
-        this.quarantined = connection.prepareStatement(INSERT_QUARANTINED);
     }
 
     @Override
     public void write(LoadedRow row) {
-        try {
-            raw.setLong(1, fileId);
-            raw.setLong(2, row.raw().row());
-            raw.setString(3, row.raw().sheet());
-            raw.setString(4, json(row.raw().cells()));
-            raw.setString(5, row.raw().problem());
-            raw.addBatch();
-            if (row.quarantined()) {
-                quarantined.setLong(1, fileId);
-                quarantined.setLong(2, row.raw().row());
-                quarantined.setString(3, json(row.reasons()));
-                quarantined.addBatch();
-            } else {
-                standardised.setLong(1, fileId);
-                standardised.setLong(2, row.raw().row());
-                standardised.setString(3, definitionId);
-                standardised.setString(4, json(fields(row.fields())));
-                standardised.addBatch();
-            }
-            if (++pending >= BATCH) {
-                flush();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Writing row " + row.raw().row() + " of landed file " + fileId + " failed: "
-                    + e.getMessage(), e);
+        long number = row.raw().row();
+        raw.field(fileId).field(number).field(row.raw().sheet()).jsonArray(row.raw().cells())
+                .field(row.raw().problem()).endRow();
+        if (row.quarantined()) {
+            quarantined.field(fileId).field(number).jsonObject(row.reasons()).endRow();
+        } else {
+            standardised.field(fileId).field(number).field(definitionId).jsonFields(row.fields())
+                    .endRow();
+        }
+        if (raw.rows() >= BATCH_ROWS || raw.chars() + standardised.chars() + quarantined.chars() >= BATCH_CHARS) {
+            flush(number);
         }
     }
 
     @Override
     public void commit(long rowsRead, long rowsLoaded, long rowsQuarantined) {
+        flush(-1);
+        awaitInFlight();
         try {
-            flush();
             try (PreparedStatement s = connection.prepareStatement(UPDATE_COUNTS)) {
                 s.setLong(1, rowsRead);
                 s.setLong(2, rowsLoaded);
@@ -94,6 +95,12 @@ final class JdbcFileLoad implements FileLoad {
 
     @Override
     public void close() {
+        try {
+            awaitInFlight();
+        } catch (RuntimeException e) {
+            // the load is being abandoned: its failure has been or will be reported by whoever abandons it
+        }
+        sender.shutdownNow();
         if (!committed) {
             try {
                 connection.rollback();
@@ -104,26 +111,49 @@ final class JdbcFileLoad implements FileLoad {
         quietlyClose(connection);
     }
 
-    private void flush() throws SQLException {
-        // raw rows first: the other two tables refer to them
-        raw.executeBatch();
-        standardised.executeBatch();
-        quarantined.executeBatch();
-        pending = 0;
+    /**
+     * Hands what is gathered to the sender, once the previous batch is in: raw rows first, because the other two
+     * tables refer to them.
+     */
+    private void flush(long upToRow) {
+        String rawRows = raw.rows() == 0 ? null : raw.drain();
+        String standardisedRows = standardised.rows() == 0 ? null : standardised.drain();
+        String quarantinedRows = quarantined.rows() == 0 ? null : quarantined.drain();
+        awaitInFlight();
+        inFlight = sender.submit(() -> {
+            send(COPY_RAW, rawRows, upToRow);
+            send(COPY_STANDARDISED, standardisedRows, upToRow);
+            send(COPY_QUARANTINED, quarantinedRows, upToRow);
+        });
     }
 
-    private static Map<String, Map<String, String>> fields(Map<String, FieldValue> fields) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        fields.forEach((k, v) -> out.put(k, Map.of("value", v.value(), "outcome", v.outcome().name(),
-                "reason", v.reason())));
-        return out;
-    }
-
-    private static String json(Object value) {
+    /** Waits for the batch in flight, and fails as it failed. */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
         try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("strings and maps always serialise", e);
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while writing landed file " + fileId, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException se ? se
+                    : new StoreException("Writing landed file " + fileId + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void send(String sql, String rows, long upToRow) {
+        if (rows == null) {
+            return;
+        }
+        try {
+            copy.copyIn(sql, new StringReader(rows));
+        } catch (SQLException | IOException e) {
+            throw new StoreException("Writing rows" + (upToRow < 0 ? "" : " up to row " + upToRow)
+                    + " of landed file " + fileId + " failed (" + sql + "): " + e.getMessage(), e);
         }
     }
 

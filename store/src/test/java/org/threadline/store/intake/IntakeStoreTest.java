@@ -105,6 +105,22 @@ class IntakeStoreTest {
     }
 
     @Test
+    void awkward_characters_in_cells_reach_the_database_exactly_as_read() throws Exception {
+        String awkward = "O\"Brien, \\N \\. é ü 🙂 \t tab\r\nnew line \u0001 end";
+        Path file = csv("people-awkward.csv", "Ref,Surname,Forename,DOB,Postcode\n"
+                + "E1,\"" + awkward.replace("\"", "\"\"") + "\",John,03/04/2011,B1 1AA\n");
+
+        LoadReport report = loader(new IntakeStore(db.dataSource())).load(file, PEOPLE);
+
+        long id = fileId(report.sha256());
+        assertThat(report.loaded()).isOne();
+        assertThat(text("SELECT cells->>1 FROM raw_row WHERE file_id = " + id)).isEqualTo(awkward);
+        assertThat(text("SELECT cells->>3 FROM raw_row WHERE file_id = " + id)).isEqualTo("03/04/2011");
+        assertThat(text("SELECT fields->'forename'->>'value' FROM standardised_row WHERE file_id = " + id))
+                .isEqualTo("JOHN");
+    }
+
+    @Test
     void the_same_content_loaded_again_adds_nothing_and_says_so() throws Exception {
         Path file = csv("people-b.csv", "Ref,Surname,Forename,DOB,Postcode\nB1,Smith,John,03/04/2011,B1 1AA\n");
         Path renamed = csv("people-b-again.csv", Files.readString(file));
@@ -122,21 +138,23 @@ class IntakeStoreTest {
     @Test
     void a_failure_mid_file_leaves_nothing_visible_and_a_rerun_completes_it() throws Exception {
         StringBuilder text = new StringBuilder("Ref,Surname,Forename,DOB,Postcode\n");
-        for (int i = 0; i < 2500; i++) {
+        // more rows than two COPY batches, so that rows have reached the server when the load dies
+        int rows = 2 * 5_000 + 2_500;
+        for (int i = 0; i < rows; i++) {
             text.append("C").append(i).append(",Smith,John,03/04/2011,B1 1AA\n");
         }
         Path file = csv("people-c.csv", text.toString());
         long before = count("raw_row");
 
-        assertThatThrownBy(() -> loader(new FailingAfter(new IntakeStore(db.dataSource()), 2100)).load(file, PEOPLE))
+        assertThatThrownBy(() -> loader(new FailingAfter(new IntakeStore(db.dataSource()), 11_000)).load(file, PEOPLE))
                 .hasMessageContaining("simulated crash");
         assertThat(count("raw_row")).isEqualTo(before);
         assertThat(count("landed_file WHERE original_name = 'people-c.csv'")).isZero();
 
         LoadReport rerun = loader(new IntakeStore(db.dataSource())).load(file, PEOPLE);
         assertThat(rerun.duplicate()).isFalse();
-        assertThat(rerun.loaded()).isEqualTo(2500);
-        assertThat(count("raw_row")).isEqualTo(before + 2500);
+        assertThat(rerun.loaded()).isEqualTo(rows);
+        assertThat(count("raw_row")).isEqualTo(before + rows);
     }
 
     @Test

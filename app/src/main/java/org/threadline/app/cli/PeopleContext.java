@@ -1,0 +1,40 @@
+package org.threadline.app.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.app.people.PeopleQueries;
+import org.threadline.domain.chronology.EventVocabulary;
+import org.threadline.store.Database;
+import org.threadline.store.people.PeopleStore;
+
+/** The database and the configuration the people commands share; closes the database with it. */
+final class PeopleContext implements AutoCloseable {
+    final Database database;
+    final PeopleStore store;
+    final EventVocabulary vocabulary;
+    final PeopleQueries queries;
+
+    PeopleContext(Map<String, String> environment) {
+        ThreadlineHome home;
+        try {
+            home = ThreadlineHome.fromEnvironment(environment).create();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create THREADLINE_HOME: " + e.getMessage(), e);
+        }
+        this.database = Database.open(environment, home.database());
+        this.store = new PeopleStore(database.dataSource());
+        this.vocabulary = EventVocabulary.read(config("chronology", "events.yaml"));
+        this.queries = new PeopleQueries(store, vocabulary);
+    }
+
+    /** A shipped configuration file, beside the {@code threadline} script. */
+    static Path config(String folder, String file) {
+        return Path.of(System.getProperty("threadline.root", "."), "config", folder, file).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

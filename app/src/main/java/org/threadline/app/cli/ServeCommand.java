@@ -1,0 +1,98 @@
+package org.threadline.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.app.web.ThreadlineWeb;
+import org.threadline.app.web.accounts.DemoAccounts;
+import org.threadline.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ./threadline serve}: the web application on the same database as the other commands. Spring is loaded
+ * only here (the classes are referenced from {@link #call}), so {@code generate} and {@code ingest} start as fast
+ * as before.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the web application until stopped (Ctrl+C).",
+            "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db.",
+            "Settings: THREADLINE_WEB_MAX_FAILED_SIGN_INS (5), THREADLINE_WEB_LOCKOUT (15m),"
+                + " THREADLINE_WEB_IDLE_TIMEOUT (30m)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE};"
+            + " 0 for any free port).")
+    int port;
+
+    @Option(names = "--address", defaultValue = "127.0.0.1", description = "Interface to listen on (default"
+            + " ${DEFAULT-VALUE}: this machine only).")
+    String address;
+
+    @Option(names = "--demo-accounts", description = "Create (or reset) the demo accounts with new random"
+            + " passwords and print them.")
+    boolean demoAccounts;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    ServeCommand() {
+        this(System.getenv());
+    }
+
+    ServeCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be between 0 and 65535");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
+        Database db = Database.open(environment, home.database());
+        ThreadlineWeb.Running web;
+        try {
+            web = ThreadlineWeb.start(db.dataSource(), new ThreadlineWeb.Options(port, address,
+                    java.time.Clock.systemUTC(), Map.of()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                web.close();
+            } finally {
+                db.close();
+                stopped.countDown();
+            }
+        }, "threadline-serve-stop"));
+        out.println("Threadline web application - synthetic data only. Database: " + db.description());
+        if (demoAccounts) {
+            print(web.context().getBean(DemoAccounts.class).createOrReset(), out);
+        }
+        out.println("Open http://localhost:" + web.port() + "/ (listening on " + address + ":" + web.port()
+                + "). Press Ctrl+C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** Prints the demo logins as a table: they exist only in this output, never in the repository. */
+    static void print(List<DemoAccounts.Login> logins, PrintWriter out) {
+        out.println("Demo accounts (passwords are new on every run):");
+        for (DemoAccounts.Login login : logins) {
+            out.printf("  %-22s %-21s %-26s %s%n", login.account().username(), login.password(),
+                    login.account().agency().label(), login.account().roles().iterator().next().label());
+        }
+    }
+}

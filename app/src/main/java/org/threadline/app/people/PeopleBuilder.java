@@ -1,0 +1,417 @@
+package org.threadline.app.people;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import org.threadline.app.cli.LinkageLookups;
+import org.threadline.domain.chronology.ChronologyEvent;
+import org.threadline.domain.chronology.EventSource;
+import org.threadline.domain.chronology.EventVocabulary;
+import org.threadline.domain.chronology.SourceRef;
+import org.threadline.domain.people.PersonRow;
+import org.threadline.domain.people.PersonSummary;
+import org.threadline.domain.people.Relationship;
+import org.threadline.domain.people.RelationshipInference;
+import org.threadline.domain.people.Sex;
+import org.threadline.domain.people.StableIds;
+import org.threadline.linkage.clustering.ClusterAssessment;
+import org.threadline.linkage.clustering.ClusterConstraints;
+import org.threadline.linkage.clustering.ClusterReason;
+import org.threadline.linkage.clustering.ReviewPair;
+import org.threadline.linkage.data.RecordTable;
+import org.threadline.linkage.engine.LinkResult;
+import org.threadline.linkage.engine.Linker;
+import org.threadline.linkage.engine.TrainingSettings;
+import org.threadline.linkage.model.LinkageModel;
+import org.threadline.linkage.model.ModelJson;
+import org.threadline.linkage.scoring.ComparisonContribution;
+import org.threadline.linkage.scoring.Explanation;
+import org.threadline.linkage.scoring.MatchWeights;
+import org.threadline.store.people.Build;
+import org.threadline.store.people.PeopleStore;
+import org.threadline.store.people.StoredRow;
+
+/**
+ * Builds persons, their chronology and their relationships from everything ingested.
+ *
+ * <ol>
+ *   <li>Every person named in a person row (the row's subject, and a second person such as a child's mother) is a
+ *       record; records with identical identity fields from one feed are linked as one (a pupil's census row repeats
+ *       each year).</li>
+ *   <li>The people model is trained on the records (unsupervised) and run, under the review decisions in force.</li>
+ *   <li>Clusters get stable ids; merges, splits and retirements are recorded with the model version as reason.</li>
+ *   <li>Events: each row of a feed the event vocabulary maps becomes an event of the person(s) it belongs to.</li>
+ *   <li>Relationships and residences from the records, their dates and addresses.</li>
+ * </ol>
+ * All of it is written in one transaction.
+ */
+public final class PeopleBuilder {
+    static final List<String> IDENTITY = List.of("forename", "surname", "date_of_birth", "sex", "postcode",
+            "nhs_number", "upn", "pnc_id", "ni_number");
+
+    private final PeopleStore store;
+    private final EventVocabulary vocabulary;
+    private final LinkageModel model;
+    private final Clock clock;
+    private final int threads;
+
+    public PeopleBuilder(PeopleStore store, EventVocabulary vocabulary, LinkageModel model, Clock clock, int threads) {
+        this.store = store;
+        this.vocabulary = vocabulary;
+        this.model = model;
+        this.clock = clock;
+        this.threads = threads;
+    }
+
+    /** What a build did, for the command line. */
+    public record Result(long runId, int sourceRows, int records, int persons, int needingAttention, int reviewItems,
+                         int events, int relationships, int newPersons, List<StableIds.Change> changes,
+                         int decisionsApplied, Map<String, Long> millis, List<String> warnings) {
+    }
+
+    public Result build(Consumer<String> progress) {
+        Instant started = clock.instant();
+        List<StoredRow> rows = new ArrayList<>();
+        store.forEachRow(rows::add);
+        progress.accept(String.format(java.util.Locale.UK, "read %,d standardised rows", rows.size()));
+        List<PersonPart> parts = personParts(rows);
+        if (parts.size() < 2) {
+            throw new IllegalStateException("there are " + parts.size() + " person records: ingest some data first");
+        }
+
+        // Linkage records: one per distinct identity within a feed.
+        Map<String, Integer> identityIndex = new HashMap<>();
+        List<List<PersonPart>> partsOf = new ArrayList<>();
+        RecordTable.Builder table = RecordTable.builder(model.columns());
+        for (PersonPart p : parts) {
+            String[] cells = cells(p);
+            String identity = p.row().definitionId() + "|" + String.join("|", cells);
+            Integer at = identityIndex.get(identity);
+            if (at == null) {
+                at = partsOf.size();
+                identityIndex.put(identity, at);
+                partsOf.add(new ArrayList<>());
+                table.add(p.key(), 0, cells);
+            }
+            partsOf.get(at).add(p);
+        }
+        RecordTable records = table.build();
+        Map<String, Integer> linkIndexOf = new HashMap<>();
+        for (int i = 0; i < partsOf.size(); i++) {
+            for (PersonPart p : partsOf.get(i)) {
+                linkIndexOf.put(p.key(), i);
+            }
+        }
+        List<PeopleStore.Decision> decisions = store.decisionsInForce();
+        ClusterConstraints constraints = constraints(decisions, linkIndexOf);
+        progress.accept(String.format(java.util.Locale.UK, "linking %,d person records (%,d distinct) under %,d"
+                + " review decisions", parts.size(), records.size(), decisions.size()));
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        LinkResult linked;
+        try {
+            linked = new Linker(pool, 200_000_000L).run(model, records, LinkageLookups.standard(),
+                    TrainingSettings.defaults(started.toString()), progress, constraints);
+        } finally {
+            pool.shutdown();
+        }
+
+        // Clusters → stable ids.
+        int[] clusterOf = linked.clustering().clusterIds();
+        Map<Integer, List<Integer>> members = new TreeMap<>();
+        for (int i = 0; i < clusterOf.length; i++) {
+            members.computeIfAbsent(clusterOf[i], k -> new ArrayList<>()).add(i);
+        }
+        List<Integer> clusterIds = new ArrayList<>(members.keySet());
+        List<List<String>> clusters = new ArrayList<>();
+        for (int c : clusterIds) {
+            List<String> keys = new ArrayList<>();
+            for (int i : members.get(c)) {
+                partsOf.get(i).forEach(p -> keys.add(p.key()));
+            }
+            clusters.add(keys);
+        }
+        Map<String, String> previous = store.currentAssignment();
+        StableIds.Assignment assignment = StableIds.assign(previous, clusters, store::nextPersonId);
+        Map<Integer, String> personOfCluster = new HashMap<>();
+        for (int k = 0; k < clusterIds.size(); k++) {
+            personOfCluster.put(clusterIds.get(k), assignment.ids().get(k));
+        }
+        Map<String, String> personOfKey = new HashMap<>();
+        for (int i = 0; i < partsOf.size(); i++) {
+            String person = personOfCluster.get(clusterOf[i]);
+            partsOf.get(i).forEach(p -> personOfKey.put(p.key(), person));
+        }
+
+        double[] confidence = confidence(linked, members, clusterOf);
+        Map<Integer, ClusterAssessment> attention = new HashMap<>();
+        linked.clustering().needingAttention().forEach(a -> attention.put(a.clusterId(), a));
+        List<Build.PersonRow> persons = new ArrayList<>();
+        Map<String, PersonSummary> summaries = new HashMap<>();
+        for (int k = 0; k < clusterIds.size(); k++) {
+            int c = clusterIds.get(k);
+            List<PersonPart> ps = new ArrayList<>();
+            members.get(c).forEach(i -> ps.addAll(partsOf.get(i)));
+            PersonSummary s = summarise(assignment.ids().get(k), ps);
+            summaries.put(s.personId(), s);
+            ClusterAssessment a = attention.get(c);
+            persons.add(new Build.PersonRow(s.personId(), a == null ? "ACTIVE" : "NEEDS_ATTENTION", s.forename(),
+                    s.surname(), s.dateOfBirth(), s.sex().name(), a == null ? "[]" : reasonsJson(a, records)));
+        }
+        List<Build.RecordRow> recordRows = new ArrayList<>();
+        for (int i = 0; i < partsOf.size(); i++) {
+            for (PersonPart p : partsOf.get(i)) {
+                Map<String, String> identity = new LinkedHashMap<>();
+                for (String f : IDENTITY) {
+                    identity.put(f, p.field(f));
+                }
+                identity.put("address_line", p.field("address_line"));
+                recordRows.add(new Build.RecordRow(p.key(), p.row().fileId(), p.row().rowNumber(), part(p),
+                        personOfKey.get(p.key()), p.row().agency(), p.row().definitionId(), confidence[i], identity));
+            }
+        }
+        List<Build.ReviewRow> review = review(linked, records, partsOf, personOfKey);
+        Set<String> alive = new HashSet<>(assignment.ids());
+        List<String> retired = assignment.changes().stream()
+                .filter(ch -> ch.kind() == StableIds.ChangeKind.RETIRE).map(ch -> ch.before().get(0))
+                .filter(id -> !alive.contains(id)).toList();
+
+        // Events, residences, relationships.
+        Map<String, Double> confidenceOfKey = new HashMap<>();
+        for (int i = 0; i < partsOf.size(); i++) {
+            for (PersonPart p : partsOf.get(i)) {
+                confidenceOfKey.put(p.key(), confidence[i]);
+            }
+        }
+        EventAttacher attacher = new EventAttacher(vocabulary, parts, personOfKey, confidenceOfKey);
+        List<ChronologyEvent> events = attacher.events(rows);
+        List<PersonRow> personRows = new ArrayList<>();
+        for (PersonPart p : parts) {
+            personRows.add(new PersonRow(personOfKey.get(p.key()), source(p.row()), part(p), unprefixed(p),
+                    attacher.seenOn(p.key())));
+        }
+        List<Relationship> relationships = new RelationshipInference(RelationshipInference.Settings.DEFAULT)
+                .infer(personRows, summaries);
+        List<Build.ResidenceRow> residences = Residences.of(personRows);
+
+        String modelJson = ModelJson.write(linked.model());
+        Instant finished = clock.instant();
+        Build build = new Build(new Build.Run(started, finished, model.id(), model.version(), sha256(modelJson),
+                modelJson, linked.pairs().size(), assignment.newIds(), decisions.size(), linked.millis()),
+                persons, retired, recordRows, assignment.changes(),
+                "re-link with model " + model.id() + " v" + model.version() + " under " + decisions.size()
+                        + " review decision(s)", review, events, relationships, residences);
+        long run = store.write(build);
+        return new Result(run, rows.size(), parts.size(), persons.size(), attention.size(), review.size(),
+                events.size(), relationships.size(), assignment.newIds(), assignment.changes(), decisions.size(),
+                linked.millis(), linked.warnings());
+    }
+
+    /** Person parts: every row not mapped as an event of other records, for its subject and any prefixed person. */
+    private List<PersonPart> personParts(List<StoredRow> rows) {
+        List<PersonPart> parts = new ArrayList<>();
+        for (StoredRow r : rows) {
+            Optional<EventSource> source = vocabulary.source(r.definitionId());
+            if (source.isPresent() && source.get().attach() instanceof EventSource.Attach.ToRecordsOf) {
+                continue;
+            }
+            Set<String> prefixes = new java.util.TreeSet<>();
+            prefixes.add("");
+            for (String k : r.values().keySet()) {
+                int dot = k.indexOf('.');
+                if (dot > 0 && !k.startsWith("attribute.")) {
+                    prefixes.add(k.substring(0, dot + 1));
+                }
+            }
+            for (String prefix : prefixes) {
+                PersonPart p = new PersonPart(r, prefix, r.fileId() + ":" + r.rowNumber()
+                        + (prefix.isEmpty() ? "" : ":" + prefix.substring(0, prefix.length() - 1)));
+                boolean named = !p.field("surname").isEmpty() || !p.field("forename").isEmpty()
+                        || !p.field("nhs_number").isEmpty() || !p.field("upn").isEmpty() || !p.field("pnc_id").isEmpty();
+                if (named) {
+                    parts.add(p);
+                }
+            }
+        }
+        return parts;
+    }
+
+    private String[] cells(PersonPart p) {
+        String[] cells = new String[model.columns().size()];
+        for (int i = 0; i < cells.length; i++) {
+            String column = model.columns().get(i);
+            cells[i] = column.equals("agency_key")
+                    ? (p.prefix().isEmpty() && !p.field("person_key").isEmpty()
+                    ? p.row().agency() + ":" + p.field("person_key") : "")
+                    : p.field(column);
+        }
+        return cells;
+    }
+
+    private static ClusterConstraints constraints(List<PeopleStore.Decision> decisions, Map<String, Integer> index) {
+        List<int[]> must = new ArrayList<>();
+        List<int[]> cannot = new ArrayList<>();
+        for (PeopleStore.Decision d : decisions) {
+            Integer a = index.get(d.recordA());
+            Integer b = index.get(d.recordB());
+            if (a == null || b == null || a.equals(b) && !d.decision().equals("LINK")) {
+                continue; // a record no longer held, or two rows with one identity (they are one record)
+            }
+            if (d.decision().equals("LINK")) {
+                must.add(new int[] {a, b});
+            } else if (d.decision().equals("NOT_LINK")) {
+                cannot.add(new int[] {a, b});
+            }
+        }
+        return new ClusterConstraints(must.stream().mapToInt(x -> x[0]).toArray(),
+                must.stream().mapToInt(x -> x[1]).toArray(), cannot.stream().mapToInt(x -> x[0]).toArray(),
+                cannot.stream().mapToInt(x -> x[1]).toArray());
+    }
+
+    /**
+     * How confidently each record is attached to its person: the best probability of a scored pair joining it to
+     * another member of its cluster; 1 for a record alone, or joined only by a reviewer's decision.
+     */
+    private static double[] confidence(LinkResult linked, Map<Integer, List<Integer>> members, int[] clusterOf) {
+        double[] best = new double[clusterOf.length];
+        java.util.Arrays.fill(best, -1);
+        int[] l = linked.pairs().left();
+        int[] r = linked.pairs().right();
+        for (int p = 0; p < linked.pairs().size(); p++) {
+            if (clusterOf[l[p]] == clusterOf[r[p]]) {
+                double prob = MatchWeights.probability(linked.weights()[p]);
+                best[l[p]] = Math.max(best[l[p]], prob);
+                best[r[p]] = Math.max(best[r[p]], prob);
+            }
+        }
+        for (int i = 0; i < best.length; i++) {
+            if (best[i] < 0) {
+                best[i] = 1.0;
+            }
+        }
+        return best;
+    }
+
+    private List<Build.ReviewRow> review(LinkResult linked, RecordTable records, List<List<PersonPart>> partsOf,
+                                         Map<String, String> personOfKey) {
+        List<Build.ReviewRow> out = new ArrayList<>();
+        for (ReviewPair p : linked.clustering().reviewPairs()) {
+            out.add(reviewRow("UNCERTAIN", p.left(), p.right(), p.weight(), linked, records, partsOf, personOfKey));
+        }
+        for (ClusterAssessment a : linked.clustering().needingAttention()) {
+            for (ClusterReason reason : a.reasons()) {
+                out.add(reviewRow("BROKEN_CLUSTER", reason.left(), reason.right(), reason.weight(), linked, records,
+                        partsOf, personOfKey));
+            }
+        }
+        return out;
+    }
+
+    private Build.ReviewRow reviewRow(String kind, int a, int b, double weight, LinkResult linked,
+                                      RecordTable records, List<List<PersonPart>> partsOf, Map<String, String> personOfKey) {
+        String ka = partsOf.get(a).get(0).key();
+        String kb = partsOf.get(b).get(0).key();
+        Explanation e = Linker.explain(linked.model(), records, LinkageLookups.standard(), a, b);
+        return new Build.ReviewRow(kind, ka, kb, personOfKey.get(ka), personOfKey.get(kb), weight,
+                MatchWeights.probability(weight), explanationJson(e));
+    }
+
+    static String explanationJson(Explanation e) {
+        List<Map<String, Object>> bars = new ArrayList<>();
+        for (ComparisonContribution c : e.contributions()) {
+            Map<String, Object> bar = new LinkedHashMap<>();
+            bar.put("comparison", c.comparisonName());
+            bar.put("level", c.levelLabel());
+            bar.put("weight", Math.round(c.log2Contribution() * 1000) / 1000.0);
+            bars.add(bar);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("prior", Math.round(e.priorWeight() * 1000) / 1000.0);
+        out.put("bars", bars);
+        out.put("total", Math.round(e.totalWeight() * 1000) / 1000.0);
+        out.put("probability", e.probability());
+        return Json.write(out);
+    }
+
+    private static String reasonsJson(ClusterAssessment a, RecordTable records) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ClusterReason r : a.reasons()) {
+            out.add(Map.of("record_a", records.id(r.left()), "record_b", records.id(r.right()), "weight",
+                    r.weight(), "reason", r.text()));
+        }
+        return Json.write(out);
+    }
+
+    /** The name, date of birth and sex most of a person's records agree on (ties: alphabetical, for stability). */
+    private static PersonSummary summarise(String id, List<PersonPart> parts) {
+        String forename = mode(parts, "forename");
+        String surname = mode(parts, "surname");
+        String dob = mode(parts, "date_of_birth");
+        Optional<LocalDate> born;
+        try {
+            born = dob.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(dob));
+        } catch (java.time.format.DateTimeParseException e) {
+            born = Optional.empty();
+        }
+        return new PersonSummary(id, forename, surname, born, Sex.of(mode(parts, "sex")));
+    }
+
+    private static String mode(List<PersonPart> parts, String field) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (PersonPart p : parts) {
+            String v = p.field(field);
+            if (!v.isEmpty()) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+                .map(Map.Entry::getKey).orElse("");
+    }
+
+    private static String part(PersonPart p) {
+        return p.prefix().isEmpty() ? "" : p.prefix().substring(0, p.prefix().length() - 1);
+    }
+
+    private static Map<String, String> unprefixed(PersonPart p) {
+        Map<String, String> out = new HashMap<>();
+        p.row().values().forEach((k, v) -> {
+            if (p.prefix().isEmpty() ? !k.contains(".") || k.startsWith("attribute.") : k.startsWith(p.prefix())) {
+                out.put(p.prefix().isEmpty() ? k : k.substring(p.prefix().length()), v);
+            }
+        });
+        if (!p.prefix().isEmpty()) {
+            // The second person shares the row's date and place, not its subject's identity.
+            for (String shared : List.of("event_date", "event_datetime", "record_key")) {
+                out.putIfAbsent(shared, p.row().values().getOrDefault(shared, ""));
+            }
+        }
+        return out;
+    }
+
+    static SourceRef source(StoredRow r) {
+        return new SourceRef(r.agency(), r.definitionId(), r.fileId(), r.rowNumber());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.threadline.app.web;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * Starts the web application on a database that is already open and migrated ({@code org.threadline.store.Database}):
+ * Spring is given that DataSource (pooled), so the web app and the CLI always share one database and one schema.
+ * Only the web packages are scanned; the CLI never starts Spring except through here.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackageClasses = ThreadlineWeb.class)
+@EnableConfigurationProperties(WebSettings.class)
+public class ThreadlineWeb {
+
+    /**
+     * How to start.
+     *
+     * @param port 0 for any free port
+     * @param address the interface to listen on ({@code 127.0.0.1} keeps it to this machine)
+     * @param clock the clock for lockouts, idle timeouts and declarations
+     * @param properties extra Spring properties (e.g. {@code threadline.web.max-failed-sign-ins}); the environment
+     *     and system properties still apply on top
+     */
+    public record Options(int port, String address, Clock clock, Map<String, Object> properties) {
+        public Options {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(clock, "clock");
+            properties = Map.copyOf(properties);
+        }
+
+        public static Options port(int port) {
+            return new Options(port, "127.0.0.1", Clock.systemUTC(), Map.of());
+        }
+    }
+
+    /** A running web application; closing it stops the server and the pool, not the database. */
+    public record Running(ConfigurableApplicationContext context, HikariDataSource pool, int port)
+            implements AutoCloseable {
+        /** The base URL, without a trailing slash. */
+        public String url() {
+            return "http://localhost:" + port;
+        }
+
+        @Override
+        public void close() {
+            try {
+                context.close();
+            } finally {
+                pool.close();
+            }
+        }
+    }
+
+    public static Running start(DataSource database, Options options) {
+        // Every log goes through SLF4J to THREADLINE_HOME/logs (Boot's own logging system is not used; Tomcat
+        // logs through java.util.logging, bridged here).
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        HikariDataSource pool = new HikariDataSource();
+        pool.setDataSource(database);
+        pool.setPoolName("threadline-web");
+        pool.setMaximumPoolSize(10);
+
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("server.port", options.port());
+        defaults.put("server.address", options.address());
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.main.log-startup-info", "false");
+        // The session id travels in a cookie only, never in a URL.
+        defaults.put("server.servlet.session.tracking-modes", "cookie");
+        defaults.put("server.servlet.session.cookie.http-only", "true");
+        defaults.put("server.servlet.session.cookie.same-site", "lax");
+        defaults.put("server.error.whitelabel.enabled", "false");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        // A page that fails half-way is replaced by the error page, not sent half-rendered.
+        defaults.put("spring.thymeleaf.servlet.produce-partial-output-while-processing", "false");
+        defaults.put("spring.sql.init.mode", "never");
+        defaults.putAll(options.properties());
+
+        SpringApplication app = new SpringApplication(ThreadlineWeb.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setDefaultProperties(defaults);
+        app.setRegisterShutdownHook(false);
+        app.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("dataSource", pool);
+            context.getBeanFactory().registerSingleton("clock", options.clock());
+        });
+        try {
+            ConfigurableApplicationContext context = app.run();
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            return new Running(context, pool, port);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.threadline.app.web.accounts;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's accounts: one person per agency and role that the journeys are shown for. Every call gives each a
+ * new random password (returned so that the demo can print it) and lifts any lock: no password is ever written
+ * into the repository, and a demo run always starts from accounts that work. All names are synthetic.
+ */
+@Component
+public class DemoAccounts {
+    /** The demo's people; documented in docs/web.md. */
+    public static final List<Account> ACCOUNTS = List.of(
+            new Account("police.safeguarding", "Sam Okafor (demo)", Agency.POLICE, Set.of(Role.SAFEGUARDING_OFFICER)),
+            new Account("school.dsl", "Priya Shah (demo)", Agency.SCHOOLS,
+                    Set.of(Role.DESIGNATED_SAFEGUARDING_LEAD)),
+            new Account("social.worker", "Jordan Reid (demo)", Agency.CHILDRENS_SOCIAL_CARE,
+                    Set.of(Role.SOCIAL_WORKER)),
+            new Account("health.safeguarding", "Alex Morgan (demo)", Agency.HEALTH,
+                    Set.of(Role.SAFEGUARDING_OFFICER)),
+            new Account("analyst", "Chris Patel (demo)", Agency.LOCAL_AUTHORITY, Set.of(Role.ANALYST)),
+            new Account("dpo", "Morgan Evans (demo)", Agency.LOCAL_AUTHORITY, Set.of(Role.DATA_PROTECTION_OFFICER)),
+            new Account("housing.data", "Robin Hughes (demo)", Agency.HOUSING, Set.of(Role.PARTNER_DATA_OWNER)));
+
+    // Letters and digits that cannot be misread for one another when printed (no 0/O, 1/l/I).
+    private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final AccountStore store;
+    private final PasswordEncoder encoder;
+    private final SecureRandom random = new SecureRandom();
+
+    public DemoAccounts(AccountStore store, PasswordEncoder encoder) {
+        this.store = store;
+        this.encoder = encoder;
+    }
+
+    /** An account and the password it was just given. */
+    public record Login(Account account, String password) {
+    }
+
+    /** Creates or resets every demo account with a fresh password; returns the logins to print. */
+    public List<Login> createOrReset() {
+        List<Login> logins = new ArrayList<>();
+        for (Account account : ACCOUNTS) {
+            String password = newPassword();
+            store.save(account, encoder.encode(password));
+            logins.add(new Login(account, password));
+        }
+        return logins;
+    }
+
+    private String newPassword() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                s.append('-');
+            }
+            s.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return s.toString();
+    }
+}

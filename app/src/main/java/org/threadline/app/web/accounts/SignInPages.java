@@ -1,0 +1,48 @@
+package org.threadline.app.web.accounts;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.threadline.app.web.WebSettings;
+import org.threadline.app.web.security.SignInOutcomes;
+import org.threadline.app.web.security.WithoutPurpose;
+
+/**
+ * The sign-in form (Spring Security handles its POST), and the pages after signing out or after a session
+ * expired. Outcomes travel in the session, never in the URL.
+ */
+@Controller
+@WithoutPurpose
+public class SignInPages {
+    private final WebSettings settings;
+
+    public SignInPages(WebSettings settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/sign-in")
+    public String signIn(@AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
+        if (user != null) {
+            return "redirect:/";
+        }
+        boolean failed = session.getAttribute(SignInOutcomes.FAILED) != null;
+        session.removeAttribute(SignInOutcomes.FAILED);
+        model.addAttribute("failed", failed);
+        model.addAttribute("maxFailedSignIns", settings.maxFailedSignIns());
+        model.addAttribute("lockoutMinutes", Math.max(1, settings.lockout().toMinutes()));
+        return "sign-in";
+    }
+
+    @GetMapping("/signed-out")
+    public String signedOut() {
+        return "signed-out";
+    }
+
+    @GetMapping("/session-expired")
+    public String sessionExpired(Model model) {
+        model.addAttribute("idleMinutes", Math.max(1, settings.idleTimeout().toMinutes()));
+        return "session-expired";
+    }
+}

@@ -1,0 +1,41 @@
+package org.threadline.app.web.layout;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.threadline.app.web.security.WithoutPurpose;
+
+/**
+ * The one error page. It says which kind of problem it was and what to do, never the exception, the path, the
+ * parameters or a stack trace (those go to the log only).
+ */
+@Controller
+@WithoutPurpose
+public class ErrorPage implements ErrorController {
+
+    @RequestMapping("/error")
+    public String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("problem", switch (status) {
+            case 400 -> "There is a problem with your request";
+            case 403 -> "You cannot do that";
+            case 404 -> "Page not found";
+            case 405 -> "You cannot do that";
+            default -> status >= 500 ? "Sorry, there is a problem with the service" : "There is a problem";
+        });
+        model.addAttribute("advice", switch (status) {
+            case 403 -> "Your session may have ended, or the form was out of date. Go back, reload the page and try"
+                    + " again.";
+            case 404 -> "If you typed the web address, check it is correct.";
+            default -> status >= 500 ? "Try again later. The problem has been logged." : "Go back and try again.";
+        });
+        return "error";
+    }
+}

@@ -1,0 +1,49 @@
+package org.threadline.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.threadline.store.Database;
+import picocli.CommandLine;
+
+/** Lets tests in other packages run the package-private commands against their own environment. */
+public final class TestEnvironment {
+    private TestEnvironment() {
+    }
+
+    /** Ingests a generated population's extracts with {@code ingest --dir}. */
+    public static int ingest(Map<String, String> environment, Path population, Path root, PrintWriter out) {
+        String previous = System.getProperty("threadline.root");
+        System.setProperty("threadline.root", root.toAbsolutePath().normalize().toString());
+        try {
+            CommandLine cli = new CommandLine(new IngestCommand(environment));
+            cli.setOut(out);
+            cli.setErr(out);
+            return cli.execute("--dir", population.toString());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("threadline.root");
+            } else {
+                System.setProperty("threadline.root", previous);
+            }
+        }
+    }
+
+    /** Points the environment at a fresh schema of THREADLINE_TEST_DB_URL when that is set (else embedded). */
+    public static void useTestServerIfSet(Map<String, String> environment) throws java.sql.SQLException {
+        String url = System.getenv("THREADLINE_TEST_DB_URL");
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        String schema = "test_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String user = System.getenv().getOrDefault("THREADLINE_TEST_DB_USER", "");
+        String password = System.getenv().getOrDefault("THREADLINE_TEST_DB_PASSWORD", "");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        environment.put(Database.URL, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        environment.put(Database.USER, user);
+        environment.put(Database.PASSWORD, password);
+    }
+}

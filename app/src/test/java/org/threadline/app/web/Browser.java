@@ -1,0 +1,58 @@
+package org.threadline.app.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian ({@code apt-get install -y chromium chromium-driver}): the driver and browser are
+ * named by path, so Selenium never downloads anything. Where they are missing the browser tests are skipped on a
+ * developer's machine, but fail in CI (environment CI=true), where .ci/run installs them.
+ */
+final class Browser {
+    static final Path CHROMIUM = Path.of(System.getProperty("threadline.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("threadline.chromedriver", "/usr/bin/chromedriver"));
+
+    private Browser() {
+    }
+
+    /** Skips (developer machine) or fails (CI) when Chromium or its driver is not installed. */
+    static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install -y chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true and " + message);
+        }
+        Assumptions.abort("Skipped: " + message);
+    }
+
+    /**
+     * A new headless browser with its own profile folder.
+     *
+     * @param javascript false to browse as someone with JavaScript switched off
+     */
+    static ChromeDriver start(Path profile, boolean javascript) throws IOException {
+        Files.createDirectories(profile);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1280,1000", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

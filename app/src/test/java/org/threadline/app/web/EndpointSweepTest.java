@@ -1,0 +1,182 @@
+package org.threadline.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.threadline.app.web.accounts.Agency;
+import org.threadline.app.web.accounts.Role;
+import org.threadline.app.web.security.PurposeGate;
+
+/**
+ * Every endpoint the application registers, as three people: anonymous, signed in without a purpose, and signed
+ * in with one. The endpoints come from Spring's own handler mapping, so an endpoint added later is swept too:
+ * unless it is listed below, it must refuse the first two. Listing one here is a security decision to review.
+ */
+class EndpointSweepTest {
+    /** Open to anyone. */
+    static final Set<String> PUBLIC = Set.of("GET /sign-in", "GET /signed-out", "GET /session-expired",
+            "GET /error", "POST /error");
+
+    /** Signed in, but no purpose needed: pages about the signed-in person only. */
+    static final Set<String> WITHOUT_PURPOSE = Set.of("GET /purpose", "POST /purpose", "GET /account");
+
+    /** GET endpoints that may take query parameters or path variables (none yet: search is by POST). */
+    static final Set<String> GET_WITH_PARAMETERS = Set.of();
+
+    @TempDir
+    static Path folder;
+    static TestApp app;
+    static WebClient anonymous;
+    static WebClient withoutPurpose;
+    static WebClient withPurpose;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(folder.resolve("db"));
+        app.account("sweep.no.purpose", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "sweep-password-1");
+        app.account("sweep.purpose", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "sweep-password-2");
+        anonymous = new WebClient(app);
+        anonymous.get("/sign-in");
+        withoutPurpose = new WebClient(app);
+        withoutPurpose.signIn("sweep.no.purpose", "sweep-password-1");
+        withoutPurpose.get("/account");
+        withPurpose = new WebClient(app);
+        withPurpose.signInWithPurpose("sweep.purpose", "sweep-password-2", "SAFEGUARDING.CHILD.MASH_TRIAGE",
+                "MASH-9");
+        withPurpose.get("/account");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    record Endpoint(String method, String path, HandlerMethod handler) {
+        String key() {
+            return method + " " + path;
+        }
+
+        /** A concrete path for a pattern: every {variable} becomes "1". */
+        String samplePath() {
+            return path.replaceAll("\\{[^}]+}", "1");
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        RequestMappingHandlerMapping mapping = app.web.context()
+                .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        List<Endpoint> all = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+            Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            Set<RequestMethod> swept = methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods;
+            for (String pattern : e.getKey().getPatternValues()) {
+                for (RequestMethod m : swept) {
+                    all.add(new Endpoint(m.name(), pattern, e.getValue()));
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void the_sweep_finds_the_application_endpoints() {
+        Set<String> keys = new TreeSet<>();
+        endpoints().forEach(e -> keys.add(e.key()));
+        assertThat(keys).contains("GET /", "GET /sign-in", "GET /purpose", "POST /purpose", "GET /account");
+    }
+
+    @Test
+    void every_endpoint_refuses_anonymous_people_unless_it_is_public() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            WebClient.Page page = anonymous.send(e.method(), e.samplePath());
+            boolean toSignIn = page.status() == 302 && page.location().orElse("").endsWith("/sign-in");
+            boolean right = PUBLIC.contains(e.key()) ? !refused(page) : toSignIn;
+            if (!right) {
+                wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
+            }
+        }
+        assertThat(wrong).as("anonymous").isEmpty();
+    }
+
+    @Test
+    void every_endpoint_needs_a_declared_purpose_unless_it_is_listed() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            boolean needsPurpose = !PUBLIC.contains(e.key()) && !WITHOUT_PURPOSE.contains(e.key());
+            WebClient.Page page = withoutPurpose.send(e.method(), e.samplePath());
+            boolean toPurpose = page.status() == 302 && page.location().orElse("").endsWith("/purpose");
+            boolean right = needsPurpose ? toPurpose : !refused(page);
+            if (!right) {
+                wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
+            }
+        }
+        assertThat(wrong).as("signed in without a purpose").isEmpty();
+    }
+
+    @Test
+    void every_endpoint_opens_for_a_signed_in_person_with_a_purpose() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            WebClient.Page page = withPurpose.send(e.method(), e.samplePath());
+            if (refused(page) || page.status() >= 500) {
+                wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
+            }
+        }
+        assertThat(wrong).as("signed in with a purpose").isEmpty();
+    }
+
+    @Test
+    void only_the_listed_handlers_are_exempt_from_the_purpose_gate() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            boolean listed = PUBLIC.contains(e.key()) || WITHOUT_PURPOSE.contains(e.key());
+            if (PurposeGate.exempt(e.handler()) != listed) {
+                wrong.add(e.key() + (listed ? " is listed but needs a purpose" : " is exempt but not listed"));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void no_get_endpoint_takes_data_in_its_url() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!e.method().equals("GET") || GET_WITH_PARAMETERS.contains(e.key())) {
+                continue;
+            }
+            if (e.path().contains("{")) {
+                wrong.add(e.key() + " has a path variable");
+            }
+            for (MethodParameter p : e.handler().getMethodParameters()) {
+                if (p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(PathVariable.class)) {
+                    wrong.add(e.key() + " reads " + p.getParameterName() + " from the URL");
+                }
+            }
+        }
+        assertThat(wrong).as("personal data must never travel in a URL: search by POST").isEmpty();
+    }
+
+    /** Refused or sent back to sign in / declare a purpose. */
+    private static boolean refused(WebClient.Page page) {
+        String to = page.location().orElse("");
+        return page.status() == 401 || page.status() == 403
+                || (page.status() == 302 && (to.endsWith("/sign-in") || to.endsWith("/purpose")));
+    }
+}

@@ -1,0 +1,81 @@
+package org.threadline.app.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.threadline.app.web.accounts.DemoAccounts;
+
+/**
+ * Not a test: the command that regenerates docs/screenshots (README, "Screenshots"). It drives the browser through
+ * every journey built so far and saves a full-page PNG of each page. Runs only when asked:
+ * {@code ./mvnw -B -pl app -am test -Dtest=JourneyScreenshots -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dthreadline.screenshots=docs/screenshots} (a relative folder is taken from the repository root).
+ */
+@EnabledIfSystemProperty(named = "threadline.screenshots", matches = ".+")
+class JourneyScreenshots {
+
+    @Test
+    void write_a_screenshot_of_every_page(@TempDir Path folder) throws Exception {
+        Browser.requireChromium();
+        Path out = Path.of(System.getProperty("threadline.screenshots"));
+        if (!out.isAbsolute()) {
+            // Surefire runs in app/: the repository root is its parent.
+            out = Path.of("").toAbsolutePath().getParent().resolve(out);
+        }
+        Files.createDirectories(out);
+        try (TestApp app = TestApp.withDefaults(folder.resolve("db"))) {
+            Map<String, String> passwords = app.bean(DemoAccounts.class).createOrReset().stream()
+                    .collect(Collectors.toMap(l -> l.account().username(), DemoAccounts.Login::password));
+            ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+            try {
+                browser.get(app.url("/sign-in"));
+                shoot(browser, out, "01-sign-in");
+                BrowserJourneysTest.signIn(browser, app, "social.worker", "wrong password");
+                shoot(browser, out, "02-sign-in-error");
+                BrowserJourneysTest.signIn(browser, app, "social.worker", passwords.get("social.worker"));
+                shoot(browser, out, "03-declare-purpose");
+                browser.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.MASH_TRIAGE']")).click();
+                browser.findElement(By.id("declare")).click();
+                shoot(browser, out, "04-declare-purpose-error");
+                browser.findElement(By.id("caseReference")).sendKeys("MASH-2026-0412");
+                browser.findElement(By.id("declare")).click();
+                shoot(browser, out, "05-home");
+                browser.get(app.url("/account"));
+                shoot(browser, out, "06-your-account");
+                browser.get(app.url("/no-such-page"));
+                shoot(browser, out, "07-page-not-found");
+                browser.get(app.url("/"));
+                browser.findElement(By.id("sign-out")).click();
+                shoot(browser, out, "08-signed-out");
+                BrowserJourneysTest.signIn(browser, app, "analyst", passwords.get("analyst"));
+                shoot(browser, out, "09-declare-purpose-analyst");
+                app.clock.advance(Duration.ofHours(1));
+                browser.get(app.url("/"));
+                shoot(browser, out, "10-session-expired");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
+        browser.manage().window().setSize(new Dimension(1024, 800));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long height = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+        long chrome = (Long) js.executeScript("return window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new Dimension(1024, (int) (height + chrome)));
+        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, out.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,609 @@
+package org.threadline.store.people;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.threadline.domain.chronology.ChronologyEvent;
+import org.threadline.domain.chronology.DatePrecision;
+import org.threadline.domain.chronology.EventDate;
+import org.threadline.domain.chronology.EventRole;
+import org.threadline.domain.chronology.SourceRef;
+import org.threadline.domain.people.Basis;
+import org.threadline.domain.people.PersonSummary;
+import org.threadline.domain.people.Relationship;
+import org.threadline.domain.people.RelationshipType;
+import org.threadline.domain.people.Sex;
+import org.threadline.domain.people.StableIds;
+import org.threadline.store.StoreException;
+
+/**
+ * Reads what the people build needs and writes what it produces. A build's write is one transaction: the derived
+ * tables are replaced, persons upserted (retired ones kept, marked), so a reader sees the old build or the new one.
+ */
+public final class PeopleStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 2_000;
+
+    private final DataSource dataSource;
+
+    public PeopleStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Streams every standardised row that was not quarantined, in file and row order. */
+    public void forEachRow(Consumer<StoredRow> sink) {
+        String sql = "SELECT s.file_id, s.row_number, f.agency, s.definition_id, s.fields FROM standardised_row s"
+                + " JOIN landed_file f ON f.id = s.file_id WHERE NOT EXISTS (SELECT 1 FROM quarantined_row q"
+                + " WHERE q.file_id = s.file_id AND q.row_number = s.row_number) ORDER BY s.file_id, s.row_number";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor, not the whole result in memory
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setFetchSize(5_000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        JsonNode fields = JSON.readTree(r.getString(5));
+                        Map<String, String> values = new HashMap<>();
+                        fields.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().path("value").asText()));
+                        sink.accept(new StoredRow(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), values));
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("Reading standardised rows failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Record key → person id of the current build (empty before the first). */
+    public Map<String, String> currentAssignment() {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT record_key, person_id FROM person_record", List.of(), r -> out.put(r.getString(1), r.getString(2)));
+        return out;
+    }
+
+    /** A review decision about two records. */
+    public record Decision(long id, String recordA, String recordB, String decision, String reason, String decidedBy,
+                           String agency, Instant decidedAt, Optional<Long> supersedes) {
+    }
+
+    /** The decision in force for each pair: the latest one recorded about it. */
+    public List<Decision> decisionsInForce() {
+        List<Decision> out = new ArrayList<>();
+        query("SELECT DISTINCT ON (record_a, record_b) id, record_a, record_b, decision, reason, decided_by, agency,"
+                + " decided_at, supersedes FROM review_decision ORDER BY record_a, record_b, id DESC", List.of(),
+                r -> out.add(decision(r)));
+        return out;
+    }
+
+    /** Every decision ever recorded about a pair, oldest first (the record of who decided what and why). */
+    public List<Decision> decisionHistory(String recordA, String recordB) {
+        String a = recordA.compareTo(recordB) < 0 ? recordA : recordB;
+        String b = a.equals(recordA) ? recordB : recordA;
+        List<Decision> out = new ArrayList<>();
+        query("SELECT id, record_a, record_b, decision, reason, decided_by, agency, decided_at, supersedes"
+                + " FROM review_decision WHERE record_a = ? AND record_b = ? ORDER BY id", List.of(a, b),
+                r -> out.add(decision(r)));
+        return out;
+    }
+
+    /** Records a decision; a later one about the same pair supersedes (and so can reverse) the earlier. */
+    public Decision decide(String recordA, String recordB, String decision, String reason, String decidedBy,
+                           String agency, Instant at) {
+        if (recordA.equals(recordB)) {
+            throw new IllegalArgumentException("a decision needs two different records");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a decision needs a reason");
+        }
+        String a = recordA.compareTo(recordB) < 0 ? recordA : recordB;
+        String b = a.equals(recordA) ? recordB : recordA;
+        List<Decision> before = decisionHistory(a, b);
+        Optional<Long> supersedes = before.isEmpty() ? Optional.empty() : Optional.of(before.get(before.size() - 1).id());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO review_decision (record_a, record_b, decision, reason, decided_by, agency, decided_at,"
+                        + " supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            s.setString(1, a);
+            s.setString(2, b);
+            s.setString(3, decision);
+            s.setString(4, reason.strip());
+            s.setString(5, decidedBy);
+            s.setString(6, agency);
+            s.setTimestamp(7, Timestamp.from(at));
+            if (supersedes.isPresent()) {
+                s.setLong(8, supersedes.get());
+            } else {
+                s.setNull(8, Types.BIGINT);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Decision(r.getLong(1), a, b, decision, reason.strip(), decidedBy, agency, at, supersedes);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording the decision on " + a + " and " + b + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh person id from the database's sequence, so ids are never reused. */
+    public String nextPersonId() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT nextval('person_number')")) {
+            r.next();
+            return String.format(java.util.Locale.ROOT, "P%07d", r.getLong(1));
+        } catch (SQLException e) {
+            throw new StoreException("Allocating a person id failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a build atomically and returns its run id. */
+    public long write(Build b) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long run = insertRun(c, b);
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM person_record");
+                    s.execute("DELETE FROM review_item");
+                    s.execute("DELETE FROM chronology_event");
+                    s.execute("DELETE FROM relationship");
+                    s.execute("DELETE FROM residence");
+                }
+                upsertPersons(c, b.persons(), run);
+                retire(c, b.retired(), run);
+                insertRecords(c, b.records());
+                insertChanges(c, b.changes(), b.changeReason(), run);
+                insertReview(c, b.review(), run);
+                insertEvents(c, b.events());
+                insertRelationships(c, b.relationships());
+                insertResidences(c, b.residences());
+                c.commit();
+                return run;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Writing the people build failed (nothing of it is visible): " + e.getMessage(), e);
+        }
+    }
+
+    private static long insertRun(Connection c, Build b) throws SQLException {
+        Build.Run r = b.run();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO link_run (started_at, finished_at, model_id,"
+                + " model_version, model_sha256, trained_model, person_records, persons, pairs_scored, new_persons,"
+                + " merges, splits, retired, review_items, events, relationships, decisions_applied, phase_millis)"
+                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+            s.setTimestamp(1, Timestamp.from(r.startedAt()));
+            s.setTimestamp(2, Timestamp.from(r.finishedAt()));
+            s.setString(3, r.modelId());
+            s.setInt(4, r.modelVersion());
+            s.setString(5, r.modelSha256());
+            s.setString(6, r.trainedModelJson());
+            s.setLong(7, b.records().size());
+            s.setLong(8, b.persons().size());
+            s.setLong(9, r.pairsScored());
+            s.setInt(10, r.newPersons());
+            s.setInt(11, count(b.changes(), StableIds.ChangeKind.MERGE));
+            s.setInt(12, count(b.changes(), StableIds.ChangeKind.SPLIT));
+            s.setInt(13, b.retired().size());
+            s.setInt(14, b.review().size());
+            s.setLong(15, b.events().size());
+            s.setLong(16, b.relationships().size());
+            s.setInt(17, r.decisionsApplied());
+            s.setString(18, json(r.phaseMillis()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int count(List<StableIds.Change> changes, StableIds.ChangeKind kind) {
+        return (int) changes.stream().filter(ch -> ch.kind() == kind).count();
+    }
+
+    private static void upsertPersons(Connection c, List<Build.PersonRow> persons, long run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO person (person_id, state, forename, surname,"
+                + " date_of_birth, sex, attention, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                + " ON CONFLICT (person_id) DO UPDATE SET state = EXCLUDED.state, forename = EXCLUDED.forename,"
+                + " surname = EXCLUDED.surname, date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex,"
+                + " attention = EXCLUDED.attention, last_run = EXCLUDED.last_run")) {
+            int n = 0;
+            for (Build.PersonRow p : persons) {
+                s.setString(1, p.personId());
+                s.setString(2, p.state());
+                s.setString(3, p.forename());
+                s.setString(4, p.surname());
+                s.setDate(5, p.dateOfBirth().map(Date::valueOf).orElse(null));
+                s.setString(6, p.sex());
+                s.setString(7, p.attention());
+                s.setLong(8, run);
+                s.setLong(9, run);
+                s.addBatch();
+                if (++n % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void retire(Connection c, List<String> retired, long run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE person SET state = 'RETIRED', last_run = ? WHERE person_id = ?")) {
+            for (String id : retired) {
+                s.setLong(1, run);
+                s.setString(2, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertRecords(Connection c, List<Build.RecordRow> records) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO person_record (record_key, file_id, row_number,"
+                + " part, person_id, agency, definition_id, link_confidence, identity)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            int n = 0;
+            for (Build.RecordRow r : records) {
+                s.setString(1, r.recordKey());
+                s.setLong(2, r.fileId());
+                s.setLong(3, r.rowNumber());
+                s.setString(4, r.part());
+                s.setString(5, r.personId());
+                s.setString(6, r.agency());
+                s.setString(7, r.definitionId());
+                s.setDouble(8, r.linkConfidence());
+                s.setString(9, json(r.identity()));
+                s.addBatch();
+                if (++n % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertChanges(Connection c, List<StableIds.Change> changes, String reason, long run)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO person_change (run_id, kind, before, after,"
+                + " records, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (StableIds.Change ch : changes) {
+                s.setLong(1, run);
+                s.setString(2, ch.kind().name());
+                s.setArray(3, c.createArrayOf("text", ch.before().toArray()));
+                s.setArray(4, c.createArrayOf("text", ch.after().toArray()));
+                s.setInt(5, ch.records());
+                s.setString(6, reason);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertReview(Connection c, List<Build.ReviewRow> review, long run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO review_item (run_id, kind, record_a, record_b,"
+                + " person_a, person_b, match_weight, probability, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            for (Build.ReviewRow r : review) {
+                s.setLong(1, run);
+                s.setString(2, r.kind());
+                s.setString(3, r.recordA());
+                s.setString(4, r.recordB());
+                s.setString(5, r.personA());
+                s.setString(6, r.personB());
+                s.setDouble(7, r.matchWeight());
+                s.setDouble(8, r.probability());
+                s.setString(9, r.explanationJson());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertEvents(Connection c, List<ChronologyEvent> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO chronology_event (event_id, person_id, event_date,"
+                + " date_precision, event_time, end_date, agency, type, role, summary, significant, facts, sources,"
+                + " link_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)")) {
+            int n = 0;
+            for (ChronologyEvent e : events) {
+                s.setString(1, e.eventId());
+                s.setString(2, e.personId());
+                s.setDate(3, Date.valueOf(e.date().date()));
+                s.setString(4, e.date().precision().name());
+                s.setTime(5, e.date().time().map(Time::valueOf).orElse(null));
+                s.setDate(6, e.end().map(x -> Date.valueOf(x.date())).orElse(null));
+                s.setString(7, e.agency());
+                s.setString(8, e.type());
+                s.setString(9, e.role().name());
+                s.setString(10, e.summary());
+                s.setBoolean(11, e.significant());
+                s.setString(12, json(e.facts()));
+                s.setString(13, json(e.sources()));
+                s.setDouble(14, e.linkConfidence());
+                s.addBatch();
+                if (++n % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertRelationships(Connection c, List<Relationship> relationships) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO relationship (from_person, to_person, type, basis,"
+                + " rule, from_date, to_date, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            int n = 0;
+            for (Relationship r : relationships) {
+                s.setString(1, r.fromPerson());
+                s.setString(2, r.toPerson());
+                s.setString(3, r.type().name());
+                s.setString(4, r.basis().name());
+                s.setString(5, r.rule());
+                s.setDate(6, r.from().map(Date::valueOf).orElse(null));
+                s.setDate(7, r.to().map(Date::valueOf).orElse(null));
+                s.setString(8, json(r.evidence()));
+                s.addBatch();
+                if (++n % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertResidences(Connection c, List<Build.ResidenceRow> residences) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO residence (person_id, address_key, address,"
+                + " postcode, from_date, to_date, sources) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            int n = 0;
+            for (Build.ResidenceRow r : residences) {
+                s.setString(1, r.personId());
+                s.setString(2, r.addressKey());
+                s.setString(3, r.address());
+                s.setString(4, r.postcode());
+                s.setDate(5, Date.valueOf(r.from()));
+                s.setDate(6, Date.valueOf(r.to()));
+                s.setString(7, json(r.sources()));
+                s.addBatch();
+                if (++n % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    // ---- reads used by the command line, the indicator engine and (later) the web application ----
+
+    public Optional<PersonSummary> person(String personId) {
+        List<PersonSummary> out = new ArrayList<>();
+        query("SELECT person_id, forename, surname, date_of_birth, sex FROM person WHERE person_id = ?",
+                List.of(personId), r -> out.add(summary(r)));
+        return out.stream().findFirst();
+    }
+
+    public Map<String, PersonSummary> persons(Collection<String> ids) {
+        Map<String, PersonSummary> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        query("SELECT person_id, forename, surname, date_of_birth, sex FROM person WHERE person_id = ANY(?)",
+                List.of((Object) ids.toArray(String[]::new)), r -> out.put(r.getString(1), summary(r)));
+        return out;
+    }
+
+    /** State and, for a cluster needing attention, why (JSON). */
+    public Optional<String[]> personState(String personId) {
+        List<String[]> out = new ArrayList<>();
+        query("SELECT state, attention::text FROM person WHERE person_id = ?", List.of(personId),
+                r -> out.add(new String[] {r.getString(1), r.getString(2)}));
+        return out.stream().findFirst();
+    }
+
+    public List<Build.RecordRow> recordsOf(String personId) {
+        List<Build.RecordRow> out = new ArrayList<>();
+        query("SELECT record_key, file_id, row_number, part, person_id, agency, definition_id, link_confidence,"
+                + " identity FROM person_record WHERE person_id = ? ORDER BY record_key", List.of(personId),
+                r -> out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)))));
+        return out;
+    }
+
+    public Optional<Build.RecordRow> record(String recordKey) {
+        List<Build.RecordRow> out = new ArrayList<>();
+        query("SELECT record_key, file_id, row_number, part, person_id, agency, definition_id, link_confidence,"
+                + " identity FROM person_record WHERE record_key = ?", List.of(recordKey),
+                r -> out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)))));
+        return out.stream().findFirst();
+    }
+
+    /** Every event of these persons, in date order; one indexed query whatever the family's size. */
+    public List<ChronologyEvent> events(Collection<String> personIds) {
+        List<ChronologyEvent> out = new ArrayList<>();
+        query("SELECT event_id, person_id, event_date, date_precision, event_time, end_date, agency, type, role,"
+                + " summary, significant, facts::text, sources::text, link_confidence FROM chronology_event"
+                + " WHERE person_id = ANY(?) ORDER BY event_date, event_time NULLS FIRST, event_id",
+                List.of((Object) personIds.toArray(String[]::new)), r -> out.add(event(r)));
+        return out;
+    }
+
+    public List<Relationship> relationshipsOf(String personId) {
+        List<Relationship> out = new ArrayList<>();
+        query("SELECT from_person, to_person, type, basis, rule, from_date, to_date, evidence::text FROM relationship"
+                + " WHERE from_person = ? OR to_person = ? ORDER BY type, from_person, to_person",
+                List.of(personId, personId), r -> out.add(relationship(r)));
+        return out;
+    }
+
+    /** The review queue of the latest build, strongest evidence first. */
+    public List<Build.ReviewRow> reviewQueue() {
+        List<Build.ReviewRow> out = new ArrayList<>();
+        query("SELECT kind, record_a, record_b, person_a, person_b, match_weight, probability, explanation::text"
+                + " FROM review_item ORDER BY kind, match_weight DESC, record_a, record_b", List.of(),
+                r -> out.add(new Build.ReviewRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getDouble(6), r.getDouble(7), r.getString(8))));
+        return out;
+    }
+
+    /** Per agency: when its data last landed and the period its events cover (so "no record" is not misread). */
+    public record AgencyCoverage(String agency, Instant lastLoaded, Optional<LocalDate> firstEvent,
+                                 Optional<LocalDate> lastEvent) {
+    }
+
+    public Map<String, AgencyCoverage> coverage() {
+        Map<String, AgencyCoverage> out = new LinkedHashMap<>();
+        query("SELECT f.agency, max(f.landed_at), e.first, e.last FROM landed_file f LEFT JOIN (SELECT agency,"
+                + " min(event_date) AS first, max(event_date) AS last FROM chronology_event GROUP BY agency) e"
+                + " ON e.agency = f.agency GROUP BY f.agency, e.first, e.last ORDER BY f.agency", List.of(),
+                r -> out.put(r.getString(1), new AgencyCoverage(r.getString(1), r.getTimestamp(2).toInstant(),
+                        Optional.ofNullable(r.getDate(3)).map(Date::toLocalDate),
+                        Optional.ofNullable(r.getDate(4)).map(Date::toLocalDate))));
+        return out;
+    }
+
+    /** Each landed file's id and original name (evaluation against a synthetic population's truth uses them). */
+    public Map<Long, String> fileNames() {
+        Map<Long, String> out = new HashMap<>();
+        query("SELECT id, original_name FROM landed_file", List.of(), r -> out.put(r.getLong(1), r.getString(2)));
+        return out;
+    }
+
+    /** Every person record's key parts and person: {record_key, file_id, row_number, part, person_id}. */
+    public List<String[]> allRecords() {
+        List<String[]> out = new ArrayList<>();
+        query("SELECT record_key, file_id, row_number, part, person_id FROM person_record", List.of(),
+                r -> out.add(new String[] {r.getString(1), Long.toString(r.getLong(2)), Long.toString(r.getLong(3)),
+                        r.getString(4), r.getString(5)}));
+        return out;
+    }
+
+    /**
+     * A child to show in a demonstration: the one present at most domestic incidents, else the person with most
+     * significant events. Empty when nothing is built.
+     */
+    public Optional<String> sampleChild() {
+        List<String> out = new ArrayList<>();
+        query("SELECT person_id FROM (SELECT person_id, 1 AS rank, count(*) AS n FROM chronology_event"
+                + " WHERE type = 'DOMESTIC_ABUSE_INCIDENT' AND role = 'CHILD_PRESENT' GROUP BY person_id"
+                + " UNION ALL SELECT person_id, 2, count(*) FROM chronology_event WHERE significant GROUP BY person_id)"
+                + " t ORDER BY rank, n DESC, person_id LIMIT 1", List.of(), r -> out.add(r.getString(1)));
+        return out.stream().findFirst();
+    }
+
+    /** Every relationship of the current build. */
+    public List<Relationship> allRelationships() {
+        List<Relationship> out = new ArrayList<>();
+        query("SELECT from_person, to_person, type, basis, rule, from_date, to_date, evidence::text FROM relationship",
+                List.of(), r -> out.add(relationship(r)));
+        return out;
+    }
+
+    /** Changes recorded by the latest build. */
+    public List<String> latestChanges() {
+        List<String> out = new ArrayList<>();
+        query("SELECT kind, before, after, records, reason FROM person_change WHERE run_id = (SELECT max(id) FROM"
+                + " link_run) ORDER BY id", List.of(), r -> out.add(r.getString(1) + " " + r.getString(2) + " -> "
+                + r.getString(3) + " (" + r.getInt(4) + " records): " + r.getString(5)));
+        return out;
+    }
+
+    private static Decision decision(ResultSet r) throws SQLException {
+        long sup = r.getLong(9);
+        return new Decision(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(),
+                r.wasNull() ? Optional.empty() : Optional.of(sup));
+    }
+
+    private static PersonSummary summary(ResultSet r) throws SQLException {
+        return new PersonSummary(r.getString(1), r.getString(2), r.getString(3),
+                Optional.ofNullable(r.getDate(4)).map(Date::toLocalDate), Sex.of(r.getString(5)));
+    }
+
+    private static ChronologyEvent event(ResultSet r) throws SQLException {
+        LocalDate day = r.getDate(3).toLocalDate();
+        DatePrecision precision = DatePrecision.valueOf(r.getString(4));
+        Time time = r.getTime(5);
+        EventDate date = new EventDate(day, precision, Optional.ofNullable(time).map(Time::toLocalTime));
+        Optional<EventDate> end = Optional.ofNullable(r.getDate(6)).map(d -> EventDate.day(d.toLocalDate()));
+        try {
+            Map<String, String> facts = JSON.readValue(r.getString(12), new TypeReference<>() { });
+            List<SourceRef> sources = JSON.readValue(r.getString(13), new TypeReference<>() { });
+            return new ChronologyEvent(r.getString(1), r.getString(2), date, end, r.getString(7), r.getString(8),
+                    EventRole.valueOf(r.getString(9)), r.getString(10), r.getBoolean(11), facts, sources,
+                    r.getDouble(14));
+        } catch (java.io.IOException e) {
+            throw new StoreException("event " + r.getString(1) + " has unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Relationship relationship(ResultSet r) throws SQLException {
+        try {
+            List<SourceRef> evidence = JSON.readValue(r.getString(8), new TypeReference<>() { });
+            return new Relationship(r.getString(1), r.getString(2), RelationshipType.valueOf(r.getString(3)),
+                    Basis.valueOf(r.getString(4)), r.getString(5),
+                    Optional.ofNullable(r.getDate(6)).map(Date::toLocalDate),
+                    Optional.ofNullable(r.getDate(7)).map(Date::toLocalDate), evidence);
+        } catch (java.io.IOException e) {
+            throw new StoreException("relationship has unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> map(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (java.io.IOException e) {
+            throw new StoreException("unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private interface RowReader {
+        void read(ResultSet r) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> parameters, RowReader reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object p = parameters.get(i);
+                if (p instanceof String[] array) {
+                    s.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    s.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    reader.read(r);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Query failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+}
