@@ -32,6 +32,13 @@ public record EventVocabulary(String id, int version, Map<String, Set<String>> f
         return factsByType.getOrDefault(type, Set.of()).contains(fact);
     }
 
+    /** The same view of the chronology's own reading of {@code events.yaml}, so the file is read once. */
+    public static EventVocabulary of(org.threadline.domain.chronology.EventVocabulary chronology) {
+        Map<String, Set<String>> facts = new java.util.LinkedHashMap<>();
+        chronology.types().keySet().stream().sorted().forEach(t -> facts.put(t, chronology.factsOf(t)));
+        return new EventVocabulary(chronology.id(), chronology.version(), facts);
+    }
+
     public static EventVocabulary read(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());

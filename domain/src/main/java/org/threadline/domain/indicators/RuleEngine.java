@@ -41,4 +41,13 @@ public final class RuleEngine {
                                LocalDate asOf) {
         return compiled.evaluate(subject, family, events, asOf);
     }
+
+    /**
+     * Every member of a family as subject, in the family's member order, indexing the events once: what a batch
+     * run and a re-evaluation after a new event both want.
+     */
+    public java.util.List<Evaluation> evaluateFamily(Family family, Collection<ChronologyEvent> events,
+                                                     LocalDate asOf) {
+        return compiled.evaluateFamily(family, events, asOf);
+    }
 }

@@ -29,12 +29,25 @@ public final class CompiledRulebook {
     private final Map<String, CompiledSignal> signals = new HashMap<>();
     private final List<Indicator> ordered;
     private final SignalEvaluator signalEvaluator;
+    /** Each signal use's window and count, resolved once (by identity: the tree is fixed after reading). */
+    private final Map<Condition.UseSignal, CompiledWindow> windows = new java.util.IdentityHashMap<>();
+    private final Map<Condition.UseSignal, Integer> counts = new java.util.IdentityHashMap<>();
 
     public CompiledRulebook(Rulebook rulebook) {
         this.rulebook = rulebook;
         rulebook.signals().forEach((id, s) -> signals.put(id, new CompiledSignal(s, rulebook.parameters())));
         this.ordered = order(rulebook.indicators());
         this.signalEvaluator = new SignalEvaluator(rulebook.parameters());
+        rulebook.indicators().forEach(i -> i.condition().ifPresent(this::compileUses));
+    }
+
+    private void compileUses(Condition c) {
+        if (c instanceof Condition.UseSignal u) {
+            CompiledSignal s = signals.get(u.signal());
+            windows.put(u, u.window().map(w -> CompiledWindow.of(w, rulebook.parameters())).orElse(s.window));
+            counts.put(u, u.atLeast().map(a -> (int) Math.ceil(a.resolve(rulebook.parameters()))).orElse(s.atLeast));
+        }
+        Conditions.children(c).forEach(this::compileUses);
     }
 
     public Rulebook rulebook() {
@@ -43,8 +56,21 @@ public final class CompiledRulebook {
 
     public Evaluation evaluate(PersonSummary subject, Family family, Collection<ChronologyEvent> events,
                                LocalDate asOf) {
-        FamilyView view = new FamilyView(subject, family);
+        return evaluate(subject, family, new EventIndex(events), asOf);
+    }
+
+    /** Every member of the family, indexing the events once. */
+    public List<Evaluation> evaluateFamily(Family family, Collection<ChronologyEvent> events, LocalDate asOf) {
         EventIndex index = new EventIndex(events);
+        List<Evaluation> out = new ArrayList<>(family.members().size());
+        for (PersonSummary member : family.members()) {
+            out.add(evaluate(member, family, index, asOf));
+        }
+        return out;
+    }
+
+    private Evaluation evaluate(PersonSummary subject, Family family, EventIndex index, LocalDate asOf) {
+        FamilyView view = new FamilyView(subject, family);
         Map<String, IndicatorResult> done = new LinkedHashMap<>();
         Optional<Integer> age = subject.ageOn(asOf);
         for (Indicator ind : ordered) {
@@ -74,8 +100,8 @@ public final class CompiledRulebook {
         }
         Outcome o = condition(ind.condition().orElseThrow(), view, index, asOf, done);
         if (o.status() == Status.NOT_MET && ind.requires().isPresent()) {
-            Outcome coverage = signalEvaluator.evaluate(signals.get(ind.requires().get()), Optional.empty(),
-                    Optional.empty(), view, index, asOf);
+            CompiledSignal req = signals.get(ind.requires().get());
+            Outcome coverage = signalEvaluator.evaluate(req, req.window, req.atLeast, view, index, asOf);
             if (coverage.status() != Status.MET) {
                 return new IndicatorResult(ind.id(), Status.INSUFFICIENT_DATA, "the records needed to answer are "
                         + "missing: " + coverage.reason(), List.of());
@@ -87,8 +113,8 @@ public final class CompiledRulebook {
     private Outcome condition(Condition c, FamilyView view, EventIndex index, LocalDate asOf,
                               Map<String, IndicatorResult> done) {
         if (c instanceof Condition.UseSignal u) {
-            Optional<Integer> atLeast = u.atLeast().map(a -> (int) Math.ceil(a.resolve(rulebook.parameters())));
-            return signalEvaluator.evaluate(signals.get(u.signal()), u.window(), atLeast, view, index, asOf);
+            return signalEvaluator.evaluate(signals.get(u.signal()), windows.get(u), counts.get(u), view, index,
+                    asOf);
         }
         if (c instanceof Condition.UseIndicator u) {
             IndicatorResult r = done.get(u.indicator());

@@ -17,6 +17,10 @@ final class CompiledSignal {
     final List<CompiledFact> facts;
     final int atLeast;
     final double ratioAtLeast;
+    /** Precomputed words for reasons: "parent or household adult", "CSC_REFERRAL/SUSPENSION". */
+    final String whose;
+    final String what;
+    final CompiledWindow window;
 
     CompiledSignal(Signal signal, Map<String, Parameter> parameters) {
         this.signal = signal;
@@ -25,6 +29,10 @@ final class CompiledSignal {
         this.facts = signal.facts().stream().map(f -> new CompiledFact(f, parameters)).toList();
         this.atLeast = (int) Math.ceil(signal.atLeast().resolve(parameters));
         this.ratioAtLeast = signal.ratio().map(r -> r.atLeast().resolve(parameters)).orElse(0.0);
+        this.whose = String.join(" or ", signal.who().stream().map(w -> w.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ')).toList());
+        this.what = String.join("/", types);
+        this.window = CompiledWindow.of(signal.window(), parameters);
     }
 
     /** Whether the event's role and facts satisfy the signal (its type and window are checked by the caller). */

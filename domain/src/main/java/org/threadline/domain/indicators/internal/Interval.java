@@ -1,11 +1,8 @@
 package org.threadline.domain.indicators.internal;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import org.threadline.domain.chronology.ChronologyEvent;
-import org.threadline.domain.indicators.Parameter;
-import org.threadline.domain.indicators.Window;
 import org.threadline.domain.people.PersonSummary;
 
 /**
@@ -14,21 +11,20 @@ import org.threadline.domain.people.PersonSummary;
  * if any day it could have happened on is.
  */
 record Interval(LocalDate from, LocalDate to) {
-    static Optional<Interval> of(Window w, PersonSummary subject, LocalDate asOf, Map<String, Parameter> parameters) {
-        if (w instanceof Window.Last last) {
-            long n = (long) last.amount().resolve(parameters);
-            return Optional.of(new Interval(asOf.minus(n, last.unit()).plusDays(1), asOf));
+    static Optional<Interval> of(CompiledWindow w, PersonSummary subject, LocalDate asOf) {
+        switch (w.kind()) {
+            case LAST:
+                return Optional.of(new Interval(asOf.minus(w.amount(), w.unit()).plusDays(1), asOf));
+            case EVER:
+                return Optional.of(new Interval(LocalDate.MIN, asOf));
+            default:
+                if (subject.dateOfBirth().isEmpty()) {
+                    return Optional.empty();
+                }
+                LocalDate dob = subject.dateOfBirth().get();
+                LocalDate end = dob.plusYears(w.amount()).minusDays(1);
+                return Optional.of(new Interval(dob, end.isBefore(asOf) ? end : asOf));
         }
-        if (w instanceof Window.Ever) {
-            return Optional.of(new Interval(LocalDate.MIN, asOf));
-        }
-        if (subject.dateOfBirth().isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate dob = subject.dateOfBirth().get();
-        int years = w instanceof Window.BeforeAge b ? (int) b.age().resolve(parameters) : 18;
-        LocalDate end = dob.plusYears(years).minusDays(1);
-        return Optional.of(new Interval(dob, end.isBefore(asOf) ? end : asOf));
     }
 
     boolean empty() {

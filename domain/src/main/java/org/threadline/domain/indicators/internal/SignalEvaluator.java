@@ -31,18 +31,16 @@ final class SignalEvaluator {
         this.parameters = parameters;
     }
 
-    Outcome evaluate(CompiledSignal s, Optional<Window> windowOverride, Optional<Integer> atLeastOverride,
-                     FamilyView family, EventIndex events, LocalDate asOf) {
+    Outcome evaluate(CompiledSignal s, CompiledWindow w, int atLeast, FamilyView family, EventIndex events,
+                     LocalDate asOf) {
         String id = s.signal.id();
-        Window w = windowOverride.orElse(s.signal.window());
-        Optional<Interval> interval = Interval.of(w, family.subject(), asOf, parameters);
+        Optional<Interval> interval = Interval.of(w, family.subject(), asOf);
         if (interval.isEmpty()) {
             return Outcome.insufficient(id + ": the subject's date of birth is unknown, so the window cannot be set");
         }
         if (s.signal.relationship().isPresent()) {
             return relationship(s, interval.get(), family);
         }
-        int atLeast = atLeastOverride.orElse(s.atLeast);
         List<Match> matches = new ArrayList<>();
         // A rate is judged over whole groups (an academic year): the window picks the groups that reach into it,
         // and each group's rate counts all of its events up to the as-of date, not only the terms in the window.
@@ -66,11 +64,11 @@ final class SignalEvaluator {
         matches.sort(Match.ORDER);
         List<EvidenceEvent> matched = matches.stream().map(Match::cited).toList();
         List<ChronologyEvent> matchedEvents = matches.stream().map(Match::event).toList();
-        String whose = whose(s.signal.who());
+        String whose = s.whose;
         if (s.signal.ratio().isPresent()) {
             return ratio(s, s.signal.ratio().get(), matched, matchedEvents, interval.get(), whose);
         }
-        String what = String.join("/", s.types);
+        String what = s.what;
         if (matched.size() >= atLeast) {
             return Outcome.met(id, List.of(new Evidence(id, matched.size() + " " + what + " event(s) of " + whose
                     + ", " + interval.get() + " (at least " + atLeast + " needed): " + s.signal.description(),
@@ -80,8 +78,8 @@ final class SignalEvaluator {
         if (onlyOthers && !family.anyoneAs(s.signal.who())) {
             return Outcome.insufficient(id + ": no " + whose + " of the subject is known");
         }
-        return Outcome.notMet(id + ": " + matched.size() + " " + what + " event(s) of " + whose + ", "
-                + interval.get() + "; at least " + atLeast + " needed");
+        return Outcome.notMet(id + ": " + matched.size() + " " + what + " event(s) of " + whose + " "
+                + w.words() + "; at least " + atLeast + " needed");
     }
 
     private Outcome ratio(CompiledSignal s, Ratio r, List<EvidenceEvent> matched, List<ChronologyEvent> events,
@@ -210,11 +208,6 @@ final class SignalEvaluator {
 
     private static boolean adultOn(Optional<PersonSummary> p, LocalDate day) {
         return p.flatMap(x -> x.ageOn(day)).map(a -> a >= 18).orElse(false);
-    }
-
-    private static String whose(List<Who> who) {
-        return String.join(" or ", who.stream().map(w -> w.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .toList());
     }
 
     private static String fmt(double d) {
