@@ -1,0 +1,200 @@
+package org.threadline.app.web.people;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import org.threadline.app.people.MatchExplanations;
+import org.threadline.app.people.PeopleQueries;
+import org.threadline.app.web.access.Access;
+import org.threadline.app.web.access.AccessPolicy;
+import org.threadline.app.web.access.Viewer;
+import org.threadline.domain.chronology.ChronologyEvent;
+import org.threadline.domain.chronology.Timeline;
+import org.threadline.domain.people.Family;
+import org.threadline.domain.people.PersonSummary;
+import org.threadline.domain.people.Relationship;
+import org.threadline.store.people.Build;
+import org.threadline.store.people.PeopleStore;
+
+/**
+ * Builds what the person, family and review pages show, deciding every record and event through the policy
+ * decision point ({@link AccessPolicy}) and keeping every decision for the audit log. Nothing withheld reaches a
+ * model: a withheld field is replaced by the reason it is withheld.
+ */
+@Component
+public class PeopleViews {
+    /** Fields of a record's identity, in the order a page shows them, with their labels. */
+    static final Map<String, String> IDENTITY = new LinkedHashMap<>();
+
+    static {
+        IDENTITY.put("forename", "Forename");
+        IDENTITY.put("surname", "Surname");
+        IDENTITY.put("date_of_birth", "Date of birth");
+        IDENTITY.put("sex", "Sex");
+        IDENTITY.put("address_line", "Address");
+        IDENTITY.put("postcode", "Postcode");
+        IDENTITY.put("nhs_number", "NHS number");
+        IDENTITY.put("upn", "UPN");
+        IDENTITY.put("pnc_id", "PNC ID");
+        IDENTITY.put("ni_number", "NI number");
+    }
+
+    private final PeopleStore store;
+    private final PeopleQueries queries;
+    private final AccessPolicy policy;
+
+    public PeopleViews(PeopleStore store, PeopleQueries queries, AccessPolicy policy) {
+        this.store = store;
+        this.queries = queries;
+        this.policy = policy;
+    }
+
+    /** A field as shown: its label and either its value or why it is not shown. */
+    public record Field(String label, String value, boolean shown) {
+    }
+
+    /** A source record as shown. */
+    public record RecordView(String recordKey, String agency, String feed, String part, double linkConfidence,
+                             List<Field> fields, String basis, boolean visible,
+                             Optional<MatchExplanations.Waterfall> join, Optional<Pictures.Waterfall> picture) {
+    }
+
+    /** A person's resolved identity as shown: each part present only if some record releases it. */
+    public record Identity(String personId, String name, String dateOfBirth, String sex, boolean nameShown) {
+    }
+
+    /** What was decided about one person's records: the views, and the accesses for the audit log. */
+    record Records(Identity identity, List<RecordView> records, List<Access> accesses) {
+    }
+
+    /** Decides every record of a person and the identity they support. */
+    Records records(Viewer v, String personId, boolean explain) {
+        PersonSummary p = store.person(personId).orElseThrow();
+        List<Build.RecordRow> rows = store.recordsOf(personId);
+        Map<String, MatchExplanations.Waterfall> joins = explain
+                ? new MatchExplanations(store).strongestJoins(rows, 25) : Map.of();
+        List<Access> accesses = new ArrayList<>();
+        List<RecordView> views = new ArrayList<>();
+        boolean name = false;
+        boolean dob = false;
+        boolean sex = false;
+        for (Build.RecordRow r : rows) {
+            Access a = policy.record(v, r);
+            accesses.add(a);
+            name |= a.shows("surname") || a.shows("forename");
+            dob |= a.shows("date_of_birth");
+            sex |= a.shows("sex");
+            Optional<MatchExplanations.Waterfall> join = a.any() ? Optional.ofNullable(joins.get(r.recordKey()))
+                    : Optional.empty();
+            views.add(new RecordView(r.recordKey(), r.agency(), r.definitionId(), r.part(), r.linkConfidence(),
+                    fields(r, a), a.basis(), a.any(), join,
+                    join.map(w -> Pictures.waterfall(w.prior(), w.bars(), w.total()))));
+        }
+        Identity identity = new Identity(personId, name ? p.displayName() : "Name not shared with you",
+                dob ? p.dateOfBirth().map(Object::toString).orElse("Not known") : "Not shared with you",
+                sex ? p.sex().toString() : "Not shared with you", name);
+        return new Records(identity, views, accesses);
+    }
+
+    static List<Field> fields(Build.RecordRow r, Access a) {
+        List<Field> out = new ArrayList<>();
+        IDENTITY.forEach((f, label) -> {
+            String value = r.identity().getOrDefault(f, "");
+            if (value.isBlank()) {
+                return;
+            }
+            out.add(a.shows(f) ? new Field(label, value, true)
+                    : new Field(label, "Not shown: " + a.withheld().getOrDefault(f, "not released"), false));
+        });
+        return out;
+    }
+
+    /** A relationship as shown. */
+    public record RelationshipView(String fromId, String fromName, String type, String toId, String toName,
+                                   String basis, String rule, int evidence) {
+    }
+
+    /** The chronology as shown: the visible events' timeline, and what was not shown, by agency, with why. */
+    public record Chronology(Timeline timeline, Pictures.TimelinePicture picture, Map<String, String> notShown,
+                             List<ChronologyEvent> visible) {
+    }
+
+    Chronology chronology(Viewer v, List<String> personIds, boolean significantOnly, List<Access> accesses) {
+        List<ChronologyEvent> visible = new ArrayList<>();
+        Map<String, Integer> hidden = new TreeMap<>();
+        Map<String, String> why = new HashMap<>();
+        Map<String, Access> decided = new HashMap<>();
+        for (ChronologyEvent e : queries.events(personIds)) {
+            String item = e.sources().isEmpty() ? e.agency() : e.sources().get(0).definitionId();
+            // One decision per data item, person and role on the event covers all such events.
+            Access a = decided.computeIfAbsent(item + "|" + e.personId() + "|" + e.role(), k -> {
+                Access x = policy.event(v, e);
+                accesses.add(x);
+                return x;
+            });
+            if (a.any()) {
+                visible.add(a.shows("summary") ? e : withoutDetails(e));
+            } else {
+                hidden.merge(e.agency(), 1, Integer::sum);
+                why.putIfAbsent(e.agency(), a.basis());
+            }
+        }
+        Timeline.Settings settings = significantOnly ? Timeline.Settings.DEFAULT.significant()
+                : Timeline.Settings.DEFAULT;
+        Timeline t = Timeline.of(visible, settings);
+        Map<String, String> notShown = new LinkedHashMap<>();
+        hidden.forEach((agency, n) -> notShown.put(agency, n + (n == 1 ? " event" : " events") + " not shown: "
+                + why.get(agency)));
+        return new Chronology(t, Pictures.timeline(t), notShown, visible);
+    }
+
+    /** The event with its summary replaced: the feed's details behind it are not all released to the viewer. */
+    static ChronologyEvent withoutDetails(ChronologyEvent e) {
+        String type = e.type().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return new ChronologyEvent(e.eventId(), e.personId(), e.date(), e.end(), e.agency(), e.type(), e.role(),
+                Character.toUpperCase(type.charAt(0)) + type.substring(1) + " (details not shared with you)",
+                e.significant(), Map.of(), e.sources(), e.linkConfidence());
+    }
+
+    /** Relationships, naming the other person only where their name is shared with the viewer. */
+    List<RelationshipView> relationships(List<Relationship> relationships, Map<String, String> names) {
+        return relationships.stream().map(r -> new RelationshipView(r.fromPerson(),
+                names.getOrDefault(r.fromPerson(), "name not shared"),
+                r.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.toPerson(),
+                names.getOrDefault(r.toPerson(), "name not shared"), r.basis().name().toLowerCase(Locale.ROOT),
+                r.rule(), r.evidence().size())).toList();
+    }
+
+    /** Names of several people, each only if a record of theirs releases it (the decisions join the audit). */
+    Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String id : personIds) {
+            Records r = records(v, id, false);
+            accesses.addAll(r.accesses());
+            out.put(id, r.identity().nameShown() ? r.identity().name() : "Name not shared (" + id + ")");
+        }
+        return out;
+    }
+
+    Family family(String personId) {
+        return queries.family(personId);
+    }
+
+    List<PeopleQueries.Involvement> whoToCall(String personId, List<ChronologyEvent> visible) {
+        return queries.whoToCall(List.of(personId), visible).get(personId);
+    }
+
+    boolean exists(String personId) {
+        return store.person(personId).isPresent();
+    }
+
+    PeopleStore store() {
+        return store;
+    }
+}
