@@ -44,6 +44,16 @@ public record Access(String dataItem, String subject, Set<String> shown, Map<Str
         return List.copyOf(out.values());
     }
 
+    /** The distinct reasons, in words, for the sources a page could show nothing of (not naming the sources). */
+    public static List<String> reasonsNothingShown(List<Access> accesses) {
+        return accesses.stream().filter(a -> !a.any()).map(Access::basis).distinct().sorted().toList();
+    }
+
+    /** Why the withheld fields are withheld, in words, each reason once. */
+    public String basisOfWithheld() {
+        return String.join("; ", new java.util.TreeSet<>(withheld.values()));
+    }
+
     public boolean shows(String field) {
         return shown.contains(field);
     }

@@ -51,6 +51,15 @@ public final class AccessPolicy {
     }
 
     /**
+     * Whether the viewer may see what a source row says about a person (a relationship's evidence): its name fields
+     * must be released to them.
+     */
+    public Access evidence(Viewer v, org.threadline.domain.chronology.SourceRef row, String subject) {
+        return decide(v, row.definitionId(), row.agency(), "", subject, List.of("forename", "surname"),
+                Optional.empty());
+    }
+
+    /**
      * Whether the viewer may see an event: its date must be released for the subject in their role on it. Its
      * summary (written from the feed's event type and attributes) is shown only when all of those are released too:
      * the access then shows {@code summary}.

@@ -69,8 +69,16 @@ public class PeopleViews {
     public record Identity(String personId, String name, String dateOfBirth, String sex, boolean nameShown) {
     }
 
-    /** What was decided about one person's records: the views, and the accesses for the audit log. */
-    record Records(Identity identity, List<RecordView> records, List<Access> accesses) {
+    /**
+     * What was decided about one person's records: the views of records with something shown, how many records
+     * are not shared at all and why (neither their agency nor their feed is named: that alone can be telling),
+     * and the accesses for the audit log.
+     */
+    record Records(Identity identity, List<RecordView> records, int notShared, List<String> whyNotShared,
+                   List<Access> accesses) {
+        public int getNotShared() {
+            return notShared;
+        }
     }
 
     /** Decides every record of a person and the identity they support. */
@@ -84,9 +92,16 @@ public class PeopleViews {
         boolean name = false;
         boolean dob = false;
         boolean sex = false;
+        int notShared = 0;
+        java.util.Set<String> whyNot = new java.util.TreeSet<>();
         for (Build.RecordRow r : rows) {
             Access a = policy.record(v, r);
             accesses.add(a);
+            if (!a.any()) {
+                notShared++;
+                whyNot.add(a.basis());
+                continue;
+            }
             name |= a.shows("surname") || a.shows("forename");
             dob |= a.shows("date_of_birth");
             sex |= a.shows("sex");
@@ -99,19 +114,30 @@ public class PeopleViews {
         Identity identity = new Identity(personId, name ? p.displayName() : "Name not shared with you",
                 dob ? p.dateOfBirth().map(Object::toString).orElse("Not known") : "Not shared with you",
                 sex ? p.sex().toString() : "Not shared with you", name);
-        return new Records(identity, views, accesses);
+        return new Records(identity, views, notShared, List.copyOf(whyNot), accesses);
     }
 
+    /**
+     * The fields shown. Withheld fields are not named (that a record holds a PNC ID is itself telling): one line
+     * says that other fields are held and why they are not shown.
+     */
     static List<Field> fields(Build.RecordRow r, Access a) {
         List<Field> out = new ArrayList<>();
-        IDENTITY.forEach((f, label) -> {
-            String value = r.identity().getOrDefault(f, "");
+        boolean withheld = false;
+        for (Map.Entry<String, String> e : IDENTITY.entrySet()) {
+            String value = r.identity().getOrDefault(e.getKey(), "");
             if (value.isBlank()) {
-                return;
+                continue;
             }
-            out.add(a.shows(f) ? new Field(label, value, true)
-                    : new Field(label, "Not shown: " + a.withheld().getOrDefault(f, "not released"), false));
-        });
+            if (a.shows(e.getKey())) {
+                out.add(new Field(e.getValue(), value, true));
+            } else {
+                withheld = true;
+            }
+        }
+        if (withheld) {
+            out.add(new Field("Other fields", "not shown: " + a.basisOfWithheld(), false));
+        }
         return out;
     }
 
@@ -121,7 +147,7 @@ public class PeopleViews {
     }
 
     /** The chronology as shown: the visible events' timeline, and what was not shown, by agency, with why. */
-    public record Chronology(Timeline timeline, Pictures.TimelinePicture picture, Map<String, String> notShown,
+    public record Chronology(Timeline timeline, Pictures.TimelinePicture picture, List<String> notShown,
                              List<ChronologyEvent> visible) {
     }
 
@@ -148,9 +174,9 @@ public class PeopleViews {
         Timeline.Settings settings = significantOnly ? Timeline.Settings.DEFAULT.significant()
                 : Timeline.Settings.DEFAULT;
         Timeline t = Timeline.of(visible, settings);
-        Map<String, String> notShown = new LinkedHashMap<>();
-        hidden.forEach((agency, n) -> notShown.put(agency, n + (n == 1 ? " event" : " events") + " not shown: "
-                + why.get(agency)));
+        int n = hidden.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> notShown = n == 0 ? List.of() : List.of(n + (n == 1 ? " event is" : " events are")
+                + " not shown: " + String.join("; ", new java.util.TreeSet<>(why.values())) + ".");
         return new Chronology(t, Pictures.timeline(t), notShown, visible);
     }
 
@@ -160,6 +186,35 @@ public class PeopleViews {
         return new ChronologyEvent(e.eventId(), e.personId(), e.date(), e.end(), e.agency(), e.type(), e.role(),
                 Character.toUpperCase(type.charAt(0)) + type.substring(1) + " (details not shared with you)",
                 e.significant(), Map.of(), e.sources(), e.linkConfidence());
+    }
+
+    /**
+     * The relationships the viewer may see: those with at least one evidence row whose source shares names with
+     * them (a tie known only from a source not shared with them is not shown, and its source not named).
+     */
+    List<Relationship> visible(Viewer v, List<Relationship> relationships, List<Access> accesses, int[] hidden) {
+        List<Relationship> out = new ArrayList<>();
+        Map<String, Access> decided = new HashMap<>();
+        for (Relationship r : relationships) {
+            boolean shown = false;
+            for (org.threadline.domain.chronology.SourceRef e : r.evidence()) {
+                Access a = decided.computeIfAbsent(e.definitionId() + "|" + r.fromPerson(), k -> {
+                    Access x = policy.evidence(v, e, r.fromPerson());
+                    accesses.add(x);
+                    return x;
+                });
+                if (a.any()) {
+                    shown = true;
+                    break;
+                }
+            }
+            if (shown) {
+                out.add(r);
+            } else {
+                hidden[0]++;
+            }
+        }
+        return out;
     }
 
     /** Relationships, naming the other person only where their name is shared with the viewer. */

@@ -40,13 +40,13 @@ public class PersonPages {
     }
 
     @GetMapping("/people/{personId}")
-    public String person(@PathVariable String personId, @AuthenticationPrincipal SignedInUser user,
+    public String person(@PathVariable("personId") String personId, @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose, Model model) {
         return person(personId, false, user, purpose, model);
     }
 
     @GetMapping("/people/{personId}/significant")
-    public String significant(@PathVariable String personId, @AuthenticationPrincipal SignedInUser user,
+    public String significant(@PathVariable("personId") String personId, @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose, Model model) {
         return person(personId, true, user, purpose, model);
     }
@@ -60,7 +60,9 @@ public class PersonPages {
             PeopleViews.Records records = views.records(v, personId, true);
             accesses.addAll(records.accesses());
             PeopleViews.Chronology chronology = views.chronology(v, List.of(personId), significant, accesses);
-            List<Relationship> rels = views.store().relationshipsOf(personId);
+            int[] hiddenTies = {0};
+            List<Relationship> rels = views.visible(v, views.store().relationshipsOf(personId), accesses,
+                    hiddenTies);
             List<String> others = rels.stream().flatMap(r -> java.util.stream.Stream.of(r.fromPerson(),
                     r.toPerson())).filter(p -> !p.equals(personId)).distinct().toList();
             Map<String, String> names = new java.util.HashMap<>(views.names(v, others, accesses));
@@ -68,10 +70,15 @@ public class PersonPages {
             Map<String, Object> m = new java.util.HashMap<>();
             m.put("identity", records.identity());
             m.put("records", records.records());
+            m.put("notShared", records.notShared());
+            m.put("whyNotShared", records.whyNotShared());
             m.put("relationships", views.relationships(rels, names));
+            m.put("hiddenTies", hiddenTies[0]);
             m.put("chronology", chronology);
             m.put("whoToCall", views.whoToCall(personId, chronology.visible()));
-            m.put("accesses", Access.distinct(accesses.stream().filter(a -> a.subject().equals(personId)).toList()));
+            m.put("accesses", Access.distinct(accesses.stream().filter(a -> a.subject().equals(personId) && a.any())
+                    .toList()));
+            m.put("withheldReasons", Access.reasonsNothingShown(accesses));
             return new ViewAudit.Viewed<>(m, accesses);
         });
         model.addAllAttributes(page);
@@ -81,26 +88,36 @@ public class PersonPages {
     }
 
     @GetMapping("/people/{personId}/family")
-    public String family(@PathVariable String personId, @AuthenticationPrincipal SignedInUser user,
+    public String family(@PathVariable("personId") String personId, @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose, Model model) {
         requireKnown(personId);
         Viewer v = policy.viewer(user.account(), purpose);
         Map<String, Object> page = audit.view(v, () -> {
             List<Access> accesses = new ArrayList<>();
             Family f = views.family(personId);
-            List<String> ids = f.members().stream().map(m -> m.personId()).toList();
+            int[] hiddenTies = {0};
+            List<Relationship> shownTies = views.visible(v, f.relationships(), accesses, hiddenTies);
+            // Only the anchor and the people a shown tie reaches: membership itself can come from hidden sources.
+            java.util.Set<String> reached = new java.util.LinkedHashSet<>(List.of(personId));
+            shownTies.forEach(r -> {
+                reached.add(r.fromPerson());
+                reached.add(r.toPerson());
+            });
+            List<String> ids = f.members().stream().map(m -> m.personId()).filter(reached::contains).toList();
             Map<String, String> names = views.names(v, ids, accesses);
-            List<String[]> ties = f.relationships().stream().map(r -> new String[] {r.fromPerson(), r.toPerson(),
+            List<String[]> ties = shownTies.stream().map(r -> new String[] {r.fromPerson(), r.toPerson(),
                     "tl-tie-" + r.basis().name().toLowerCase(java.util.Locale.ROOT), r.type().name()
                     .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + r.basis().name()
                     .toLowerCase(java.util.Locale.ROOT) + ")"}).toList();
             Map<String, Object> m = new java.util.HashMap<>();
             m.put("anchor", personId);
             m.put("names", names);
-            m.put("relationships", views.relationships(f.relationships(), names));
+            m.put("relationships", views.relationships(shownTies, names));
+            m.put("hiddenTies", hiddenTies[0]);
             m.put("picture", Pictures.family(personId, names, ties));
             m.put("chronology", views.chronology(v, ids, true, accesses));
-            m.put("accesses", Access.distinct(accesses));
+            m.put("accesses", Access.distinct(accesses.stream().filter(Access::any).toList()));
+            m.put("withheldReasons", Access.reasonsNothingShown(accesses));
             return new ViewAudit.Viewed<>(m, accesses);
         });
         model.addAllAttributes(page);

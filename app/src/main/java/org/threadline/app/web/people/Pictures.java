@@ -15,23 +15,23 @@ import org.threadline.domain.chronology.Timeline;
  * with presentation attributes and CSS classes, no script and no inline style (the Content-Security-Policy forbids
  * both). Each picture has a text equivalent on its page (a table), and a title for assistive technology.
  */
-final class Pictures {
+public final class Pictures {
     private Pictures() {
     }
 
     /** A rectangle with a label and the value written beside it. */
-    record Bar(String label, String value, double x, double y, double width, double height, String css) {
-        double textY() {
+    public record Bar(String label, String value, double x, double y, double width, double height, String css) {
+        public double textY() {
             return y + height - 5;
         }
 
-        double valueX() {
+        public double valueX() {
             return x + width + 4;
         }
     }
 
     /** A waterfall: the prior, one bar per comparison from where the last one ended, and the total. */
-    record Waterfall(List<Bar> bars, double zeroX, double width, double height) {
+    public record Waterfall(List<Bar> bars, double zeroX, double width, double height) {
     }
 
     static final double LABEL = 230;
@@ -75,20 +75,20 @@ final class Pictures {
     }
 
     /** A dot on the timeline. */
-    record Dot(double x, double y, String css, String title) {
+    public record Dot(double x, double y, String css, String title) {
     }
 
     /** A lane (one agency), a year tick, a gap. */
-    record Lane(String label, double y) {
+    public record Lane(String label, double y) {
     }
 
-    record Tick(String label, double x) {
+    public record Tick(String label, double x) {
     }
 
-    record Span(double x, double width, String title) {
+    public record Span(double x, double width, String title) {
     }
 
-    record TimelinePicture(List<Lane> lanes, List<Tick> ticks, List<Span> gaps, List<Dot> dots, double width,
+    public record TimelinePicture(List<Lane> lanes, List<Tick> ticks, List<Span> gaps, List<Dot> dots, double width,
                            double height, double axisY) {
     }
 
@@ -124,16 +124,16 @@ final class Pictures {
     }
 
     /** A person in the family picture, and a tie between two. */
-    record Node(String personId, String label, double x, double y, boolean anchor) {
-        double labelY() {
+    public record Node(String personId, String label, double x, double y, boolean anchor) {
+        public double labelY() {
             return y + 30;
         }
     }
 
-    record Edge(double x1, double y1, double x2, double y2, String css, String title) {
+    public record Edge(double x1, double y1, double x2, double y2, String css, String title) {
     }
 
-    record FamilyPicture(List<Node> nodes, List<Edge> edges, double width, double height) {
+    public record FamilyPicture(List<Node> nodes, List<Edge> edges, double width, double height) {
     }
 
     /** The anchor in the middle, everyone else on a circle around them. */

@@ -84,7 +84,8 @@ public class ReviewQueuePage {
         });
         model.addAttribute("items", items);
         model.addAttribute("viewer", v);
-        model.addAttribute("accesses", Access.distinct(accesses));
+        model.addAttribute("accesses", Access.distinct(accesses.stream().filter(Access::any).toList()));
+        model.addAttribute("withheldReasons", Access.reasonsNothingShown(accesses));
         return "review";
     }
 
@@ -96,8 +97,9 @@ public class ReviewQueuePage {
             if (va.isBlank() && vb.isBlank()) {
                 return;
             }
-            String sa = va.isBlank() ? "Not held" : xa.shows(f) ? va : "Not shown";
-            String sb = vb.isBlank() ? "Not held" : xb.shows(f) ? vb : "Not shown";
+            // Blank and withheld read alike, so a page never tells which fields a hidden record holds.
+            String sa = xa.shows(f) ? va : "Not shown";
+            String sb = xb.shows(f) ? vb : "Not shown";
             String same = !xa.shows(f) || !xb.shows(f) || va.isBlank() || vb.isBlank() ? ""
                     : va.equalsIgnoreCase(vb) ? "Same" : "Different";
             rows.add(new Row(label, sa, sb, same));
@@ -116,13 +118,16 @@ public class ReviewQueuePage {
             throw new IllegalStateException("review item " + r.recordA() + " has an unreadable explanation", ex);
         }
         return new Item(n, r.kind(), r.recordA(), r.recordB(), r.personA(), r.personB(), r.probability(), rows,
-                picture, bars, xa.basis(), xb.basis(), a.agency(), b.agency());
+                picture, bars, xa.basis(), xb.basis(), xa.any() ? a.agency() : "Not shared:",
+                xb.any() ? b.agency() : "Not shared:");
     }
 
     @PostMapping("/review/decide")
-    public String decide(@RequestParam(required = false) String recordA,
-            @RequestParam(required = false) String recordB, @RequestParam(required = false) String decision,
-            @RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInUser user,
+    public String decide(@RequestParam(name = "recordA", required = false) String recordA,
+            @RequestParam(name = "recordB", required = false) String recordB,
+            @RequestParam(name = "decision", required = false) String decision,
+            @RequestParam(name = "reason", required = false) String reason,
+            @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
             RedirectAttributes redirect) {
         Viewer v = policy.viewer(user.account(), purpose);
