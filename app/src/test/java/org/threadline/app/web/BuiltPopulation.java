@@ -30,7 +30,30 @@ import org.threadline.synth.output.OutputFormat;
 final class BuiltPopulation {
     static final Instant DURING_THE_AGREEMENTS = Instant.parse("2026-10-01T09:00:00Z");
 
+    private static TestApp shared;
+
     private BuiltPopulation() {
+    }
+
+    /**
+     * One population (150 people, seed 3) for every test class that needs one in this JVM, built on first use and
+     * closed when the JVM ends: generating, ingesting and linking once keeps the web tests' time reasonable.
+     */
+    static synchronized TestApp shared() throws Exception {
+        if (shared == null) {
+            Path folder = Files.createTempDirectory("threadline-web-population");
+            shared = start(folder, 150, 3);
+            TestApp app = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                try (var files = Files.walk(folder)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException e) {
+                    // a temporary folder left behind
+                }
+            }));
+        }
+        return shared;
     }
 
     static TestApp start(Path folder, int people, long seed) throws Exception {

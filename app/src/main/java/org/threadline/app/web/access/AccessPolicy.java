@@ -77,7 +77,8 @@ public final class AccessPolicy {
                     a.columns(), a.reasonCodes());
         }
         if (!a.shows("event_date")) {
-            return new Access(a.dataItem(), a.subject(), Set.of(), a.withheld(), a.basis(), a.agreements(),
+            String basis = a.reasonCodes().isEmpty() ? "the dates of these events are not shared with you" : a.basis();
+            return new Access(a.dataItem(), a.subject(), Set.of(), a.withheld(), basis, a.agreements(),
                     a.columns(), a.reasonCodes().isEmpty() ? List.of("EVENT_DATE_NOT_RELEASED") : a.reasonCodes());
         }
         return a;

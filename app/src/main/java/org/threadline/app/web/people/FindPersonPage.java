@@ -118,7 +118,7 @@ public class FindPersonPage {
                 accesses.addAll(records.accesses());
                 Map<String, String> why = new LinkedHashMap<>();
                 for (PersonSearch.Reason r : h.reasons()) {
-                    why.putIfAbsent(r.field() + r.how(), PeopleViews.IDENTITY.getOrDefault(r.field(), r.field())
+                    why.putIfAbsent(r.field() + r.how() + r.agency(), PeopleViews.IDENTITY.getOrDefault(r.field(), r.field())
                             + " matched " + r.how().label() + " (" + r.agency() + " record)");
                 }
                 out.add(new Result(h.personId(), records.identity().name(), records.identity().dateOfBirth(),

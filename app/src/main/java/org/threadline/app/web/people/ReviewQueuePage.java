@@ -52,7 +52,7 @@ public class ReviewQueuePage {
     public record Item(int number, String kind, String recordA, String recordB, String personA, String personB,
                        double probability, List<Row> rows, Optional<Pictures.Waterfall> picture,
                        List<MatchExplanations.Bar> bars, String basisA, String basisB, String agencyA,
-                       String agencyB) {
+                       String agencyB, boolean reviewable) {
     }
 
     /** A field of both records. */
@@ -90,6 +90,12 @@ public class ReviewQueuePage {
     }
 
     private static Item item(int n, Build.ReviewRow r, Build.RecordRow a, Build.RecordRow b, Access xa, Access xb) {
+        if (!xa.any() || !xb.any()) {
+            // Nothing about a record that is not shared: not its agency, its fields, nor the evidence's levels.
+            String why = String.join("; ", new java.util.TreeSet<>(List.of(xa.basis(), xb.basis())));
+            return new Item(n, r.kind(), r.recordA(), r.recordB(), r.personA(), r.personB(), r.probability(),
+                    List.of(), Optional.empty(), List.of(), why, why, "", "", false);
+        }
         List<Row> rows = new ArrayList<>();
         PeopleViews.IDENTITY.forEach((f, label) -> {
             String va = a.identity().getOrDefault(f, "");
@@ -118,8 +124,7 @@ public class ReviewQueuePage {
             throw new IllegalStateException("review item " + r.recordA() + " has an unreadable explanation", ex);
         }
         return new Item(n, r.kind(), r.recordA(), r.recordB(), r.personA(), r.personB(), r.probability(), rows,
-                picture, bars, xa.basis(), xb.basis(), xa.any() ? a.agency() : "Not shared:",
-                xb.any() ? b.agency() : "Not shared:");
+                picture, bars, xa.basis(), xb.basis(), a.agency(), b.agency(), true);
     }
 
     @PostMapping("/review/decide")
@@ -139,6 +144,12 @@ public class ReviewQueuePage {
                 .anyMatch(r -> r.recordA().equals(recordA) && r.recordB().equals(recordB));
         if (!known) {
             redirect.addFlashAttribute("problem", "That item is no longer in the queue.");
+            return "redirect:/review";
+        }
+        boolean shared = store.record(recordA).map(r -> policy.record(v, r).any()).orElse(false)
+                && store.record(recordB).map(r -> policy.record(v, r).any()).orElse(false);
+        if (!shared) {
+            redirect.addFlashAttribute("problem", "You can only decide about two records that are shared with you.");
             return "redirect:/review";
         }
         if (d.isEmpty() || reason == null || reason.isBlank()) {
