@@ -152,8 +152,20 @@ public final class Pictures {
         }
         List<Node> nodes = new ArrayList<>();
         at.forEach((p, xy) -> nodes.add(new Node(p, labels.getOrDefault(p, p), xy[0], xy[1], p.equals(anchor))));
-        List<Edge> edges = new ArrayList<>();
+        // One line per pair of people, whatever the number of ties between them: asserted if any tie is.
+        Map<String, String[]> byPair = new LinkedHashMap<>();
         for (String[] t : ties) { // {from, to, css, title}
+            String pair = t[0].compareTo(t[1]) < 0 ? t[0] + "|" + t[1] : t[1] + "|" + t[0];
+            String[] held = byPair.get(pair);
+            if (held == null) {
+                byPair.put(pair, t.clone());
+            } else {
+                held[2] = held[2].endsWith("asserted") || t[2].endsWith("asserted") ? "tl-tie-asserted" : held[2];
+                held[3] = held[3] + "; " + t[3];
+            }
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (String[] t : byPair.values()) {
             double[] a = at.get(t[0]);
             double[] b = at.get(t[1]);
             if (a != null && b != null) {
