@@ -596,9 +596,10 @@ public final class PeopleStore {
 
     private static Decision decision(ResultSet r) throws SQLException {
         long sup = r.getLong(9);
+        boolean none = r.wasNull(); // must be asked right after reading column 9, not after the others
         return new Decision(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(),
-                r.wasNull() ? Optional.empty() : Optional.of(sup));
+                none ? Optional.empty() : Optional.of(sup));
     }
 
     private static PersonSummary summary(ResultSet r) throws SQLException {

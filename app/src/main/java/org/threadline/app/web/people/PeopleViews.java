@@ -85,18 +85,29 @@ public class PeopleViews {
     Records records(Viewer v, String personId, boolean explain) {
         PersonSummary p = store.person(personId).orElseThrow();
         List<Build.RecordRow> rows = store.recordsOf(personId);
-        Map<String, MatchExplanations.Waterfall> joins = explain
-                ? new MatchExplanations(store).strongestJoins(rows, 25) : Map.of();
         List<Access> accesses = new ArrayList<>();
+        for (Build.RecordRow r : rows) {
+            accesses.add(policy.record(v, r));
+        }
+        // Joins are explained only between records the viewer may see: a waterfall against a hidden record would
+        // name it and show what its fields agreed on.
+        List<Build.RecordRow> shared = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (accesses.get(i).any()) {
+                shared.add(rows.get(i));
+            }
+        }
+        Map<String, MatchExplanations.Waterfall> joins = explain
+                ? new MatchExplanations(store).strongestJoins(shared, 25) : Map.of();
         List<RecordView> views = new ArrayList<>();
         boolean name = false;
         boolean dob = false;
         boolean sex = false;
         int notShared = 0;
         java.util.Set<String> whyNot = new java.util.TreeSet<>();
-        for (Build.RecordRow r : rows) {
-            Access a = policy.record(v, r);
-            accesses.add(a);
+        for (int i = 0; i < rows.size(); i++) {
+            Build.RecordRow r = rows.get(i);
+            Access a = accesses.get(i);
             if (!a.any()) {
                 notShared++;
                 whyNot.add(a.basis());
@@ -105,10 +116,9 @@ public class PeopleViews {
             name |= a.shows("surname") || a.shows("forename");
             dob |= a.shows("date_of_birth");
             sex |= a.shows("sex");
-            Optional<MatchExplanations.Waterfall> join = a.any() ? Optional.ofNullable(joins.get(r.recordKey()))
-                    : Optional.empty();
+            Optional<MatchExplanations.Waterfall> join = Optional.ofNullable(joins.get(r.recordKey()));
             views.add(new RecordView(r.recordKey(), r.agency(), r.definitionId(), r.part(), r.linkConfidence(),
-                    fields(r, a), a.basis(), a.any(), join,
+                    fields(r, a), a.basis(), true, join,
                     join.map(w -> Pictures.waterfall(w.prior(), w.bars(), w.total()))));
         }
         Identity identity = new Identity(personId, name ? p.displayName() : "Name not shared with you",

@@ -100,7 +100,7 @@ public final class Pictures {
                 .forEach(a -> laneY.put(a, 20.0 + laneY.size() * 24));
         double height = 20 + laneY.size() * 24 + 30;
         if (t.entries().isEmpty()) {
-            return new TimelinePicture(List.of(), List.of(), List.of(), List.of(), left + plot + 20, 60, 40);
+            return new TimelinePicture(List.of(), List.of(), List.of(), List.of(), left + plot + 40, 60, 40);
         }
         LocalDate from = t.entries().get(0).date().date().withDayOfYear(1);
         LocalDate to = t.entries().stream().map(e -> e.until().orElse(e.date()).latest()).max(LocalDate::compareTo)
@@ -120,7 +120,7 @@ public final class Pictures {
                 e.significant() ? "tl-dot-significant" : "tl-dot", e.date().date() + " " + e.agency() + ": "
                 + e.type().toLowerCase(Locale.ROOT).replace('_', ' ') + (e.count() > 1 ? " (" + e.count()
                 + " events)" : ""))).toList();
-        return new TimelinePicture(lanes, ticks, gaps, dots, left + plot + 20, height, height - 22);
+        return new TimelinePicture(lanes, ticks, gaps, dots, left + plot + 40, height, height - 22);
     }
 
     /** A person in the family picture, and a tie between two. */
