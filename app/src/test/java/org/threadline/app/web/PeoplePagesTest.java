@@ -185,6 +185,32 @@ class PeoplePagesTest {
     }
 
     @Test
+    void when_the_view_cannot_be_written_to_the_audit_log_the_page_is_not_shown() throws Exception {
+        WebClient police = police();
+        String surname = of("police-incident-persons", "police-custody").get(0).identity().get("surname");
+        assertThat(police.get("/people/" + child).body()).contains(surname);
+        try (Connection c = app.database.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE EXCEPTION 'audit log unavailable (test)'; END $$");
+            s.execute("CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entry FOR EACH ROW"
+                    + " EXECUTE FUNCTION test_refuse_audit()");
+        }
+        try {
+            WebClient.Page page = police.get("/people/" + child);
+            assertThat(page.status()).isEqualTo(500);
+            assertThat(page.body()).contains("Sorry, there is a problem with the service").doesNotContain(surname);
+        } finally {
+            try (Connection c = app.database.dataSource().getConnection();
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER test_refuse_audit ON audit_entry");
+                s.execute("DROP FUNCTION test_refuse_audit()");
+            }
+        }
+        assertThat(police.get("/people/" + child).body()).contains(surname);
+    }
+
+    @Test
     void a_person_id_that_is_not_one_is_not_found_and_says_nothing_more() {
         assertThat(police().get("/people/P9999999").status()).isEqualTo(404);
         assertThat(police().get("/people/REES").status()).isEqualTo(404);
