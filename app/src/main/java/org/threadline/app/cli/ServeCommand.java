@@ -63,9 +63,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UsageException("--port must be between 0 and 65535");
         }
-        Map<String, Object> settings = settings(environment);
+        Map<String, Object> settings = new java.util.HashMap<>(settings(environment));
         PrintWriter out = spec.commandLine().getOut();
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
+        settings.put("threadline.home", home.root().toString()); // the audit log's checkpoint key lives there
         Database db = Database.open(environment, home.database());
         ThreadlineWeb.Running web;
         try {

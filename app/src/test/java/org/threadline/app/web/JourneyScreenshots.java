@@ -69,6 +69,56 @@ class JourneyScreenshots {
         }
     }
 
+    @Test
+    void write_a_screenshot_of_every_people_page(@TempDir Path folder) throws Exception {
+        Browser.requireChromium();
+        Path out = Path.of(System.getProperty("threadline.screenshots"));
+        if (!out.isAbsolute()) {
+            out = Path.of("").toAbsolutePath().getParent().resolve(out);
+        }
+        Files.createDirectories(out);
+        TestApp app = BuiltPopulation.shared();
+        org.threadline.store.people.PeopleStore store = new org.threadline.store.people.PeopleStore(
+                app.database.dataSource());
+        String child = store.sampleChild().orElseThrow();
+        var police = store.recordsOf(child).stream().filter(r -> r.definitionId().startsWith("police-"))
+                .findFirst().orElseThrow().identity();
+        app.account("shots.police", org.threadline.app.web.accounts.Agency.POLICE,
+                org.threadline.app.web.accounts.Role.SAFEGUARDING_OFFICER, "shots-police-password");
+        app.account("shots.school", org.threadline.app.web.accounts.Agency.SCHOOLS,
+                org.threadline.app.web.accounts.Role.DESIGNATED_SAFEGUARDING_LEAD, "shots-school-password");
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            PeopleBrowserJourneysTest.signInFor(browser, app, "shots.police", "shots-police-password", "MASH-2026-0412");
+            browser.get(app.url("/people/find"));
+            shoot(browser, out, "11-find-a-person");
+            browser.findElement(By.id("name")).sendKeys(police.get("forename") + " " + police.get("surname"));
+            Browser.clickToNavigate(browser, By.id("search"));
+            shoot(browser, out, "12-find-a-person-results");
+            browser.get(app.url("/people/" + child));
+            browser.findElements(By.cssSelector("#records details summary")).stream().limit(1)
+                    .forEach(org.openqa.selenium.WebElement::click);
+            shoot(browser, out, "13-person-police");
+            // The family with the most ties police may see: their own rows are the evidence.
+            String busiest = store.allRelationships().stream()
+                    .filter(r -> r.evidence().stream().anyMatch(e -> e.definitionId().startsWith("police-")))
+                    .collect(java.util.stream.Collectors.groupingBy(r -> r.fromPerson(),
+                            java.util.stream.Collectors.counting()))
+                    .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+            browser.get(app.url("/people/" + busiest + "/family"));
+            shoot(browser, out, "14-family-police");
+            browser.get(app.url("/review"));
+            shoot(browser, out, "15-review-queue");
+            browser.get(app.url("/signed-out"));
+            browser.manage().deleteAllCookies();
+            PeopleBrowserJourneysTest.signInFor(browser, app, "shots.school", "shots-school-password", "MASH-2026-0413");
+            browser.get(app.url("/people/" + child));
+            shoot(browser, out, "16-person-school");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
         JavascriptExecutor js = (JavascriptExecutor) browser;

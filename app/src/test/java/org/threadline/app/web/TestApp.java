@@ -22,13 +22,25 @@ final class TestApp implements AutoCloseable {
 
     final Database database;
     final ThreadlineWeb.Running web;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MutableClock clock;
 
     private TestApp(Path folder, Map<String, Object> properties) {
-        this.database = TestDatabase.open(folder);
+        this(TestDatabase.open(folder), folder.resolveSibling(folder.getFileName() + "-home"),
+                Instant.parse("2026-03-02T09:00:00Z"), properties);
+    }
+
+    /**
+     * On a database already open (a population ingested and built into it), from the given time. THREADLINE_HOME
+     * (the audit log's checkpoint key) is {@code home}.
+     */
+    TestApp(Database database, Path home, Instant start, Map<String, Object> properties) {
+        this.database = database;
+        this.clock = new MutableClock(start);
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("threadline.home", home.toString());
         try {
             this.web = ThreadlineWeb.start(database.dataSource(), new ThreadlineWeb.Options(0, "127.0.0.1",
-                    clock, properties));
+                    clock, all));
         } catch (RuntimeException e) {
             database.close();
             throw e;

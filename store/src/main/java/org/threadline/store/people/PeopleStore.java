@@ -481,6 +481,16 @@ public final class PeopleStore {
         return out.stream().findFirst();
     }
 
+    /** Every person record of the current build with its identity fields (the web application's search reads them). */
+    public List<Build.RecordRow> allRecordRows() {
+        List<Build.RecordRow> out = new ArrayList<>();
+        query("SELECT record_key, file_id, row_number, part, person_id, agency, definition_id, link_confidence,"
+                + " identity FROM person_record ORDER BY person_id, record_key", List.of(),
+                r -> out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)))));
+        return out;
+    }
+
     /** Every event of these persons, in date order; one indexed query whatever the family's size. */
     public List<ChronologyEvent> events(Collection<String> personIds) {
         List<ChronologyEvent> out = new ArrayList<>();
@@ -586,9 +596,10 @@ public final class PeopleStore {
 
     private static Decision decision(ResultSet r) throws SQLException {
         long sup = r.getLong(9);
+        boolean none = r.wasNull(); // must be asked right after reading column 9, not after the others
         return new Decision(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(),
-                r.wasNull() ? Optional.empty() : Optional.of(sup));
+                none ? Optional.empty() : Optional.of(sup));
     }
 
     private static PersonSummary summary(ResultSet r) throws SQLException {

@@ -1,0 +1,94 @@
+package org.threadline.app.people;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.threadline.app.cli.LinkageLookups;
+import org.threadline.linkage.data.RecordTable;
+import org.threadline.linkage.engine.Linker;
+import org.threadline.linkage.model.LinkageModel;
+import org.threadline.linkage.model.ModelJson;
+import org.threadline.linkage.scoring.ComparisonContribution;
+import org.threadline.linkage.scoring.Explanation;
+import org.threadline.store.people.Build;
+import org.threadline.store.people.PeopleStore;
+
+/**
+ * Why two records were joined: the waterfall of evidence, recomputed from the trained model stored with the latest
+ * build and the two records' stored identity fields. Two limits, said wherever it is shown: the agency's own person
+ * key is not stored with a record, so that comparison is always "no data"; and term frequencies are those of the
+ * two records alone, so a common surname weighs like a rare one (the build's own figure can differ a little).
+ */
+public final class MatchExplanations {
+    private final Optional<LinkageModel> trained;
+
+    public MatchExplanations(PeopleStore store) {
+        this.trained = store.latestTrainedModel().map(ModelJson::read);
+    }
+
+    /** One comparison's bar: its name, the level the two records reached, and its weight (log2 Bayes factor). */
+    public record Bar(String comparison, String level, double weight) {
+    }
+
+    /** The whole waterfall: prior, bars, total weight and the probability it stands for. */
+    public record Waterfall(String recordA, String recordB, double prior, List<Bar> bars, double total,
+                            double probability) {
+    }
+
+    public boolean available() {
+        return trained.isPresent();
+    }
+
+    /** The waterfall for two records; empty before the first build. */
+    public Optional<Waterfall> explain(Build.RecordRow a, Build.RecordRow b) {
+        if (trained.isEmpty()) {
+            return Optional.empty();
+        }
+        LinkageModel model = trained.get();
+        RecordTable table = RecordTable.builder(model.columns())
+                .add(a.recordKey(), 0, cells(model, a.identity()))
+                .add(b.recordKey(), 0, cells(model, b.identity()))
+                .build();
+        Explanation e = Linker.explain(model, table, LinkageLookups.standard(), 0, 1);
+        List<Bar> bars = new ArrayList<>();
+        for (ComparisonContribution c : e.contributions()) {
+            bars.add(new Bar(c.comparisonName(), c.levelLabel(), c.log2Contribution()));
+        }
+        return Optional.of(new Waterfall(a.recordKey(), b.recordKey(), e.priorWeight(), bars, e.totalWeight(),
+                e.probability()));
+    }
+
+    /**
+     * For each record of a person, the strongest evidence joining it to another record of the same person (at most
+     * {@code limit} records are compared, pairwise).
+     */
+    public Map<String, Waterfall> strongestJoins(List<Build.RecordRow> records, int limit) {
+        Map<String, Waterfall> out = new java.util.LinkedHashMap<>();
+        List<Build.RecordRow> rs = records.size() > limit ? records.subList(0, limit) : records;
+        if (rs.size() < 2 || trained.isEmpty()) {
+            return out;
+        }
+        Waterfall[][] w = new Waterfall[rs.size()][rs.size()];
+        for (int i = 0; i < rs.size(); i++) {
+            for (int j = i + 1; j < rs.size(); j++) {
+                w[i][j] = explain(rs.get(i), rs.get(j)).orElseThrow();
+                w[j][i] = w[i][j];
+            }
+        }
+        for (int i = 0; i < rs.size(); i++) {
+            Waterfall best = null;
+            for (int j = 0; j < rs.size(); j++) {
+                if (j != i && (best == null || w[i][j].total() > best.total())) {
+                    best = w[i][j];
+                }
+            }
+            out.put(rs.get(i).recordKey(), best);
+        }
+        return out;
+    }
+
+    private static String[] cells(LinkageModel model, Map<String, String> identity) {
+        return model.columns().stream().map(c -> identity.getOrDefault(c, "")).toArray(String[]::new);
+    }
+}

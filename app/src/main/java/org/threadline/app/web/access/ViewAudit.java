@@ -1,0 +1,83 @@
+package org.threadline.app.web.access;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.threadline.domain.governance.audit.AuditAction;
+import org.threadline.domain.governance.audit.AuditEvent;
+import org.threadline.store.StoreException;
+import org.threadline.store.audit.AuditStore;
+
+/**
+ * Every page that shows personal data writes what it showed (and what it refused) to the tamper-evident audit log
+ * before it is sent. The page's model is built inside an open transaction; the audit events for every access it
+ * decided are appended in that transaction and committed; only then is the page rendered. If the append or commit
+ * fails, nothing is shown (the error page is), and nothing half-recorded stays in the log.
+ */
+public final class ViewAudit {
+    private final DataSource dataSource;
+    private final AuditStore audit;
+    private final Clock clock;
+
+    public ViewAudit(DataSource dataSource, AuditStore audit, Clock clock) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a page read and decided: the accesses to record, and the page's model. */
+    public record Viewed<T>(T page, List<Access> accesses) {
+    }
+
+    /** Builds a page and records its accesses in one transaction; returns the page only once both succeeded. */
+    public <T> T view(Viewer v, Supplier<Viewed<T>> read) {
+        String requestId = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Viewed<T> viewed = read.get();
+                List<AuditEvent> events = new ArrayList<>();
+                for (Access a : viewed.accesses()) {
+                    events.add(event(v, requestId, a.any() ? AuditAction.VIEW : AuditAction.DENY, a.subject(),
+                            a.dataItem(), List.copyOf(new java.util.TreeSet<>(a.columns())), a.reasonCodes(),
+                            String.join(",", a.agreements())));
+                }
+                if (!events.isEmpty()) {
+                    audit.appendAll(c, events);
+                }
+                c.commit();
+                return viewed.page();
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording the view in the audit log failed, so nothing is shown: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Records a review decision; the decision and its audit entry are written by the caller's action first. */
+    public void decision(Viewer v, String subject, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            audit.append(c, event(v, UUID.randomUUID().toString(), AuditAction.REVIEW_DECISION, subject,
+                    "link-review", List.of(), List.of(what), ""));
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("Recording the review decision in the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
+    private AuditEvent event(Viewer v, String requestId, AuditAction action, String subject, String item,
+                             List<String> fields, List<String> reasons, String agreement) {
+        return new AuditEvent(requestId, clock.instant(), v.account().username(), v.party(),
+                List.copyOf(v.principal().roles()), v.declared().code(),
+                v.declared().caseReferenceIfAny().orElse(""), action, subject, item, fields, reasons, agreement);
+    }
+}
