@@ -577,6 +577,14 @@ public final class PeopleStore {
         return out.stream().findFirst();
     }
 
+    /** The persons held (not retired), in id order: the subjects a full indicator run evaluates. */
+    public List<String> personIds() {
+        List<String> out = new ArrayList<>();
+        query("SELECT person_id FROM person WHERE state <> 'RETIRED' ORDER BY person_id", List.of(),
+                r -> out.add(r.getString(1)));
+        return out;
+    }
+
     /** Every relationship of the current build. */
     public List<Relationship> allRelationships() {
         List<Relationship> out = new ArrayList<>();
