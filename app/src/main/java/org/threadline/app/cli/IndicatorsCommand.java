@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "Evaluate the rulebooks in config/rules over built people, show a person's flags with their"
                 + " evidence, and measure the flags against a synthetic population's truth.",
-        subcommands = {IndicatorsCommand.Run.class, IndicatorsCommand.Show.class, IndicatorsCommand.Evaluate.class})
+        subcommands = {IndicatorsCommand.Run.class, IndicatorsCommand.Show.class, IndicatorsCommand.Evaluate.class,
+            IndicatorsCommand.Cohorts.class})
 final class IndicatorsCommand implements Runnable {
     /** Evidence events listed per clause unless --all: the latest, since they say most about now. */
     private static final int SHOWN = 6;
@@ -251,6 +252,52 @@ final class IndicatorsCommand implements Runnable {
                     Files.writeString(markdown, table, StandardCharsets.UTF_8);
                     out.println("Full tables with subgroups: " + markdown);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cohorts", mixinStandardHelpOptions = true,
+            description = "How many people meet each indicator in each postcode district (of their latest known"
+                    + " address), with small numbers suppressed so that no count under the minimum can be seen or"
+                    + " worked out from a total.")
+    static final class Cohorts implements Callable<Integer> {
+        @Option(names = "--indicators", split = ",", description = "The indicators to count (default: every"
+                + " enabled one).")
+        List<String> indicators;
+
+        @Option(names = "--min-cell", defaultValue = "10",
+                description = "Counts below this are suppressed (default ${DEFAULT-VALUE}).")
+        int minimumCell;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (PeopleContext ctx = new PeopleContext(System.getenv())) {
+                IndicatorRun run = indicatorRun(ctx, System.getenv(), Clock.systemUTC());
+                List<String> columns = indicators != null ? indicators : run.rulebooks().stream()
+                        .flatMap(r -> r.indicators().stream()).filter(i -> i.enabled() && i.notDerivable().isEmpty())
+                        .map(Indicator::id).toList();
+                Map<String, String> postcodes = ctx.store.latestPostcodes();
+                List<org.threadline.domain.indicators.reporting.CohortTable.Flag> flags = new java.util.ArrayList<>();
+                run.storedStatuses(ctx.store.personIds()).forEach((person, statuses) -> {
+                    String area = org.threadline.domain.identifiers.Postcode.parse(postcodes.getOrDefault(person,
+                            "")).map(org.threadline.domain.identifiers.Postcode::district).orElse("unknown");
+                    statuses.forEach((indicator, status) -> {
+                        if (status == Status.MET && columns.contains(indicator)) {
+                            flags.add(new org.threadline.domain.indicators.reporting.CohortTable.Flag(area,
+                                    indicator));
+                        }
+                    });
+                });
+                var table = org.threadline.domain.indicators.reporting.CohortTable.suppress(flags, columns,
+                        minimumCell);
+                out.println("People meeting each indicator by postcode district (latest known address); "
+                        + table.suppressedCells() + " cell(s) suppressed:");
+                out.println(table.toMarkdown());
             }
             return 0;
         }

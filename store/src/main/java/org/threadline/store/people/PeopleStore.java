@@ -585,6 +585,14 @@ public final class PeopleStore {
         return out;
     }
 
+    /** Each person's postcode at their latest known address: where cohort counts place them. */
+    public Map<String, String> latestPostcodes() {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT DISTINCT ON (person_id) person_id, postcode FROM residence ORDER BY person_id, to_date DESC,"
+                + " from_date DESC", List.of(), r -> out.put(r.getString(1), r.getString(2)));
+        return out;
+    }
+
     /** Every relationship of the current build. */
     public List<Relationship> allRelationships() {
         List<Relationship> out = new ArrayList<>();
