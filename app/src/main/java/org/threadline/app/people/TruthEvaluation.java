@@ -118,6 +118,13 @@ public final class TruthEvaluation {
     private static Map<String, Counts> relationships(List<Relationship> ours, Map<String, String> trueOf,
                                                      Path truthDir) throws IOException {
         Set<String> held = new HashSet<>(trueOf.values());
+        Map<String, String> died = new HashMap<>();
+        for (CSVRecord r : csv(truthDir.resolve("people.csv"))) {
+            if (!r.get("date_of_death").isBlank()) {
+                died.put(r.get("person_id"), r.get("date_of_death"));
+            }
+        }
+        Set<String> separated = new HashSet<>();
         Set<String> parentOf = new HashSet<>();
         Set<String> partners = new HashSet<>();
         Map<String, Set<String>> parents = new HashMap<>();
@@ -128,7 +135,12 @@ public final class TruthEvaluation {
                 parentOf.add(a + ">" + b);
                 parents.computeIfAbsent(b, k -> new HashSet<>()).add(a);
             } else if (r.get("relationship").equals("PARTNER_OF")) {
-                partners.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+                String pair = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+                partners.add(pair);
+                String to = r.get("to");
+                if (!to.isBlank() && !to.equals(died.get(a)) && !to.equals(died.get(b))) {
+                    separated.add(pair); // ended by a separation, not a death
+                }
             }
         }
         Set<String> siblings = new HashSet<>();
@@ -172,6 +184,25 @@ public final class TruthEvaluation {
             long actual = all ? truth.get(type).stream().filter(k -> bothHeld(k, held)).count() : 0;
             out.put(label, new Counts(c[0], c[1], all ? found.getOrDefault(type, Set.of()).size() : 0, actual));
         });
+        // Partnerships we say have ended, against partnerships the truth ended by separation (not by a death).
+        long predicted = 0;
+        long correct = 0;
+        Set<String> recalled = new HashSet<>();
+        for (Relationship r : ours) {
+            String a = trueOf.get(r.fromPerson());
+            String b = trueOf.get(r.toPerson());
+            if (r.type() != RelationshipType.PARTNER_OF || r.to().isEmpty() || a == null || b == null) {
+                continue;
+            }
+            String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+            predicted++;
+            if (separated.contains(key)) {
+                correct++;
+                recalled.add(key);
+            }
+        }
+        out.put("PARTNER_OF ended", new Counts(correct, predicted, recalled.size(),
+                separated.stream().filter(k -> bothHeld(k, held)).count()));
         return out;
     }
 
