@@ -2,8 +2,6 @@ package org.threadline.app.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,23 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.threadline.app.audit.InstalledAuditLog;
-import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.people.PeopleBuilder;
+import org.threadline.app.people.TestPopulation;
 import org.threadline.domain.chronology.ChronologyEvent;
-import org.threadline.domain.chronology.EventVocabulary;
 import org.threadline.domain.indicators.IndicatorResult;
 import org.threadline.domain.indicators.Rulebook;
 import org.threadline.domain.indicators.Status;
 import org.threadline.domain.indicators.alerts.Alert;
 import org.threadline.domain.indicators.reporting.AccuracyReport;
 import org.threadline.domain.people.PersonSummary;
-import org.threadline.domain.progress.Progress;
-import org.threadline.linkage.model.ModelJson;
 import org.threadline.store.Database;
 import org.threadline.store.people.PeopleStore;
 import org.threadline.synth.GenerationOptions;
-import org.threadline.synth.PopulationGenerator;
-import org.threadline.synth.output.OutputFormat;
 
 /**
  * The rulebooks run over a built population on real PostgreSQL: a first run is a baseline, a new police incident
@@ -58,6 +49,7 @@ class IndicatorRunTest {
 
     @TempDir
     static Path folder;
+    static TestPopulation built;
     static Path population;
     static Path root;
     static Database database;
@@ -67,32 +59,20 @@ class IndicatorRunTest {
 
     @BeforeAll
     static void buildAPopulation() throws Exception {
-        population = folder.resolve("population");
-        new PopulationGenerator().generate(GenerationOptions.of(400, 3, population, EnumSet.of(OutputFormat.CSV)),
-                Progress.NONE);
-        root = Files.isDirectory(Path.of("config", "sources")) ? Path.of(".") : Path.of("..");
-        Map<String, String> environment = new HashMap<>();
-        environment.put(ThreadlineHome.VARIABLE, folder.resolve("home").toString());
-        org.threadline.app.cli.TestEnvironment.useTestServerIfSet(environment);
-        StringWriter out = new StringWriter();
-        int code = org.threadline.app.cli.TestEnvironment.ingest(environment, population, root,
-                new PrintWriter(out, true));
-        assertThat(code).as(out.toString()).isZero();
-        ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
-        database = Database.open(environment, home.database());
-        store = new PeopleStore(database.dataSource());
-        EventVocabulary vocabulary = EventVocabulary.read(root.resolve("config/chronology/events.yaml"));
-        builder = new PeopleBuilder(store, vocabulary, ModelJson.read(root.resolve("config/models/people.json")),
-                CLOCK, 2);
-        builder.build(line -> { });
-        run = new IndicatorRun(database.dataSource(), InstalledAuditLog.store(home, CLOCK),
-                IndicatorRun.shippedRulebooks(root.resolve("config/rules"), vocabulary), CLOCK);
+        built = TestPopulation.built(folder, 400, 3, CLOCK);
+        population = built.population();
+        root = built.root();
+        database = built.database();
+        store = built.store();
+        builder = built.builder();
+        run = new IndicatorRun(database.dataSource(), InstalledAuditLog.store(built.home(), CLOCK),
+                IndicatorRun.shippedRulebooks(root.resolve("config/rules"), built.vocabulary()), CLOCK);
     }
 
     @AfterAll
     static void close() {
-        if (database != null) {
-            database.close();
+        if (built != null) {
+            built.close();
         }
     }
 
