@@ -186,7 +186,8 @@ final class IngestCommand implements Callable<Integer> {
     static AgreementRegistry registry(Path folder) {
         Path dir = folder != null ? folder : PeopleContext.config("agreements", "");
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("no agreements folder " + dir + " (give --agreements DIR)");
+            throw new UsageException("no agreements folder " + dir + (folder == null ? " (is threadline.root the"
+                    + " installation folder?)" : ""));
         }
         try {
             return AgreementRegistry.load(dir);
