@@ -37,8 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ./threadline ingest}: loads partner files into the database, each in one transaction, keeping a copy of
  * each under THREADLINE_HOME/landed. A file already loaded adds nothing. A file is taken in only while a live
- * information sharing agreement covers its feed: otherwise it is refused, with the agreement's state, nothing of it
- * is kept, and the refusal (a decision not to share) is written to the audit log.
+ * information sharing agreement covers its feed: otherwise it is refused, with the agreement's state, and nothing of
+ * it is kept. Taking a file in and refusing one are both decisions to share or not, written to the audit log (an
+ * accepted file's entry in the load's own transaction).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = IngestRejectedCommand.class,
         description = {"Load partner files: keep each file, its rows as received and standardised, and quarantine"
@@ -120,7 +121,8 @@ final class IngestCommand implements Callable<Integer> {
         } else {
             jobs = fromSource(what.source, files);
         }
-        FeedAgreements inForce = new FeedAgreements(registry(agreements), clock);
+        AgreementRegistry registry = registry(agreements);
+        FeedAgreements inForce = new FeedAgreements(registry, clock);
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         int refused = 0;
         int landed = 0;
@@ -128,9 +130,10 @@ final class IngestCommand implements Callable<Integer> {
         try (Database db = Database.open(environment, home.database())) {
             out.println("Loading " + jobs.size() + " file(s) into " + db.description());
             String by = System.getProperty("user.name", "unknown");
-            Loader loader = new Loader(new IntakeStore(db.dataSource()), home.landed(), clock, by, inForce);
-            FeedRefusals refusals = new FeedRefusals(db.dataSource(), InstalledAuditLog.store(home, clock), clock,
-                    by);
+            IntakeDecisions decisions = new IntakeDecisions(db.dataSource(), InstalledAuditLog.store(home, clock),
+                    clock, by);
+            Loader loader = new Loader(new IntakeStore(db.dataSource(), decisions.accepted(registry)), home.landed(),
+                    clock, by, inForce);
             for (Job job : jobs) {
                 try {
                     ScorecardBuilder quality = new ScorecardBuilder(job.definition.reference(),
@@ -143,7 +146,7 @@ final class IngestCommand implements Callable<Integer> {
                     }
                 } catch (FeedRefusedException e) {
                     refused++;
-                    refusals.record(job.file, e);
+                    decisions.refused(job.file, e);
                     out.println(String.format("%-44s %-36s refused: %s", job.label, job.definition.reference(),
                             e.getMessage()));
                 } catch (LoadException e) {

@@ -104,6 +104,23 @@ class IngestUnderAgreementsTest {
         assertThat(run.code()).as(run.out()).isZero();
         assertThat(run.out()).contains("police-custody v1", "under ISA-TL-CHILDREN@1").doesNotContain("refused");
         assertThat(count("landed_file WHERE original_name = 'custody-covered.csv'")).isOne();
+        assertThat(decisions("police-custody")).contains("[\"FEED_ACCEPTED\"] ISA-TL-CHILDREN@1");
+    }
+
+    @Test
+    void a_load_whose_audit_entry_cannot_be_written_is_rolled_back() throws Exception {
+        Path file = copy("police/custody.csv", "custody-without-audit.csv");
+        sql("ALTER TABLE audit_entry RENAME TO audit_entry_away");
+        Run run;
+        try {
+            run = ingest(DURING, "--source", definition("police-custody"), file.toString());
+        } finally {
+            sql("ALTER TABLE audit_entry_away RENAME TO audit_entry");
+        }
+
+        assertThat(run.code()).isEqualTo(ThreadlineCommand.FAILURE);
+        assertThat(run.out()).contains("audit");
+        assertThat(count("landed_file WHERE original_name = 'custody-without-audit.csv'")).isZero();
     }
 
     @Test
@@ -122,7 +139,7 @@ class IngestUnderAgreementsTest {
                 "nothing of pupils-uncovered.csv was loaded or kept", "1 file(s) refused");
         assertThat(count("landed_file WHERE original_name = 'pupils-uncovered.csv'")).isZero();
         assertThat(keptCopies("pupils-uncovered.csv")).isZero();
-        assertThat(refusals("schools-pupils")).containsExactly("[\"FEED_REFUSED\", \"NO_AGREEMENT\"] ");
+        assertThat(decisions("schools-pupils")).containsExactly("[\"FEED_REFUSED\", \"NO_AGREEMENT\"] ");
     }
 
     @Test
@@ -137,7 +154,7 @@ class IngestUnderAgreementsTest {
                 "from agency 'schools'", "agreement expired: ISA-TL-CHILDREN@1 expired on 2027-03-31");
         assertThat(count("landed_file WHERE original_name = 'attendance-after-expiry.csv'")).isZero();
         assertThat(keptCopies("attendance-after-expiry.csv")).isZero();
-        assertThat(refusals("schools-attendance")).contains("[\"FEED_REFUSED\", \"EXPIRED\"] ISA-TL-CHILDREN@1");
+        assertThat(decisions("schools-attendance")).contains("[\"FEED_REFUSED\", \"EXPIRED\"] ISA-TL-CHILDREN@1");
     }
 
     @Test
@@ -237,8 +254,15 @@ class IngestUnderAgreementsTest {
         }
     }
 
-    /** The reason codes and agreement of every refusal of a feed recorded in the audit log. */
-    private static List<String> refusals(String feed) throws SQLException {
+    private static void sql(String statement) throws SQLException {
+        try (Database db = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database());
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** The reason codes and agreement of every intake decision about a feed recorded in the audit log. */
+    private static List<String> decisions(String feed) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Database db = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database());
              Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
