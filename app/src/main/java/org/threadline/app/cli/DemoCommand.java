@@ -1,6 +1,7 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.threadline.app.home.ThreadlineHome;
@@ -20,6 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the product end to end on synthetic data (today: generate a population and show it).")
 final class DemoCommand implements Callable<Integer> {
+    /** Who the demo's printouts are read as: a children's social worker triaging a MASH referral. */
+    static final String DEMO_READER = "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER";
+    static final String DEMO_PURPOSE = "SAFEGUARDING.CHILD.MASH_TRIAGE";
+    /** A demo case reference: the case register is a stop-gap that takes a declared case as open (docs/web.md). */
+    static final String DEMO_CASE = "DEMO-MASH-0001";
 
     @Option(names = "--people", defaultValue = "5000", description = "Population size (default ${DEFAULT-VALUE}).")
     int people;
@@ -37,6 +43,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The operator running the demo, as the audit log records them: the operating-system user, or demo.operator. */
+    static String operator() {
+        String user = System.getProperty("user.name", "").strip().toLowerCase(java.util.Locale.ROOT);
+        return user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? user : "demo.operator";
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -72,12 +84,26 @@ final class DemoCommand implements Callable<Integer> {
             .toString()}, out, new PrintWriter(System.err, true));
         out.println();
         out.println("Step 4 of 6: a sample family with adversities - members, relationships with provenance, the"
-                + " family chronology (significant events) with gaps, and who to call:");
+                + " family chronology (significant events) with gaps, and who to call - read the way every read of"
+                + " personal data is: declared as " + DEMO_READER + " for " + DEMO_PURPOSE + ", case " + DEMO_CASE
+                + ", released only as the agreements allow, and recorded in the audit log:");
         java.util.Optional<String> child;
         try (PeopleContext ctx = new PeopleContext(System.getenv())) {
             child = ctx.store.sampleChild();
             if (child.isPresent()) {
-                ChronologyCommand.print(ctx.queries, child.get(), true, true, false, out);
+                Clock clock = Clock.systemUTC();
+                GovernedReads reads = new GovernedReads(ctx, clock);
+                org.threadline.app.web.access.Viewer v = DeclaredAccess.of(DEMO_READER, DEMO_PURPOSE, DEMO_CASE,
+                        operator()).viewer(reads.policy, clock);
+                ChronologyCommand.print(reads, v, child.get(), true, true, false, out);
+                String declared = " --as " + DEMO_READER + " --purpose " + DEMO_PURPOSE + " --case " + DEMO_CASE;
+                out.println();
+                out.println("Try: ./threadline chronology " + child.get() + " --family" + declared);
+                out.println("     ./threadline people show " + child.get() + declared);
+                out.println("     ./threadline people show " + child.get() + " --as SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD"
+                        + " --purpose " + DEMO_PURPOSE + " --case " + DEMO_CASE + "   (a school sees less)");
+                out.println("     ./threadline review list" + declared);
+                out.println("     ./threadline audit verify   (every read above is in the tamper-evident log)");
             }
         }
         out.println();
@@ -116,8 +142,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  (the sample child has no domestic abuse incident to repeat)");
             }
             out.println();
-            out.println("Try: ./threadline chronology " + child.get() + " --family   |   ./threadline indicators show "
-                    + child.get() + "   |   ./threadline alerts list   |   ./threadline review list");
+            out.println("Try: ./threadline indicators show " + child.get() + "   |   ./threadline alerts list");
         }
         out.println();
         if (!serve) {

@@ -10,6 +10,7 @@ import org.threadline.store.people.PeopleStore;
 
 /** The database and the configuration the people commands share; closes the database with it. */
 final class PeopleContext implements AutoCloseable {
+    final ThreadlineHome home;
     final Database database;
     final PeopleStore store;
     final EventVocabulary vocabulary;
@@ -22,6 +23,7 @@ final class PeopleContext implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create THREADLINE_HOME: " + e.getMessage(), e);
         }
+        this.home = home;
         this.database = Database.open(environment, home.database());
         this.store = new PeopleStore(database.dataSource());
         this.vocabulary = EventVocabulary.read(config("chronology", "events.yaml"));

@@ -25,7 +25,9 @@ import org.threadline.store.people.PeopleStore;
 /**
  * Builds what the person, family and review pages show, deciding every record and event through the policy
  * decision point ({@link AccessPolicy}) and keeping every decision for the audit log. Nothing withheld reaches a
- * model: a withheld field is replaced by the reason it is withheld.
+ * model: a withheld field is replaced by the reason it is withheld. The command line's {@code people show} and
+ * {@code chronology} decide through the same methods (constructed without Spring), so a practitioner sees the same
+ * records and events on a page and in a terminal.
  */
 @Component
 public class PeopleViews {
@@ -74,7 +76,7 @@ public class PeopleViews {
      * are not shared at all and why (neither their agency nor their feed is named: that alone can be telling),
      * and the accesses for the audit log.
      */
-    record Records(Identity identity, List<RecordView> records, int notShared, List<String> whyNotShared,
+    public record Records(Identity identity, List<RecordView> records, int notShared, List<String> whyNotShared,
                    List<Access> accesses) {
         public int getNotShared() {
             return notShared;
@@ -82,7 +84,7 @@ public class PeopleViews {
     }
 
     /** Decides every record of a person and the identity they support. */
-    Records records(Viewer v, String personId, boolean explain) {
+    public Records records(Viewer v, String personId, boolean explain) {
         PersonSummary p = store.person(personId).orElseThrow();
         List<Build.RecordRow> rows = store.recordsOf(personId);
         List<Access> accesses = new ArrayList<>();
@@ -161,7 +163,7 @@ public class PeopleViews {
                              List<ChronologyEvent> visible) {
     }
 
-    Chronology chronology(Viewer v, List<String> personIds, boolean significantOnly, List<Access> accesses) {
+    public Chronology chronology(Viewer v, List<String> personIds, boolean significantOnly, List<Access> accesses) {
         List<ChronologyEvent> visible = new ArrayList<>();
         Map<String, Integer> hidden = new TreeMap<>();
         Map<String, String> why = new HashMap<>();
@@ -202,7 +204,7 @@ public class PeopleViews {
      * The relationships the viewer may see: those with at least one evidence row whose source shares names with
      * them (a tie known only from a source not shared with them is not shown, and its source not named).
      */
-    List<Relationship> visible(Viewer v, List<Relationship> relationships, List<Access> accesses, int[] hidden) {
+    public List<Relationship> visible(Viewer v, List<Relationship> relationships, List<Access> accesses, int[] hidden) {
         List<Relationship> out = new ArrayList<>();
         Map<String, Access> decided = new HashMap<>();
         for (Relationship r : relationships) {
@@ -237,7 +239,7 @@ public class PeopleViews {
     }
 
     /** Names of several people, each only if a record of theirs releases it (the decisions join the audit). */
-    Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
+    public Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : personIds) {
             Records r = records(v, id, false);
@@ -247,7 +249,7 @@ public class PeopleViews {
         return out;
     }
 
-    Family family(String personId) {
+    public Family family(String personId) {
         return queries.family(personId);
     }
 
@@ -255,7 +257,7 @@ public class PeopleViews {
         return queries.whoToCall(List.of(personId), visible).get(personId);
     }
 
-    boolean exists(String personId) {
+    public boolean exists(String personId) {
         return store.person(personId).isPresent();
     }
 
