@@ -116,7 +116,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (child.isPresent()) {
             out.println();
-            ThreadlineCommand.execute(new String[] {"indicators", "show", child.get()}, out,
+            ThreadlineCommand.execute(new String[] {"indicators", "show", child.get(), "--as", DEMO_READER,
+                "--purpose", DEMO_PURPOSE, "--case", DEMO_CASE, "--user", operator()}, out,
                     new PrintWriter(System.err, true));
         }
         out.println();
@@ -142,7 +143,8 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  (the sample child has no domestic abuse incident to repeat)");
             }
             out.println();
-            out.println("Try: ./threadline indicators show " + child.get() + "   |   ./threadline alerts list");
+            out.println("Try: ./threadline indicators show " + child.get() + " --as " + DEMO_READER + " --purpose "
+                    + DEMO_PURPOSE + " --case " + DEMO_CASE + "   |   ./threadline alerts list");
         }
         out.println();
         if (!serve) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +18,16 @@ import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.indicators.IndicatorAccuracy;
 import org.threadline.app.indicators.IndicatorRun;
-import org.threadline.domain.indicators.Evaluation;
 import org.threadline.domain.indicators.Evidence;
-import org.threadline.domain.indicators.EvidenceEvent;
 import org.threadline.domain.indicators.Indicator;
-import org.threadline.domain.indicators.IndicatorResult;
 import org.threadline.domain.indicators.Rulebook;
 import org.threadline.domain.indicators.Status;
 import org.threadline.domain.indicators.alerts.Alert;
 import org.threadline.domain.indicators.reporting.AccuracyReport;
+import org.threadline.app.web.access.Viewer;
+import org.threadline.app.web.people.FlagViews;
+import org.threadline.store.indicators.IndicatorResultStore;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -135,13 +135,18 @@ final class IndicatorsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "A person's stored flags: every met indicator with its evidence (events, agencies, dates,"
-                    + " source rows, the clause each satisfied), and what could not be answered and why.")
+            description = "A person's stored flags, read as a declared agency, role and purpose: each met indicator"
+                    + " whose every record you may see, with its evidence (events, agencies, dates, source rows, the"
+                    + " clause each satisfied); flags resting on records not shared with you are counted with why;"
+                    + " every decision is in the audit log before anything is printed.")
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "PERSON_ID")
         String personId;
 
-        @Option(names = "--all", description = "Also list the indicators not met, and every event cited.")
+        @Mixin
+        DeclaredAccess access;
+
+        @Option(names = "--all", description = "List every event cited (default: the latest few per clause).")
         boolean all;
 
         @Spec
@@ -150,64 +155,58 @@ final class IndicatorsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Clock clock = Clock.systemUTC();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                IndicatorRun run = indicatorRun(ctx, System.getenv(), Clock.systemUTC());
-                if (ctx.store.person(personId).isEmpty()) {
+                GovernedReads reads = new GovernedReads(ctx, clock);
+                Viewer v = access.viewer(reads.policy, clock);
+                if (!reads.views.exists(personId)) {
                     throw new UsageException("No person " + personId + " is held (ids look like P0000123; see"
                             + " ./threadline people build).");
                 }
-                print(run, personId, all, out);
+                FlagViews flags = new FlagViews(new IndicatorResultStore(ctx.database.dataSource()),
+                        IndicatorRun.shippedRulebooks(PeopleContext.config("rules"), ctx.vocabulary), ctx.queries,
+                        reads.policy);
+                reads.print(v, out, (w, accesses) -> {
+                    w.println(GovernedReads.readAs(v));
+                    print(flags.flags(v, personId, accesses), personId, all, w);
+                });
             }
             return 0;
         }
     }
 
-    static void print(IndicatorRun run, String personId, boolean all, PrintWriter out) {
-        Map<Rulebook, Evaluation> stored = run.stored(personId);
-        if (stored.isEmpty()) {
+    static void print(FlagViews.Flags flags, String personId, boolean all, PrintWriter out) {
+        if (!flags.evaluated()) {
             out.println(personId + ": no indicator results yet (run ./threadline indicators run).");
             return;
         }
-        for (Map.Entry<Rulebook, Evaluation> e : stored.entrySet()) {
-            Rulebook book = e.getKey();
-            Evaluation ev = e.getValue();
-            out.println(personId + " under " + ev.rulebook() + " (" + book.title() + "), as of " + ev.asOf() + ":");
-            for (IndicatorResult r : ev.results()) {
-                String name = book.indicator(r.indicatorId()).map(Indicator::name).orElse(r.indicatorId());
-                if (r.status() == Status.MET) {
-                    out.println("  MET  " + r.indicatorId() + " - " + name + ": " + r.reason());
-                    for (Evidence ev2 : r.evidence()) {
-                        out.println("       [" + ev2.signal() + "] " + ev2.statement());
-                        List<EvidenceEvent> shown = all ? ev2.events() : ev2.events().stream()
-                                .skip(Math.max(0, ev2.events().size() - SHOWN)).toList();
-                        if (shown.size() < ev2.events().size()) {
-                            out.println("         ... " + (ev2.events().size() - shown.size()) + " earlier event(s)"
-                                    + " (--all lists every one); the latest:");
-                        }
-                        for (EvidenceEvent x : shown) {
-                            out.println("         " + x.date() + "  " + x.agency() + "  " + x.type() + "  "
-                                    + x.relation() + " " + x.personId() + " as " + x.role() + "  \"" + x.summary()
-                                    + "\"  source " + sources(x.sources()));
-                        }
-                        if (!ev2.relationshipSources().isEmpty()) {
-                            out.println("         relationship from " + sources(ev2.relationshipSources()));
-                        }
-                    }
-                } else if (r.status() == Status.INSUFFICIENT_DATA) {
-                    out.println("  ?    " + r.indicatorId() + " - " + name + ": cannot answer: " + r.reason());
-                } else if (all) {
-                    out.println("  -    " + r.indicatorId() + " - " + name + ": " + r.reason());
+        out.println(personId + ": " + flags.shown().size() + " flag(s) met on the records held"
+                + (flags.shown().isEmpty() ? " that you may see." : ":"));
+        for (FlagViews.FlagView f : flags.shown()) {
+            out.println("  MET  " + f.indicatorId() + " - " + f.name() + " (" + f.rulebook() + ", as of " + f.asOf()
+                    + ")");
+            for (FlagViews.EvidenceView ev : f.evidence()) {
+                out.println("       " + ev.statement());
+                List<FlagViews.EventLine> shown = all ? ev.events() : ev.events().stream()
+                        .skip(Math.max(0, ev.events().size() - SHOWN)).toList();
+                if (shown.size() < ev.events().size()) {
+                    out.println("         ... " + (ev.events().size() - shown.size()) + " earlier event(s)"
+                            + " (--all lists every one); the latest:");
+                }
+                for (FlagViews.EventLine x : shown) {
+                    out.println("         " + x.date() + "  " + x.agency() + "  " + x.type() + " (" + x.relation()
+                            + ")  \"" + x.summary() + "\"  source " + x.source());
                 }
             }
-            long notMet = ev.results().stream().filter(r -> r.status() == Status.NOT_MET).count();
-            if (!all && notMet > 0) {
-                out.println("  (" + notMet + " not met: no record of them; --all lists them)");
-            }
         }
-    }
-
-    private static String sources(Collection<org.threadline.domain.chronology.SourceRef> refs) {
-        return refs.stream().map(s -> s.definitionId() + " row " + s.rowNumber()).collect(Collectors.joining(", "));
+        if (flags.notShown() > 0) {
+            out.println("  " + flags.notShown() + " more flag(s) rest on records not shared with you for this purpose,"
+                    + " so they are not shown: " + String.join("; ", flags.whyNotShown()));
+        }
+        if (!flags.cannotAnswer().isEmpty()) {
+            out.println("  The records cannot answer: " + String.join(", ", flags.cannotAnswer()) + ".");
+        }
+        out.println("  Not met means no record of it, not that it did not happen.");
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,

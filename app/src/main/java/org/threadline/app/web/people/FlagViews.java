@@ -43,7 +43,8 @@ public final class FlagViews {
     }
 
     /** One event as a flag cites it, as shown. */
-    public record EventLine(String date, String agency, String type, String relation, String summary) {
+    public record EventLine(String date, String agency, String type, String relation, String summary,
+                            String source) {
     }
 
     /** One clause of a flag: what held, and the events. */
@@ -63,7 +64,7 @@ public final class FlagViews {
                         boolean evaluated) {
     }
 
-    Flags flags(Viewer v, String personId, List<Access> accesses) {
+    public Flags flags(Viewer v, String personId, List<Access> accesses) {
         Map<Rulebook, Evaluation> stored = new java.util.LinkedHashMap<>();
         rulebooks.forEach(book -> results.load(personId, book).ifPresent(e -> stored.put(book, e)));
         // every event any met flag cites, read once for the whole family
@@ -139,7 +140,8 @@ public final class FlagViews {
                 ChronologyEvent shown = a.shows("summary") ? e : PeopleViews.withoutDetails(e);
                 lines.add(new EventLine(shown.date().toString(), shown.agency(), shown.type().toLowerCase(
                         java.util.Locale.ROOT).replace('_', ' '), x.relation().name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', ' '), shown.summary()));
+                        .replace('_', ' '), shown.summary(), shown.sources().stream().map(ref -> ref.definitionId() + " row "
+                        + ref.rowNumber()).collect(java.util.stream.Collectors.joining(", "))));
             }
             for (SourceRef s : ev.relationshipSources()) {
                 Access a = decided.computeIfAbsent(s.definitionId() + "|tie|" + personId, k -> {
