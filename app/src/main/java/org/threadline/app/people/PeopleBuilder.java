@@ -161,7 +161,7 @@ public final class PeopleBuilder {
             clusters.add(keys);
         }
         Map<String, String> previous = store.currentAssignment();
-        StableIds.Assignment assignment = StableIds.assign(previous, clusters, store::nextPersonId);
+        StableIds.Assignment assignment = StableIds.assign(previous, clusters, store.personIdSupplier(1_000));
         Map<Integer, String> personOfCluster = new HashMap<>();
         for (int k = 0; k < clusterIds.size(); k++) {
             personOfCluster.put(clusterIds.get(k), assignment.ids().get(k));
@@ -278,6 +278,7 @@ public final class PeopleBuilder {
                 }));
             }
         }
+        java.util.function.Supplier<String> freshIds = store.personIdSupplier(100);
         org.threadline.linkage.engine.IncrementalResolver resolver = new org.threadline.linkage.engine
                 .IncrementalResolver(trained, table.build(), clusters.stream().mapToInt(Integer::intValue).toArray(),
                 LinkageLookups.standard());
@@ -298,7 +299,7 @@ public final class PeopleBuilder {
                     confidence = MatchWeights.probability(r.weight());
                     matched++;
                 } else {
-                    person = store.nextPersonId();
+                    person = freshIds.get();
                     if (r.decision() == org.threadline.linkage.engine.Resolution.Decision.REVIEW) {
                         String other = indexedKeys.get(r.candidates().get(0).record());
                         review.add(new Build.ReviewRow("UNCERTAIN", p.key(), other, person,
