@@ -438,23 +438,24 @@ public final class PeopleBuilder {
     private List<Build.ReviewRow> review(LinkResult linked, RecordTable records, List<List<PersonPart>> partsOf,
                                          Map<String, String> personOfKey) {
         List<Build.ReviewRow> out = new ArrayList<>();
+        Linker.Explainer explainer = Linker.explainer(linked.model(), records, LinkageLookups.standard());
         for (ReviewPair p : linked.clustering().reviewPairs()) {
-            out.add(reviewRow("UNCERTAIN", p.left(), p.right(), p.weight(), linked, records, partsOf, personOfKey));
+            out.add(reviewRow("UNCERTAIN", p.left(), p.right(), p.weight(), explainer, partsOf, personOfKey));
         }
         for (ClusterAssessment a : linked.clustering().needingAttention()) {
             for (ClusterReason reason : a.reasons()) {
-                out.add(reviewRow("BROKEN_CLUSTER", reason.left(), reason.right(), reason.weight(), linked, records,
+                out.add(reviewRow("BROKEN_CLUSTER", reason.left(), reason.right(), reason.weight(), explainer,
                         partsOf, personOfKey));
             }
         }
         return out;
     }
 
-    private Build.ReviewRow reviewRow(String kind, int a, int b, double weight, LinkResult linked,
-                                      RecordTable records, List<List<PersonPart>> partsOf, Map<String, String> personOfKey) {
+    private Build.ReviewRow reviewRow(String kind, int a, int b, double weight, Linker.Explainer explainer,
+                                      List<List<PersonPart>> partsOf, Map<String, String> personOfKey) {
         String ka = partsOf.get(a).get(0).key();
         String kb = partsOf.get(b).get(0).key();
-        Explanation e = Linker.explain(linked.model(), records, LinkageLookups.standard(), a, b);
+        Explanation e = explainer.explain(a, b);
         return new Build.ReviewRow(kind, ka, kb, personOfKey.get(ka), personOfKey.get(kb), weight,
                 MatchWeights.probability(weight), explanationJson(e));
     }

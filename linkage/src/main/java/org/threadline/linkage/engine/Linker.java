@@ -99,15 +99,40 @@ public final class Linker {
 
     /** The waterfall for two records, computed from the trained model alone. */
     public static Explanation explain(LinkageModel trained, RecordTable records, Lookups lookups, int a, int b) {
+        return explainer(trained, records, lookups).explain(a, b);
+    }
+
+    /**
+     * Explains any number of pairs of one table with the model compiled once: compiling reads every record (term
+     * frequencies, identifier checks), so a build that explains each of its tens of thousands of review pairs must
+     * not compile per pair.
+     */
+    public static Explainer explainer(LinkageModel trained, RecordTable records, Lookups lookups) {
         List<CompiledComparison> compiled = new ModelCompiler(records, lookups).compile(trained.comparisons());
-        ModelParameters parameters = Parameters.of(trained, compiled);
-        int[] levels = new int[compiled.size()];
-        double[] tf = new double[compiled.size()];
-        for (int c = 0; c < levels.length; c++) {
-            levels[c] = compiled.get(c).levelOf(a, b);
-            tf[c] = compiled.get(c).termFrequency(levels[c], a);
+        return new Explainer(trained, compiled, Parameters.of(trained, compiled));
+    }
+
+    /** Waterfalls for pairs of one table, under one trained model. */
+    public static final class Explainer {
+        private final LinkageModel trained;
+        private final List<CompiledComparison> compiled;
+        private final ModelParameters parameters;
+
+        private Explainer(LinkageModel trained, List<CompiledComparison> compiled, ModelParameters parameters) {
+            this.trained = trained;
+            this.compiled = compiled;
+            this.parameters = parameters;
         }
-        return Explanation.of(parameters, levels, tf, Parameters.names(trained), Parameters.labels(trained));
+
+        public Explanation explain(int a, int b) {
+            int[] levels = new int[compiled.size()];
+            double[] tf = new double[compiled.size()];
+            for (int c = 0; c < levels.length; c++) {
+                levels[c] = compiled.get(c).levelOf(a, b);
+                tf[c] = compiled.get(c).termFrequency(levels[c], a);
+            }
+            return Explanation.of(parameters, levels, tf, Parameters.names(trained), Parameters.labels(trained));
+        }
     }
 
     private static long lap(Map<String, Long> millis, String phase, long start) {
