@@ -237,7 +237,7 @@ public class PeopleViews {
     }
 
     /** Names of several people, each only if a record of theirs releases it (the decisions join the audit). */
-    Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
+    public Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : personIds) {
             Records r = records(v, id, false);
