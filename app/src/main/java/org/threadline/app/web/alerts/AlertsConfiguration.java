@@ -33,7 +33,7 @@ public class AlertsConfiguration {
     }
 
     @Bean
-    Journey alertsInbox() {
+    Journey alertsJourney() {
         return new Journey() {
             public String path() {
                 return "/alerts";
