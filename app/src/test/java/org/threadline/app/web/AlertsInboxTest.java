@@ -156,7 +156,7 @@ class AlertsInboxTest {
         assertThat(audited("inbox.school", "REVIEW_DECISION", "alert")).isEqualTo(steps + 3);
         String page = school.get("/alerts").body();
         String section = page.substring(page.indexOf("id=\"alert-" + alert.alertId() + "\""));
-        assertThat(section.substring(0, section.indexOf("</section>"))).contains("Closed", "No action: Spoke to the"
+        assertThat(section.substring(0, section.indexOf("</details>"))).contains("Closed", "No action: Spoke to the"
                 + " family support worker", "inbox.school (schools)").doesNotContain("Acknowledge</button>");
     }
 
@@ -193,6 +193,38 @@ class AlertsInboxTest {
         assertThat(page.body()).contains("The alerts inbox is for safeguarding work");
         for (Alert a : alerts) {
             assertThat(page.body()).doesNotContain(a.alertId());
+        }
+    }
+
+    @Test
+    void when_the_audit_log_refuses_the_entry_the_step_is_not_stored_either() throws Exception {
+        Alert alert = fresh("schools", AlertState.RAISED);
+        WebClient school = school();
+        school.get("/alerts");
+        refuseAuditEntries(app, true);
+        try {
+            WebClient.Page page = school.post("/alerts/acknowledge", Map.of("alertId", alert.alertId()));
+            assertThat(page.status()).isEqualTo(500);
+        } finally {
+            refuseAuditEntries(app, false);
+        }
+        assertThat(store.find(alert.alertId()).orElseThrow().state()).isEqualTo(AlertState.RAISED);
+        assertThat(store.find(alert.alertId()).orElseThrow().history()).hasSize(1);
+    }
+
+    /** A trigger standing for an audit log that cannot be written (a full disk, a lost connection). */
+    static void refuseAuditEntries(TestApp app, boolean refuse) throws Exception {
+        try (Connection c = app.database.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            if (refuse) {
+                s.execute("CREATE FUNCTION test_refuse_step_audit() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RAISE EXCEPTION 'audit log unavailable (test)'; END $$");
+                s.execute("CREATE TRIGGER test_refuse_step_audit BEFORE INSERT ON audit_entry FOR EACH ROW"
+                        + " EXECUTE FUNCTION test_refuse_step_audit()");
+            } else {
+                s.execute("DROP TRIGGER test_refuse_step_audit ON audit_entry");
+                s.execute("DROP FUNCTION test_refuse_step_audit()");
+            }
         }
     }
 }

@@ -124,8 +124,12 @@ class GovernanceAndAlertsBrowserJourneysTest {
             }
         }
 
+        // Each alert is a details element (no JavaScript needed to open it): open the first new one.
         WebElement first = browser.findElements(By.cssSelector("button[id^='acknowledge-']")).get(0);
         String alertId = first.getAttribute("id").substring("acknowledge-".length());
+        assertThat(first.isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("#alert-" + alertId + " summary")).click();
+        assertThat(text("#alert-" + alertId)).contains("Evidence", "Domestic abuse incident");
         Browser.clickToNavigate(browser, By.id("acknowledge-" + alertId));
         assertThat(text("#done")).contains("Acknowledged: " + alertId, "journey.school");
         accessible();

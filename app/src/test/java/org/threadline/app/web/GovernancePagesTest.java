@@ -222,6 +222,20 @@ class GovernancePagesTest {
     }
 
     @Test
+    void when_the_look_cannot_be_audited_the_audit_page_is_not_shown() throws Exception {
+        WebClient dpo = dpo();
+        AlertsInboxTest.refuseAuditEntries(app, true);
+        try {
+            WebClient.Page page = dpo.get("/governance/audit");
+            assertThat(page.status()).isEqualTo(500);
+            assertThat(page.body()).doesNotContain("audit-entries", "Verify the audit log now");
+        } finally {
+            AlertsInboxTest.refuseAuditEntries(app, false);
+        }
+        assertThat(dpo.get("/governance/audit").body()).contains("audit-entries");
+    }
+
+    @Test
     void the_home_page_offers_information_governance_to_the_dpo() {
         assertThat(dpo().get("/").body()).contains("href=\"/governance\"", "Information governance");
     }

@@ -97,15 +97,30 @@ public final class ViewAudit {
         }
     }
 
-    /** Records one step someone took (an alert acknowledged, a decision recorded), after the step was stored. */
-    public void step(Viewer v, String subject, String item, List<String> fields, List<String> reasons) {
+    /**
+     * Takes a step someone chose (an alert acknowledged, a decision recorded) and records it in the audit log in one
+     * transaction: {@code step} writes in the connection it is given and returns whether it wrote anything; only
+     * then is the audit entry appended, and both are committed together (no audit entry, no step).
+     */
+    public boolean step(Viewer v, String subject, String item, List<String> fields, List<String> reasons,
+                        java.util.function.Predicate<Connection> step) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            audit.append(c, event(v, UUID.randomUUID().toString(), AuditAction.REVIEW_DECISION, subject, item,
-                    fields, reasons, ""));
-            c.commit();
+            try {
+                if (!step.test(c)) {
+                    c.rollback();
+                    return false;
+                }
+                audit.append(c, event(v, UUID.randomUUID().toString(), AuditAction.REVIEW_DECISION, subject, item,
+                        fields, reasons, ""));
+                c.commit();
+                return true;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new StoreException("Recording the step in the audit log failed: " + e.getMessage(), e);
+            throw new StoreException("Recording the step and its audit entry failed: " + e.getMessage(), e);
         }
     }
 

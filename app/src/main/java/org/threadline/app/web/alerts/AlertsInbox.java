@@ -139,12 +139,14 @@ public class AlertsInbox {
             return "redirect:/alerts";
         }
         Alert after = ((Transition.Done) t).alert();
-        if (store.record(after) == AlertStore.Recorded.CONFLICT) {
+        boolean stored = audit.step(v, after.subjectPersonId(), "alert", List.of(after.alertId()), List.of(what),
+                c -> store.record(c, after) == AlertStore.Recorded.STORED);
+        if (!stored) {
             redirect.addFlashAttribute("problem", "Someone else changed this alert first. Here it is as it is now.");
             redirect.addFlashAttribute("problemAlert", alertId);
             return "redirect:/alerts";
         }
-        audit.step(v, after.subjectPersonId(), "alert", List.of(after.alertId()), List.of(what));
+        redirect.addFlashAttribute("doneAlert", after.alertId());
         redirect.addFlashAttribute("done", AlertViews.words(after.state()) + ": " + after.alertId() + ", by "
                 + user.account().username() + " at " + org.threadline.app.web.governance.AuditOversight.when(
                 after.history().get(after.history().size() - 1).at()) + ".");
