@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv()).create();
         out.println("Threadline demo - all data is synthetic. Home: " + home.root());
         out.println();
-        out.println("Step 1 of 4: generating a synthetic population of " + people + " people...");
+        out.println("Step 1 of 6: generating a synthetic population of " + people + " people...");
         // CSV only: each table once, so that ingesting the folder holds each row once (generate --format both
         // shows the XLSX form).
         GenerationOptions options = new GenerationOptions(people, seed, home.demo().resolve("population"),
@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                 GenerationOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
         GenerationReport report = GenerateCommand.generate(options, out);
         Summary.print(report, out);
-        out.println("Step 2 of 4: ingesting every extract into PostgreSQL (embedded, under " + home.database()
+        out.println("Step 2 of 6: ingesting every extract into PostgreSQL (embedded, under " + home.database()
                 + "): kept as received, standardised, bad rows quarantined with reasons...");
         int ingested = ThreadlineCommand.execute(new String[] {"ingest", "--dir", report.out().toString()}, out,
                 new PrintWriter(System.err, true));
@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             return ingested;
         }
         out.println();
-        out.println("Step 3 of 4: resolving people across every agency (unsupervised, explainable linkage; model "
+        out.println("Step 3 of 6: resolving people across every agency (unsupervised, explainable linkage; model "
                 + PeopleContext.config("models", "people.json") + "), attaching every event, inferring relationships...");
         int code = ThreadlineCommand.execute(new String[] {"people", "build"}, out, new PrintWriter(System.err, true));
         if (code != 0) {
@@ -71,20 +71,55 @@ final class DemoCommand implements Callable<Integer> {
         ThreadlineCommand.execute(new String[] {"people", "evaluate", "--truth", report.out().resolve("truth")
             .toString()}, out, new PrintWriter(System.err, true));
         out.println();
-        out.println("Step 4 of 4: a sample family with adversities - members, relationships with provenance, the"
+        out.println("Step 4 of 6: a sample family with adversities - members, relationships with provenance, the"
                 + " family chronology (significant events) with gaps, and who to call:");
+        java.util.Optional<String> child;
         try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-            java.util.Optional<String> child = ctx.store.sampleChild();
+            child = ctx.store.sampleChild();
             if (child.isPresent()) {
                 ChronologyCommand.print(ctx.queries, child.get(), true, true, false, out);
-                out.println();
-                out.println("Try: ./threadline chronology " + child.get() + " --family   |   ./threadline people show "
-                        + child.get() + "   |   ./threadline review list");
             }
         }
         out.println();
-        out.println("Next (coming with their issues): flags with their evidence and alerts in the demo, and the"
-                + " people pages of the web app.");
+        out.println("Step 5 of 6: flags from the published rules (config/rules), each with its evidence, for everyone"
+                + " held; then measured against the truth:");
+        code = ThreadlineCommand.execute(new String[] {"indicators", "run", "--as-of", options.asOf().toString()},
+                out, new PrintWriter(System.err, true));
+        if (code != 0) {
+            return code;
+        }
+        if (child.isPresent()) {
+            out.println();
+            ThreadlineCommand.execute(new String[] {"indicators", "show", child.get()}, out,
+                    new PrintWriter(System.err, true));
+        }
+        out.println();
+        ThreadlineCommand.execute(new String[] {"indicators", "evaluate", "--truth", report.out().resolve("truth")
+            .toString()}, out, new PrintWriter(System.err, true));
+        out.println();
+        out.println("Step 6 of 6: a new police incident for that household arrives (a new file through intake); the"
+                + " person is resolved incrementally, the family re-evaluated, and an alert routed:");
+        if (child.isPresent()) {
+            java.util.Optional<java.nio.file.Path> incident;
+            try (PeopleContext ctx = new PeopleContext(System.getenv())) {
+                incident = DemoIncident.write(ctx, child.get(), report.out(), options.asOf().plusDays(1),
+                        home.demo().resolve("incoming"));
+            }
+            if (incident.isPresent()) {
+                ThreadlineCommand.execute(new String[] {"ingest", "--source", PeopleContext.config("sources",
+                    "police-incident-persons.yaml").toString(), incident.get().toString()}, out,
+                        new PrintWriter(System.err, true));
+                out.println();
+                ThreadlineCommand.execute(new String[] {"alerts", "list", "--open"}, out,
+                        new PrintWriter(System.err, true));
+            } else {
+                out.println("  (the sample child has no domestic abuse incident to repeat)");
+            }
+            out.println();
+            out.println("Try: ./threadline chronology " + child.get() + " --family   |   ./threadline indicators show "
+                    + child.get() + "   |   ./threadline alerts list   |   ./threadline review list");
+        }
+        out.println();
         if (!serve) {
             out.println("Run './threadline demo' without --no-serve (or './threadline serve --demo-accounts') to open the web"
                     + " application.");

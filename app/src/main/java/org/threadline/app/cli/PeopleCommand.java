@@ -95,6 +95,7 @@ final class PeopleCommand implements Runnable {
                             + " %,d sent for review, %,d new persons), %,d events.%n", i.newRows(),
                     (System.nanoTime() - started) / 1e9, i.newRecords(), i.matched(), i.forReview(), i.newPersons(),
                     i.events());
+            IndicatorsCommand.afterAttach(ctx, i, out);
             return i;
         }
     }

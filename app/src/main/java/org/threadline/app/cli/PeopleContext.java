@@ -30,7 +30,12 @@ final class PeopleContext implements AutoCloseable {
 
     /** A shipped configuration file, beside the {@code threadline} script. */
     static Path config(String folder, String file) {
-        return Path.of(System.getProperty("threadline.root", "."), "config", folder, file).toAbsolutePath().normalize();
+        return config(folder).resolve(file);
+    }
+
+    /** A shipped configuration folder, beside the {@code threadline} script. */
+    static Path config(String folder) {
+        return Path.of(System.getProperty("threadline.root", "."), "config", folder).toAbsolutePath().normalize();
     }
 
     @Override

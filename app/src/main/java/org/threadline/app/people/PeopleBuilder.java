@@ -232,7 +232,7 @@ public final class PeopleBuilder {
 
     /** What incremental resolution did with the rows of newly landed files. */
     public record Increment(int newRows, int newRecords, int matched, int forReview, int newPersons, int events,
-                            Set<String> personsTouched) {
+                            Set<String> personsTouched, Optional<java.time.LocalDate> newestEvent) {
     }
 
     /**
@@ -249,7 +249,7 @@ public final class PeopleBuilder {
         store.forEachRow(rows::add);
         List<StoredRow> fresh = rows.stream().filter(r -> !built.contains(r.fileId())).toList();
         if (fresh.isEmpty()) {
-            return new Increment(0, 0, 0, 0, 0, 0, Set.of());
+            return new Increment(0, 0, 0, 0, 0, 0, Set.of(), Optional.empty());
         }
         List<PersonPart> parts = personParts(rows);
         Map<String, String> personOfKey = new HashMap<>(store.currentAssignment());
@@ -336,7 +336,7 @@ public final class PeopleBuilder {
                 + " %,d new persons; %,d events", newParts.size(), matched, review.size(), newPersons.size(),
                 events.size()));
         return new Increment(fresh.size(), newParts.size(), matched, review.size(), newPersons.size(), events.size(),
-                touched);
+                touched, events.stream().map(e -> e.date().date()).max(java.time.LocalDate::compareTo));
     }
 
     private static Build.RecordRow recordRow(PersonPart p, String person, double confidence) {

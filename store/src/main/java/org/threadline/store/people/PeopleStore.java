@@ -577,6 +577,22 @@ public final class PeopleStore {
         return out.stream().findFirst();
     }
 
+    /** The persons held (not retired), in id order: the subjects a full indicator run evaluates. */
+    public List<String> personIds() {
+        List<String> out = new ArrayList<>();
+        query("SELECT person_id FROM person WHERE state <> 'RETIRED' ORDER BY person_id", List.of(),
+                r -> out.add(r.getString(1)));
+        return out;
+    }
+
+    /** Each person's postcode at their latest known address: where cohort counts place them. */
+    public Map<String, String> latestPostcodes() {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT DISTINCT ON (person_id) person_id, postcode FROM residence ORDER BY person_id, to_date DESC,"
+                + " from_date DESC", List.of(), r -> out.put(r.getString(1), r.getString(2)));
+        return out;
+    }
+
     /** Every relationship of the current build. */
     public List<Relationship> allRelationships() {
         List<Relationship> out = new ArrayList<>();

@@ -101,7 +101,7 @@ class AgreementRoundTripTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(21);
+        assertThat(checked).isEqualTo(22);
     }
 
     @Test
