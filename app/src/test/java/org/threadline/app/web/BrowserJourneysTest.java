@@ -151,7 +151,7 @@ class BrowserJourneysTest {
 
         signIn(browser, app, "school.dsl", passwords.get("school.dsl"));
         assertThat(radioValues()).containsExactly("SAFEGUARDING.CHILD.MASH_TRIAGE",
-                "SAFEGUARDING.CHILD.EARLY_HELP");
+                "SAFEGUARDING.CHILD.EARLY_HELP", "SAFEGUARDING.CHILD.ENCOMPASS");
     }
 
     @Test

@@ -119,6 +119,60 @@ class JourneyScreenshots {
         }
     }
 
+    @Test
+    void write_a_screenshot_of_every_governance_and_alerts_page(@TempDir Path folder) throws Exception {
+        Browser.requireChromium();
+        Path out = Path.of(System.getProperty("threadline.screenshots"));
+        if (!out.isAbsolute()) {
+            out = Path.of("").toAbsolutePath().getParent().resolve(out);
+        }
+        Files.createDirectories(out);
+        TestApp app = AlertsPopulation.shared();
+        AlertsPopulation.raised();
+        app.account("shots.dpo", org.threadline.app.web.accounts.Agency.LOCAL_AUTHORITY,
+                org.threadline.app.web.accounts.Role.DATA_PROTECTION_OFFICER, "shots-dpo-password");
+        app.account("shots.dsl", org.threadline.app.web.accounts.Agency.SCHOOLS,
+                org.threadline.app.web.accounts.Role.DESIGNATED_SAFEGUARDING_LEAD, "shots-dsl-password");
+        app.account("shots.officer", org.threadline.app.web.accounts.Agency.POLICE,
+                org.threadline.app.web.accounts.Role.SAFEGUARDING_OFFICER, "shots-officer-password");
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.dsl", "shots-dsl-password",
+                    "SAFEGUARDING.CHILD.ENCOMPASS", "");
+            browser.get(app.url("/alerts"));
+            String first = browser.findElements(By.cssSelector("button[id^='acknowledge-']")).get(0)
+                    .getAttribute("id");
+            browser.findElement(By.cssSelector("#alert-" + first.substring("acknowledge-".length()) + " summary"))
+                    .click();
+            Browser.clickToNavigate(browser, By.id(first));
+            shoot(browser, out, "17-alerts-inbox-school");
+            browser.get(app.url("/signed-out"));
+            browser.manage().deleteAllCookies();
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.dpo", "shots-dpo-password",
+                    "GOVERNANCE.OVERSIGHT", "");
+            browser.get(app.url("/governance"));
+            shoot(browser, out, "18-governance-agreements");
+            browser.get(app.url("/governance/matrix?agreement=ISA-TL-CHILDREN@1&agency=schools"
+                    + "&purpose=SAFEGUARDING.CHILD.ENCOMPASS"));
+            shoot(browser, out, "19-governance-matrix");
+            browser.get(app.url("/governance/diff"));
+            shoot(browser, out, "20-governance-diff");
+            browser.get(app.url("/governance/audit"));
+            Browser.clickToNavigate(browser, By.id("verify"));
+            shoot(browser, out, "21-governance-audit-verified");
+            browser.get(app.url("/governance/break-glass"));
+            shoot(browser, out, "22-governance-break-glass");
+            browser.get(app.url("/signed-out"));
+            browser.manage().deleteAllCookies();
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.officer", "shots-officer-password",
+                    "SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-2026-0414");
+            browser.get(app.url("/governance"));
+            shoot(browser, out, "23-governance-refused-police");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
         JavascriptExecutor js = (JavascriptExecutor) browser;

@@ -19,6 +19,11 @@ final class MutableClock extends Clock {
         now.updateAndGet(t -> t.plus(by));
     }
 
+    /** Moves the clock to a given time (forwards or back: a test that moves it puts it back). */
+    void set(Instant to) {
+        now.set(to);
+    }
+
     @Override
     public Instant instant() {
         return now.get();

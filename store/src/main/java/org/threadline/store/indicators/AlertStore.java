@@ -104,29 +104,50 @@ public final class AlertStore {
      * still in the state before that step; otherwise nothing is stored and CONFLICT says someone else moved it.
      */
     public Recorded record(Alert after) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Recorded r = record(c, after);
+                if (r == Recorded.STORED) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return r;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording a step on alert " + after.alertId() + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * As {@link #record(Alert)}, in the caller's open transaction, so that the step and what must go with it (its
+     * audit entry) are committed together or not at all. On CONFLICT nothing was written.
+     */
+    public Recorded record(Connection c, Alert after) {
         int seq = after.history().size() - 1;
         if (seq < 1) {
             throw new IllegalArgumentException("no step to record on " + after.alertId());
         }
         AlertStep step = after.history().get(seq);
         AlertState from = after.history().get(seq - 1).state();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement m = c.prepareStatement(MOVE)) {
-                m.setString(1, step.state().name());
-                m.setString(2, after.alertId());
-                m.setString(3, from.name());
-                if (m.executeUpdate() == 0) {
-                    c.rollback();
-                    return Recorded.CONFLICT;
-                }
-                insertStep(c, after.alertId(), seq, step);
-                c.commit();
-                return Recorded.STORED;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        try (PreparedStatement m = c.prepareStatement(MOVE)) {
+            if (c.getAutoCommit()) {
+                throw new IllegalStateException("a step is recorded in the caller's transaction: turn auto-commit"
+                        + " off");
             }
+            m.setString(1, step.state().name());
+            m.setString(2, after.alertId());
+            m.setString(3, from.name());
+            if (m.executeUpdate() == 0) {
+                return Recorded.CONFLICT;
+            }
+            insertStep(c, after.alertId(), seq, step);
+            return Recorded.STORED;
         } catch (SQLException e) {
             throw new StoreException("Recording a step on alert " + after.alertId() + " failed (" + MOVE + "): "
                     + e.getMessage(), e);

@@ -74,6 +74,56 @@ public final class ViewAudit {
         }
     }
 
+    /**
+     * Builds a page that shows no one's record but is itself accountable (the information-governance pages, a
+     * refusal to show one) and records one event for it in the same way: committed before the page is returned.
+     */
+    public <T> T viewOf(Viewer v, AuditAction action, String item, List<String> shown, List<String> reasons,
+                        Supplier<T> read) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T page = read.get();
+                audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, shown, reasons, ""));
+                c.commit();
+                return page;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording the view in the audit log failed, so nothing is shown: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes a step someone chose (an alert acknowledged, a decision recorded) and records it in the audit log in one
+     * transaction: {@code step} writes in the connection it is given and returns whether it wrote anything; only
+     * then is the audit entry appended, and both are committed together (no audit entry, no step).
+     */
+    public boolean step(Viewer v, String subject, String item, List<String> fields, List<String> reasons,
+                        java.util.function.Predicate<Connection> step) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!step.test(c)) {
+                    c.rollback();
+                    return false;
+                }
+                audit.append(c, event(v, UUID.randomUUID().toString(), AuditAction.REVIEW_DECISION, subject, item,
+                        fields, reasons, ""));
+                c.commit();
+                return true;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording the step and its audit entry failed: " + e.getMessage(), e);
+        }
+    }
+
     private AuditEvent event(Viewer v, String requestId, AuditAction action, String subject, String item,
                              List<String> fields, List<String> reasons, String agreement) {
         return new AuditEvent(requestId, clock.instant(), v.account().username(), v.party(),

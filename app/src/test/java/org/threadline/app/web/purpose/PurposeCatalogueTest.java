@@ -23,10 +23,13 @@ class PurposeCatalogueTest {
     }
 
     @Test
-    void every_safeguarding_purpose_needs_a_case_reference_and_evaluation_does_not() {
+    void every_safeguarding_purpose_needs_a_case_reference_but_encompass_and_evaluation_do_not() {
         PurposeCatalogue catalogue = PurposeCatalogue.load();
+        // Operation Encompass: the police notification is the reason, and the children's agreement asks for no case.
         assertThat(catalogue.purposes()).filteredOn(p -> p.code().startsWith("SAFEGUARDING."))
+                .filteredOn(p -> !p.code().equals("SAFEGUARDING.CHILD.ENCOMPASS"))
                 .isNotEmpty().allMatch(Purpose::caseReferenceRequired);
+        assertThat(catalogue.find("SAFEGUARDING.CHILD.ENCOMPASS")).get().matches(p -> !p.caseReferenceRequired());
         assertThat(catalogue.find("SERVICE_EVALUATION.PSEUDONYMISED")).get()
                 .matches(p -> !p.caseReferenceRequired());
     }
