@@ -1,31 +1,36 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.threadline.app.indicators.IndicatorRun;
+import org.threadline.app.web.access.Viewer;
+import org.threadline.app.web.alerts.AlertViews;
+import org.threadline.app.web.alerts.AlertWording;
+import org.threadline.app.web.alerts.AlertsInbox;
 import org.threadline.domain.indicators.alerts.Alert;
 import org.threadline.domain.indicators.alerts.AlertState;
-import org.threadline.domain.indicators.alerts.RaisingAlerts;
 import org.threadline.store.indicators.AlertStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./threadline alerts list}: alerts with their routing, state and due time, overdue ones marked. What an alert
- * cites is event ids and the rule's statements; the evidence itself is read through the person's pages.
+ * {@code ./threadline alerts list}: the declared agency's alerts, as its web inbox shows them (the same
+ * {@link AlertViews}: a person named only if the policy decision point releases the name, evidence only as far as
+ * it is shared), every decision in the audit log before anything is printed.
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Alerts raised by the indicator rules: who they are routed to, their state and when they are due.",
+        description = "Alerts raised by the indicator rules for your agency: their state, due time and evidence.",
         subcommands = {AlertsCommand.ListAlerts.class})
 final class AlertsCommand implements Runnable {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)
-            .withZone(RaisingAlerts.LOCAL);
-
     @Spec
     CommandSpec spec;
 
@@ -35,10 +40,11 @@ final class AlertsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List alerts, newest first: all, one agency's, or only the open or overdue ones.")
+            description = "List the alerts routed to your agency, newest first, read as a declared agency, role and"
+                    + " safeguarding purpose; the web inbox (./threadline serve) takes the steps.")
     static final class ListAlerts implements Callable<Integer> {
-        @Option(names = "--agency", description = "Only alerts routed to this agency (e.g. schools, social-care).")
-        String agency;
+        @Mixin
+        DeclaredAccess access;
 
         @Option(names = "--open", description = "Only alerts not yet closed.")
         boolean open;
@@ -52,36 +58,53 @@ final class AlertsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Instant now = Instant.now();
+            Clock clock = Clock.systemUTC();
+            Instant now = clock.instant();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                AlertStore store = new AlertStore(ctx.database.dataSource());
-                List<Alert> alerts = (agency == null ? store.all() : store.forAgency(agency)).stream()
+                GovernedReads reads = new GovernedReads(ctx, clock);
+                Viewer v = access.viewer(reads.policy, clock);
+                if (!AlertsInbox.safeguarding(v.declared())) {
+                    throw new UsageException("Alerts are read for a safeguarding purpose (they name people and cite"
+                            + " what agencies recorded); you declared " + v.declared().code() + ".");
+                }
+                AlertViews views = new AlertViews(ctx.queries, reads.views, reads.policy, AlertWording.of(
+                        IndicatorRun.shippedRulebooks(PeopleContext.config("rules"), ctx.vocabulary)));
+                List<Alert> alerts = new AlertStore(ctx.database.dataSource()).forAgency(v.party()).stream()
                         .filter(a -> !open || a.state() != AlertState.CLOSED)
                         .filter(a -> !overdue || a.overdue(now))
                         .sorted(java.util.Comparator.comparing(Alert::raisedAt).reversed()
                                 .thenComparing(Alert::alertId))
                         .toList();
-                long late = alerts.stream().filter(a -> a.overdue(now)).count();
-                out.printf(Locale.UK, "%,d alert(s)%s, %,d overdue.%n", alerts.size(),
-                        agency == null ? "" : " for " + agency, late);
-                alerts.forEach(a -> out.println("  " + line(a, now)));
+                reads.print(v, out, (w, accesses) -> {
+                    w.println(GovernedReads.readAs(v));
+                    w.printf(Locale.UK, "%,d alert(s) for %s, %,d overdue.%n", alerts.size(), v.party(),
+                            alerts.stream().filter(a -> a.overdue(now)).count());
+                    for (Alert a : alerts) {
+                        AlertViews.AlertView view = views.view(v, a, now, accesses);
+                        w.println("  " + view.alertId() + "  " + (view.overdue() ? "OVERDUE " : "") + view.state()
+                                + "  " + view.indicator() + " - " + view.personId() + " "
+                                + (view.personName() == null ? "(name not shared with you)" : view.personName()));
+                        w.println("      " + view.trigger().replaceAll("\\.$", "") + "; to " + view.routedTo()
+                                + "; raised " + view.raised()
+                                + ", due " + view.due());
+                        view.statements().forEach(st -> w.println("      - " + st));
+                        view.evidence().forEach(e -> w.println("      " + e.date() + "  " + e.agency() + "  "
+                                + e.summary()));
+                        if (!view.notShown().isEmpty()) {
+                            w.println("      " + view.notShown());
+                        }
+                    }
+                });
             }
             return 0;
         }
     }
 
-    static String line(Alert a) {
-        return line(a, Instant.now());
-    }
-
-    static String line(Alert a, Instant now) {
-        String to = a.recipient().agency() + " / " + a.recipient().role()
-                + a.recipient().organisation().map(o -> " at " + o).orElse("");
-        StringBuilder b = new StringBuilder(a.alertId() + "  " + (a.overdue(now) ? "OVERDUE " : "") + a.state()
-                + "  " + a.indicatorId() + " for " + a.subjectPersonId() + " (trigger " + a.triggerId() + ")\n"
-                + "      to " + to + "; raised " + LOCAL.format(a.raisedAt()) + ", due " + LOCAL.format(a.dueBy())
-                + "; " + a.evidence().size() + " event(s) cited");
-        a.statements().forEach(st -> b.append("\n      - ").append(st));
-        return b.toString();
+    /** What a run raised, counted by the agency each alert is routed to: names and evidence are for the inbox. */
+    static String counted(List<Alert> raised) {
+        Map<String, Integer> byAgency = new TreeMap<>();
+        raised.forEach(a -> byAgency.merge(a.recipient().agency(), 1, Integer::sum));
+        return raised.size() + (byAgency.isEmpty() ? "" : " (" + byAgency.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 }

@@ -137,14 +137,18 @@ final class DemoCommand implements Callable<Integer> {
                     "police-incident-persons.yaml").toString(), incident.get().toString()}, out,
                         new PrintWriter(System.err, true));
                 out.println();
-                ThreadlineCommand.execute(new String[] {"alerts", "list", "--open"}, out,
-                        new PrintWriter(System.err, true));
+                out.println("The school's designated safeguarding lead reads the alert (Operation Encompass purpose):");
+                ThreadlineCommand.execute(new String[] {"alerts", "list", "--open", "--as",
+                    "SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD", "--purpose", "SAFEGUARDING.CHILD.ENCOMPASS", "--user",
+                    "demo.school.dsl"}, out, new PrintWriter(System.err, true));
             } else {
                 out.println("  (the sample child has no domestic abuse incident to repeat)");
             }
             out.println();
             out.println("Try: ./threadline indicators show " + child.get() + " --as " + DEMO_READER + " --purpose "
-                    + DEMO_PURPOSE + " --case " + DEMO_CASE + "   |   ./threadline alerts list");
+                    + DEMO_PURPOSE + " --case " + DEMO_CASE);
+            out.println("     ./threadline alerts list --as SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD --purpose"
+                    + " SAFEGUARDING.CHILD.ENCOMPASS");
         }
         out.println();
         if (!serve) {

@@ -130,8 +130,8 @@ final class IndicatorsCommand implements Runnable {
     }
 
     static void printAlerts(List<Alert> raised, PrintWriter out) {
-        out.println("  Alerts raised: " + raised.size());
-        raised.forEach(a -> out.println("    " + AlertsCommand.line(a)));
+        out.println("  Alerts raised: " + AlertsCommand.counted(raised) + (raised.isEmpty() ? ""
+                : "; each agency reads its own in the web inbox or with ./threadline alerts list --as ..."));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

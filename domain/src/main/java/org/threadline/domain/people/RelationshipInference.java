@@ -29,8 +29,8 @@ public final class RelationshipInference {
 
     /** The knobs of the inference rules, stated so they can be published with the results they produce. */
     public record Settings(int coResidenceWindowDays, int minParentAgeGap, int maxParentAgeGap, int adultAge,
-                           int maxPartnerAgeGap, int maxSiblingAgeGap) {
-        public static final Settings DEFAULT = new Settings(365, 15, 55, 18, 15, 15);
+                           int maxPartnerAgeGap, int maxSiblingAgeGap, int maxPeopleAtOneAddress) {
+        public static final Settings DEFAULT = new Settings(365, 15, 55, 18, 15, 15, 20);
     }
 
     private final Settings settings;
@@ -218,8 +218,16 @@ public final class RelationshipInference {
                 }
             }
         }
+        java.util.IdentityHashMap<PersonRow, Boolean> hasAddress = new java.util.IdentityHashMap<>();
+        rows.forEach(r -> hasAddress.put(r, r.addressKey().isPresent()));
         for (Map.Entry<String, List<PersonRow>> place : atAddress.entrySet()) {
             List<PersonRow> here = place.getValue();
+            // An address shared by more people than a household holds is an institution (a hostel, a care home, a
+            // ward), or a placeholder: co-residence there says nothing about family, and pairing its rows would
+            // cost the square of their number.
+            if (here.stream().map(PersonRow::personId).distinct().count() > settings.maxPeopleAtOneAddress()) {
+                continue;
+            }
             boolean byPostcode = place.getKey().startsWith(POSTCODE_AND_SURNAME);
             here.sort(Comparator.comparing((PersonRow r) -> r.seenOn().get()).thenComparing(PersonRow::source));
             Map<Key, Acc> household = new TreeMap<>();
@@ -231,7 +239,7 @@ public final class RelationshipInference {
                     if (apart > settings.coResidenceWindowDays()) {
                         break;
                     }
-                    boolean addressesKnown = a.addressKey().isPresent() && b.addressKey().isPresent();
+                    boolean addressesKnown = hasAddress.get(a) && hasAddress.get(b);
                     if (!a.personId().equals(b.personId()) && !(byPostcode && addressesKnown)) {
                         coResident(a, b, people, household, byPostcode ? BY_POSTCODE : "");
                     }

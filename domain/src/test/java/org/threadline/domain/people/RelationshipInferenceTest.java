@@ -156,4 +156,19 @@ class RelationshipInferenceTest {
         assertThat(INFERENCE.infer(rows, COUPLE)).filteredOn(r -> r.type() == RelationshipType.PARTNER_OF)
                 .singleElement().satisfies(r -> assertThat(r.to()).isEmpty());
     }
+
+    @Test
+    void an_address_shared_by_more_people_than_a_household_holds_infers_no_family() {
+        List<PersonRow> rows = new java.util.ArrayList<>();
+        Map<String, PersonSummary> people = new java.util.HashMap<>();
+        for (int i = 0; i < 21; i++) {
+            String id = "P" + i;
+            rows.add(row(id, "a", i, "", "2020-01-0" + (1 + i % 9), HOME));
+            people.put(id, person(id, i % 2 == 0 ? "1980-01-01" : "2010-01-01"));
+        }
+
+        assertThat(INFERENCE.infer(rows, people)).isEmpty();
+        assertThat(INFERENCE.infer(rows.subList(0, 20), people)).as("twenty is still a household")
+                .isNotEmpty();
+    }
 }

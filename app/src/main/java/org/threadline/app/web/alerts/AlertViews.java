@@ -54,7 +54,7 @@ public class AlertViews {
                             List<StepView> history, boolean canAcknowledge, boolean canDecide, boolean canClose) {
     }
 
-    AlertView view(Viewer v, Alert a, Instant now, List<Access> accesses) {
+    public AlertView view(Viewer v, Alert a, Instant now, List<Access> accesses) {
         String name = people.names(v, List.of(a.subjectPersonId()), accesses).get(a.subjectPersonId());
         List<String> members = queries.family(a.subjectPersonId()).members().stream().map(PersonSummary::personId)
                 .toList();

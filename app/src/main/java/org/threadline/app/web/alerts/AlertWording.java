@@ -14,7 +14,7 @@ public record AlertWording(Map<String, String> indicators, Map<String, String> t
         triggers = Map.copyOf(triggers);
     }
 
-    static AlertWording of(List<Rulebook> rulebooks) {
+    public static AlertWording of(List<Rulebook> rulebooks) {
         Map<String, String> indicators = new HashMap<>();
         Map<String, String> triggers = new HashMap<>();
         for (Rulebook r : rulebooks) {

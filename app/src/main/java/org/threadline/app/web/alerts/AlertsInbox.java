@@ -51,7 +51,7 @@ public class AlertsInbox {
         this.clock = clock;
     }
 
-    static boolean safeguarding(DeclaredPurpose purpose) {
+    public static boolean safeguarding(DeclaredPurpose purpose) {
         return purpose.code().startsWith("SAFEGUARDING.");
     }
 
