@@ -11,16 +11,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.threadline.app.home.ThreadlineHome;
+import org.threadline.app.intake.PartnerLoads;
 import org.threadline.intake.load.LoadException;
 import org.threadline.intake.load.LoadReport;
-import org.threadline.intake.quality.ScorecardBuilder;
-import org.threadline.intake.load.Loader;
 import org.threadline.intake.source.OneFilePerTable;
 import org.threadline.intake.source.SourceDefinition;
 import org.threadline.intake.source.SourceDefinitionException;
 import org.threadline.intake.source.SourceDefinitions;
 import org.threadline.store.Database;
-import org.threadline.store.intake.IntakeStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,17 +103,14 @@ final class IngestCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (Database db = Database.open(environment, home.database())) {
             out.println("Loading " + jobs.size() + " file(s) into " + db.description());
-            Loader loader = new Loader(new IntakeStore(db.dataSource()), home.landed(), Clock.systemUTC(),
-                    System.getProperty("user.name", "unknown"));
+            PartnerLoads loads = new PartnerLoads(db.dataSource(), home.landed(), home.reports(), Clock.systemUTC());
+            String by = System.getProperty("user.name", "unknown");
             for (Job job : jobs) {
                 try {
-                    ScorecardBuilder quality = new ScorecardBuilder(job.definition.reference(),
-                            job.file.getFileName().toString());
-                    LoadReport report = loader.load(job.file, job.definition, quality::add);
+                    LoadReport report = loads.load(job.file, job.definition, by).report();
                     out.println(line(job, report));
                     if (!report.duplicate()) {
                         landed++;
-                        QualityReports.write(home.reports(), job.definition.id(), quality.build(report.sha256()));
                     }
                 } catch (LoadException e) {
                     refused++;

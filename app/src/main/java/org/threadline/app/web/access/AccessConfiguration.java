@@ -30,7 +30,7 @@ import org.threadline.store.people.PeopleStore;
 public class AccessConfiguration {
 
     /** The folder holding {@code config/}: {@code threadline.root}, else the working folder or its parent. */
-    static Path root() {
+    public static Path root() {
         Path configured = Path.of(System.getProperty("threadline.root", "."));
         if (!Files.isDirectory(configured.resolve("config/agreements"))
                 && Files.isDirectory(Path.of("..", "config", "agreements"))) {

@@ -45,6 +45,11 @@ public class PeopleViews {
         IDENTITY.put("ni_number", "NI number");
     }
 
+    /** Field name to label, in page order (the REST API names fields by these names). */
+    public static Map<String, String> identityFields() {
+        return java.util.Collections.unmodifiableMap(IDENTITY);
+    }
+
     private final PeopleStore store;
     private final PeopleQueries queries;
     private final AccessPolicy policy;
@@ -74,7 +79,7 @@ public class PeopleViews {
      * are not shared at all and why (neither their agency nor their feed is named: that alone can be telling),
      * and the accesses for the audit log.
      */
-    record Records(Identity identity, List<RecordView> records, int notShared, List<String> whyNotShared,
+    public record Records(Identity identity, List<RecordView> records, int notShared, List<String> whyNotShared,
                    List<Access> accesses) {
         public int getNotShared() {
             return notShared;
@@ -82,7 +87,7 @@ public class PeopleViews {
     }
 
     /** Decides every record of a person and the identity they support. */
-    Records records(Viewer v, String personId, boolean explain) {
+    public Records records(Viewer v, String personId, boolean explain) {
         PersonSummary p = store.person(personId).orElseThrow();
         List<Build.RecordRow> rows = store.recordsOf(personId);
         List<Access> accesses = new ArrayList<>();
@@ -161,7 +166,7 @@ public class PeopleViews {
                              List<ChronologyEvent> visible) {
     }
 
-    Chronology chronology(Viewer v, List<String> personIds, boolean significantOnly, List<Access> accesses) {
+    public Chronology chronology(Viewer v, List<String> personIds, boolean significantOnly, List<Access> accesses) {
         List<ChronologyEvent> visible = new ArrayList<>();
         Map<String, Integer> hidden = new TreeMap<>();
         Map<String, String> why = new HashMap<>();
@@ -191,7 +196,7 @@ public class PeopleViews {
     }
 
     /** The event with its summary replaced: the feed's details behind it are not all released to the viewer. */
-    static ChronologyEvent withoutDetails(ChronologyEvent e) {
+    public static ChronologyEvent withoutDetails(ChronologyEvent e) {
         String type = e.type().toLowerCase(Locale.ROOT).replace('_', ' ');
         return new ChronologyEvent(e.eventId(), e.personId(), e.date(), e.end(), e.agency(), e.type(), e.role(),
                 Character.toUpperCase(type.charAt(0)) + type.substring(1) + " (details not shared with you)",
@@ -255,7 +260,7 @@ public class PeopleViews {
         return queries.whoToCall(List.of(personId), visible).get(personId);
     }
 
-    boolean exists(String personId) {
+    public boolean exists(String personId) {
         return store.person(personId).isPresent();
     }
 

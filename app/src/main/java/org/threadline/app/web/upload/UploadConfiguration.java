@@ -1,0 +1,38 @@
+package org.threadline.app.web.upload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.app.intake.PartnerLoads;
+import org.threadline.app.web.access.AccessConfiguration;
+import org.threadline.app.web.access.ViewAudit;
+import org.threadline.intake.source.SourceDefinitions;
+
+/**
+ * Uploads land where {@code ./threadline ingest} lands files (THREADLINE_HOME's {@code landed/}, scorecards under
+ * {@code reports/quality/}), against the installation's source definitions ({@code config/sources}).
+ */
+@Configuration
+public class UploadConfiguration {
+
+    @Bean
+    PartnerUploads partnerUploads(DataSource dataSource, Clock clock, Environment environment, ViewAudit audit) {
+        String configured = environment.getProperty("threadline.home");
+        ThreadlineHome home = configured == null ? ThreadlineHome.fromEnvironment(System.getenv())
+                : new ThreadlineHome(Path.of(configured));
+        try {
+            home = home.create();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open THREADLINE_HOME " + home.root(), e);
+        }
+        PartnerLoads loads = new PartnerLoads(dataSource, home.landed(), home.reports(), clock);
+        return new PartnerUploads(loads, SourceDefinitions.loadAll(AccessConfiguration.root().resolve("config/sources")
+                .toAbsolutePath().normalize()), audit);
+    }
+}
