@@ -42,7 +42,18 @@ class EndpointSweepTest {
      * against its pattern (ADR 0013, docs/web.md).
      */
     static final Set<String> GET_WITH_PARAMETERS = Set.of("GET /people/{personId}",
-            "GET /people/{personId}/significant", "GET /people/{personId}/family");
+            "GET /people/{personId}/significant", "GET /people/{personId}/family",
+            // The REST API: the same opaque person id (ADR 0013), and a landed file's id (a sequence number that
+            // names a load, not a person).
+            "GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
+            "GET /api/v1/loads/{landedFileId}/rejected");
+
+    /** The REST API's endpoints open to anyone: its OpenAPI document, which describes the API and holds no data. */
+    static final Set<String> API_PUBLIC = Set.of("GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml");
+
+    static boolean api(Endpoint e) {
+        return e.path().startsWith("/api/");
+    }
 
     @TempDir
     static Path folder;
@@ -50,6 +61,8 @@ class EndpointSweepTest {
     static WebClient anonymous;
     static WebClient withoutPurpose;
     static WebClient withPurpose;
+    static ApiClient keyWithoutPurpose;
+    static ApiClient keyWithPurpose;
 
     @BeforeAll
     static void start() {
@@ -65,6 +78,11 @@ class EndpointSweepTest {
         withPurpose.signInWithPurpose("sweep.purpose", "sweep-password-2", "SAFEGUARDING.CHILD.MASH_TRIAGE",
                 "MASH-9");
         withPurpose.get("/account");
+        String key = new org.threadline.app.apikeys.ApiKeys(app.database.dataSource(),
+                new java.security.SecureRandom()).create("sweep-key", Agency.POLICE.name(),
+                Role.SAFEGUARDING_OFFICER.name(), "test", app.clock().instant()).secretKey();
+        keyWithoutPurpose = new ApiClient(app, key);
+        keyWithPurpose = keyWithoutPurpose.purpose("SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-9");
     }
 
     @AfterAll
@@ -110,6 +128,9 @@ class EndpointSweepTest {
     void every_endpoint_refuses_anonymous_people_unless_it_is_public() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             WebClient.Page page = anonymous.send(e.method(), e.samplePath());
             boolean toSignIn = page.status() == 302 && page.location().orElse("").endsWith("/sign-in");
             boolean right = PUBLIC.contains(e.key()) ? !refused(page) : toSignIn;
@@ -124,6 +145,9 @@ class EndpointSweepTest {
     void every_endpoint_needs_a_declared_purpose_unless_it_is_listed() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             boolean needsPurpose = !PUBLIC.contains(e.key()) && !WITHOUT_PURPOSE.contains(e.key());
             WebClient.Page page = withoutPurpose.send(e.method(), e.samplePath());
             boolean toPurpose = page.status() == 302 && page.location().orElse("").endsWith("/purpose");
@@ -139,6 +163,9 @@ class EndpointSweepTest {
     void every_endpoint_opens_for_a_signed_in_person_with_a_purpose() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             WebClient.Page page = withPurpose.send(e.method(), e.samplePath());
             if (refused(page) || page.status() >= 500) {
                 wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
@@ -176,6 +203,63 @@ class EndpointSweepTest {
             }
         }
         assertThat(wrong).as("personal data must never travel in a URL: search by POST").isEmpty();
+    }
+
+    @Test
+    void the_sweep_finds_the_api_endpoints() {
+        Set<String> keys = new TreeSet<>();
+        endpoints().forEach(e -> keys.add(e.key()));
+        assertThat(keys).contains("GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
+                "GET /api/v1/alerts", "GET /api/v1/sources", "POST /api/v1/sources/{definitionId}/loads",
+                "POST /api/v1/sources/{definitionId}/records", "GET /api/v1/loads/{landedFileId}/rejected",
+                "GET /api/v1/openapi.json");
+    }
+
+    @Test
+    void every_api_endpoint_refuses_a_call_without_a_key_even_from_a_signed_in_browser_unless_it_is_public() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!api(e)) {
+                continue;
+            }
+            ApiClient.Reply noKey = new ApiClient(app, null).send(e.method(), e.samplePath());
+            WebClient.Page session = withPurpose.send(e.method(), e.samplePath());
+            if (API_PUBLIC.contains(e.key())) {
+                if (noKey.status() != 200) {
+                    wrong.add(e.key() + " (public) -> " + noKey.status());
+                }
+                continue;
+            }
+            if (noKey.status() != 401 || !noKey.contentType().startsWith("application/problem+json")) {
+                wrong.add(e.key() + " without a key -> " + noKey.status() + " " + noKey.contentType());
+            }
+            // A session cookie is no API credential: so CSRF cannot reach the API through a signed-in browser.
+            if (session.status() != 401) {
+                wrong.add(e.key() + " with a signed-in session -> " + session.status());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void every_api_endpoint_needs_a_declared_purpose_and_opens_with_one() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!api(e) || API_PUBLIC.contains(e.key())) {
+                continue;
+            }
+            ApiClient.Reply without = keyWithoutPurpose.send(e.method(), e.samplePath());
+            if (without.status() != 400 || !without.body().contains("urn:threadline:problem:purpose-required")) {
+                wrong.add(e.key() + " without a purpose -> " + without.status() + " " + without.body());
+            }
+            ApiClient.Reply with = keyWithPurpose.send(e.method(), e.samplePath());
+            // 403 (the role may not) and 404 (no such person or load) are decisions; 401 or a failure is not.
+            if (with.status() == 401 || with.status() >= 500 || (with.status() >= 400
+                    && !with.contentType().startsWith("application/problem+json"))) {
+                wrong.add(e.key() + " with a purpose -> " + with.status() + " " + with.body());
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     /** Refused or sent back to sign in / declare a purpose. */

@@ -39,6 +39,27 @@ public final class ApiProblem extends RuntimeException {
         return p;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Writes a problem document straight to the response, for failures that happen before or outside a controller
+     * (the filter chain, the error dispatch).
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String slug,
+                             String title, String detail, String instance) throws java.io.IOException {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", type(slug).toString());
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", instance);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
     static ApiProblem notFound(String what) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what);
     }

@@ -49,6 +49,17 @@ public class ApiProblems {
                 + " 'file'.").detail(), request);
     }
 
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
+        return send(ApiProblem.badRequest("body-unreadable", "The request body could not be read as this endpoint"
+                + " expects (see " + ApiDocument.PATH + ").").detail(), request);
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(Exception e, HttpServletRequest request) {
+        return send(ApiProblem.notFound("Nothing has this id.").detail(), request);
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> header(MissingRequestHeaderException e, HttpServletRequest request) {
         return send(ApiProblem.badRequest("header-required", "The header " + e.getHeaderName()

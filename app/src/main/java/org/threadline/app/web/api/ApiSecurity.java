@@ -1,6 +1,5 @@
 package org.threadline.app.web.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,9 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +35,7 @@ import org.threadline.app.web.security.SecurityConfiguration;
 @Configuration
 public class ApiSecurity {
     /** Paths under the API that need no key. */
-    public static final List<String> PUBLIC = List.of(ApiDocument.PATH);
+    public static final List<String> PUBLIC = List.of(ApiDocument.PATH, ApiDocument.PATH + ".yaml");
 
     @Bean
     ApiKeys apiKeys(DataSource dataSource) {
@@ -148,20 +145,8 @@ public class ApiSecurity {
                         : "Send your agency's API key as 'Authorization: Bearer <key>'.", request);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A problem document written by the filter chain, before any controller (so without Spring MVC's help). */
     static void write(HttpServletResponse response, int status, String slug, String title, String detail,
                       HttpServletRequest request) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ApiProblem.type(slug).toString());
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), body);
+        ApiProblem.write(response, status, slug, title, detail, request.getRequestURI());
     }
 }

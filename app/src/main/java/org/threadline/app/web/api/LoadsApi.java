@@ -74,32 +74,32 @@ public class LoadsApi {
                 .toList());
     }
 
-    @PostMapping(path = "/sources/{definitionId}/loads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(path = "/sources/{definitionId}/loads",
             produces = "application/json")
     @Operation(summary = "Load a file (CSV, XLSX, JSON lines, FHIR bundle) against one of the agency's definitions",
             description = "The file is kept, read and standardised as ./threadline ingest does, in one transaction."
                 + " The response has the counts, the data-quality scorecard and the quarantined rows with file, row,"
                 + " field and reason (the first 1000; the CSV of all of them is at /api/v1/loads/{id}/rejected)."
                 + " A file already loaded adds nothing (duplicate: true). The load is written to the audit log.")
-    public ResponseEntity<PartnerUploads.Result> upload(
+    public ResponseEntity<PartnerUploads.Result> upload(ApiCaller caller,
             @Parameter(description = "A source definition id of the key's agency, e.g. housing-applications")
             @PathVariable("definitionId") String definitionId,
-            @RequestPart("file") MultipartFile file, ApiCaller caller) throws IOException {
+            @RequestPart("file") MultipartFile file) throws IOException {
         Viewer v = policy.viewer(caller.account(), caller.purpose());
         try (InputStream in = file.getInputStream()) {
             return created(run(() -> uploads.upload(v, definitionId, file.getOriginalFilename(), in)));
         }
     }
 
-    @PostMapping(path = "/sources/{definitionId}/records", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = "/sources/{definitionId}/records",
             produces = "application/json")
     @Operation(summary = "Load records sent as JSON against one of the agency's definitions",
             description = "{\"records\": [{\"<source column>\": \"value\", ...}, ...]}: loaded as a JSON-lines"
                 + " file through the same path as a file upload, with the same response.")
-    public ResponseEntity<PartnerUploads.Result> records(
+    public ResponseEntity<PartnerUploads.Result> records(ApiCaller caller,
             @Parameter(description = "A source definition id of the key's agency")
             @PathVariable("definitionId") String definitionId,
-            @RequestBody Records body, ApiCaller caller) throws IOException {
+            @RequestBody Records body) throws IOException {
         Viewer v = policy.viewer(caller.account(), caller.purpose());
         SourceDefinition d = run(() -> uploads.definition(v, definitionId));
         if (d.format().formatOf("records.jsonl") != FileFormat.JSONL) {
@@ -126,9 +126,9 @@ public class LoadsApi {
             description = "As ./threadline ingest rejected writes it: each row as received with its row number and"
                 + " reasons; cells a spreadsheet would run as formulas are written behind an apostrophe. The"
                 + " export is written to the audit log.")
-    public ResponseEntity<String> rejected(
+    public ResponseEntity<String> rejected(ApiCaller caller,
             @Parameter(description = "The landed file id a load returned (landedFileId)")
-            @PathVariable("landedFileId") long landedFileId, ApiCaller caller) {
+            @PathVariable("landedFileId") long landedFileId) {
         Viewer v = policy.viewer(caller.account(), caller.purpose());
         PartnerUploads.Export export = run(() -> uploads.rejected(v, landedFileId));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -77,8 +77,8 @@ public class PeopleApi {
             description = "Every record is decided by the policy decision point for the key's agency and role and"
                 + " the declared purpose; withheld fields are not named, records not shared at all are counted."
                 + " The release is written to the audit log before the response is sent.")
-    public Person person(@Parameter(description = "The opaque person id, P and seven digits") @PathVariable(
-            "personId") String personId, ApiCaller caller) {
+    public Person person(ApiCaller caller, @Parameter(description = "The opaque person id, P and seven digits")
+            @PathVariable("personId") String personId) {
         requireKnown(personId);
         Viewer v = policy.viewer(caller.account(), caller.purpose());
         return audit.view(v, () -> {
@@ -111,8 +111,8 @@ public class PeopleApi {
             description = "An event is shown when its date is released for the person in their role on it; its"
                 + " summary only when every column it is written from is released. Events not shown are counted"
                 + " with the reason, without naming their agency. Audited before the response is sent.")
-    public Chronology chronology(@Parameter(description = "The opaque person id, P and seven digits")
-            @PathVariable("personId") String personId, ApiCaller caller) {
+    public Chronology chronology(ApiCaller caller, @Parameter(description = "The opaque person id, P and seven"
+            + " digits") @PathVariable("personId") String personId) {
         requireKnown(personId);
         Viewer v = policy.viewer(caller.account(), caller.purpose());
         return audit.view(v, () -> {
