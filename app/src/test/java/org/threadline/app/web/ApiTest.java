@@ -347,6 +347,52 @@ class ApiTest {
     }
 
     @Test
+    void the_openapi_document_describes_every_api_endpoint_and_nothing_else() {
+        ApiClient.Reply reply = new ApiClient(app, null).get("/api/v1/openapi.json");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode doc = reply.json();
+        try {
+            // For a reader (and docs/api.md): the document as served, pretty-printed.
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
+                    ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+
+        java.util.Set<String> mapped = new java.util.TreeSet<>();
+        var mapping = app.web.context().getBean("requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+        mapping.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/") && !p.startsWith("/api/v1/openapi.json"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + p))));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+        assertThat(mapped).as("the API's endpoints").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(documented).isEqualTo(mapped);
+
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            List<String> headers = new ArrayList<>();
+            op.getValue().path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("header")) {
+                    headers.add(p.path("name").asText() + (p.path("required").asBoolean() ? "*" : ""));
+                }
+            });
+            assertThat(headers).as(op.getKey() + " " + path.getKey()).contains("Threadline-Purpose*",
+                    "Threadline-Case-Reference");
+            assertThat(op.getValue().path("responses").has("401")).isTrue();
+            assertThat(op.getValue().path("responses").path("400").path("content").has("application/problem+json"))
+                    .isTrue();
+            assertThat(op.getValue().path("summary").asText()).isNotBlank();
+        }));
+        assertThat(doc.path("components").path("securitySchemes").path("apiKey").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(doc.path("paths").path("/api/v1/sources/{definitionId}/loads").path("post").path("requestBody")
+                .path("content").has("multipart/form-data")).isTrue();
+    }
+
+    @Test
     void errors_and_responses_carry_no_personal_data_in_the_url_or_the_problem() {
         ApiClient.Reply reply = new ApiClient(app, policeKey).get("/api/v1/people/" + child);
         assertThat(reply.json().path("instance").asText()).isEqualTo("/api/v1/people/" + child);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -80,7 +83,13 @@ public class LoadsApi {
             description = "The file is kept, read and standardised as ./threadline ingest does, in one transaction."
                 + " The response has the counts, the data-quality scorecard and the quarantined rows with file, row,"
                 + " field and reason (the first 1000; the CSV of all of them is at /api/v1/loads/{id}/rejected)."
-                + " A file already loaded adds nothing (duplicate: true). The load is written to the audit log.")
+                + " A file already loaded adds nothing (duplicate: true). The load is written to the audit log.",
+            // The mapping takes any content type, so that the purpose is checked before the body: say what it is.
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
+                    requiredProperties = {"file"}), schemaProperties = @SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary",
+                            description = "The file; its extension decides how it is read")))))
     public ResponseEntity<PartnerUploads.Result> upload(ApiCaller caller,
             @Parameter(description = "A source definition id of the key's agency, e.g. housing-applications")
             @PathVariable("definitionId") String definitionId,
