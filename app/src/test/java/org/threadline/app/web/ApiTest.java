@@ -340,6 +340,14 @@ class ApiTest {
     }
 
     @Test
+    void a_file_over_the_size_limit_is_refused_with_a_problem_document() {
+        byte[] big = new byte[26 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        ApiClient.Reply reply = housing().upload("/api/v1/sources/housing-people/loads", "big.csv", big);
+        assertProblem(reply, 413, "file-too-large");
+    }
+
+    @Test
     void upload_without_a_file_is_a_problem_document() {
         ApiClient.Reply reply = housing().postJson("/api/v1/sources/housing-people/loads", Map.of());
         assertThat(reply.status()).isIn(400, 415);

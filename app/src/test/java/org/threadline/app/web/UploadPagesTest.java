@@ -120,6 +120,21 @@ class UploadPagesTest {
     }
 
     @Test
+    void a_file_over_the_size_limit_loads_nothing() throws Exception {
+        WebClient housing = owner("upload.housing", "upload-housing-password");
+        housing.get("/upload");
+        long loads = audited("upload.housing", "INTAKE");
+        byte[] big = new byte[26 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        WebClient.Page page = housing.postMultipart("/upload", Map.of("definition", "housing-people"), "file",
+                "big.csv", big);
+        // The container refuses the body before the CSRF check can read its token: "You cannot do that" (docs/api.md).
+        assertThat(page.status()).isIn(403, 413);
+        assertThat(page.body()).doesNotContain("File loaded");
+        assertThat(audited("upload.housing", "INTAKE")).isEqualTo(loads);
+    }
+
+    @Test
     void the_upload_needs_the_csrf_token_like_every_form() {
         WebClient housing = owner("upload.housing", "upload-housing-password");
         WebClient.Page page = housing.postMultipart("/upload", Map.of("definition", "housing-people",
