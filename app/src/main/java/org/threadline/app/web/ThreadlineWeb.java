@@ -106,7 +106,10 @@ public class ThreadlineWeb {
         defaults.put("springdoc.show-actuator", "false");
         // Uploads (the API and the partner upload page): one file at a time, up to this size.
         defaults.put("spring.servlet.multipart.max-file-size", "25MB");
-        defaults.put("spring.servlet.multipart.max-request-size", "26MB");
+        defaults.put("spring.servlet.multipart.max-request-size", "25MB");
+        // A body refused for its size is still read and discarded up to this much, so that the client gets the
+        // answer instead of a closed connection; anything larger closes the connection.
+        defaults.put("server.tomcat.max-swallow-size", "32MB");
         defaults.putAll(options.properties());
 
         SpringApplication app = new SpringApplication(ThreadlineWeb.class);

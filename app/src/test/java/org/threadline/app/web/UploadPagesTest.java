@@ -120,7 +120,7 @@ class UploadPagesTest {
     }
 
     @Test
-    void a_file_over_the_size_limit_loads_nothing() throws Exception {
+    void a_file_over_the_size_limit_is_sent_back_to_the_form_as_too_large_and_loads_nothing() throws Exception {
         WebClient housing = owner("upload.housing", "upload-housing-password");
         housing.get("/upload");
         long loads = audited("upload.housing", "INTAKE");
@@ -128,9 +128,11 @@ class UploadPagesTest {
         java.util.Arrays.fill(big, (byte) 'x');
         WebClient.Page page = housing.postMultipart("/upload", Map.of("definition", "housing-people"), "file",
                 "big.csv", big);
-        // The container refuses the body before the CSRF check can read its token: "You cannot do that" (docs/api.md).
-        assertThat(page.status()).isIn(403, 413);
-        assertThat(page.body()).doesNotContain("File loaded");
+        assertThat(page.status()).isEqualTo(303);
+        assertThat(page.location()).hasValue("/upload");
+        assertThat(housing.get("/upload").body()).contains("There is a problem",
+                "The selected file must be smaller than 25 MB");
+        assertThat(housing.get("/upload").body()).as("said once").doesNotContain("must be smaller");
         assertThat(audited("upload.housing", "INTAKE")).isEqualTo(loads);
     }
 

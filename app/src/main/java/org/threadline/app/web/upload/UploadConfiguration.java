@@ -21,6 +21,22 @@ import org.threadline.intake.source.SourceDefinitions;
 @Configuration
 public class UploadConfiguration {
 
+    /**
+     * Ahead of every other filter (Spring Security's included), on the paths that take uploads: a body over the
+     * limit is refused before anything reads it.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<UploadSizeLimit> uploadSizeLimit(
+            Environment environment) {
+        org.springframework.util.unit.DataSize max = org.springframework.util.unit.DataSize.parse(
+                environment.getProperty("spring.servlet.multipart.max-request-size", "25MB"));
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new UploadSizeLimit(max.toBytes()));
+        registration.addUrlPatterns("/upload", "/api/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     PartnerUploads partnerUploads(DataSource dataSource, Clock clock, Environment environment, ViewAudit audit) {
         String configured = environment.getProperty("threadline.home");

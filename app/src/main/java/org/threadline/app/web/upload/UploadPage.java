@@ -42,8 +42,14 @@ public class UploadPage {
 
     @GetMapping("/upload")
     public String form(@AuthenticationPrincipal SignedInUser user,
-            @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose, Model model) {
-        return form(policy.viewer(user.account(), purpose), "", Map.of(), model);
+            @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
+            jakarta.servlet.http.HttpSession session, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (session.getAttribute(UploadSizeLimit.TOO_LARGE) instanceof Long max) {
+            session.removeAttribute(UploadSizeLimit.TOO_LARGE);
+            errors.put("file", "The selected file must be smaller than " + max / (1024 * 1024) + " MB");
+        }
+        return form(policy.viewer(user.account(), purpose), "", errors, model);
     }
 
     private String form(Viewer v, String chosen, Map<String, String> errors, Model model) {
