@@ -31,9 +31,9 @@ class UploadBrowserJourneysTest {
     static final String CSV = String.join("\r\n",
             "Case Ref;Person No;Relationship to applicant;First name;Last name;Date of birth;Sex;NI number;"
                     + "Last settled address;Postcode;UPRN",
-            "HL/2026/BROWSER1;1;Applicant;Ellis;Browsertest;01-Aug-1991;Male;;3 Example Row, Leeds;LS6 1AC;",
-            ";2;Partner;Noor;Browsertest;12-Dec-1990;Female;;3 Example Row, Leeds;LS6 1AC;",
-            "HL/2026/BROWSER1;;Child;Ari;Browsertest;09-Sep-2018;Male;;3 Example Row, Leeds;LS6 1AC;", "");
+            "HL/2026/BROWSER1;1;Applicant;Ellis;Browsertest;01-Aug-1991;Male;;3 Example Row, Leeds;LS6 2AB;",
+            ";2;Partner;Noor;Browsertest;12-Dec-1990;Female;;3 Example Row, Leeds;LS6 2AB;",
+            "HL/2026/BROWSER1;;Child;Ari;Browsertest;09-Oct-2018;Male;;3 Example Row, Leeds;LS6 2AB;", "");
 
     @BeforeAll
     static void start() throws Exception {

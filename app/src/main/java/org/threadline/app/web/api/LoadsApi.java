@@ -90,7 +90,7 @@ public class LoadsApi {
                     requiredProperties = {"file"}), schemaProperties = @SchemaProperty(name = "file",
                     schema = @Schema(type = "string", format = "binary",
                             description = "The file; its extension decides how it is read")))))
-    public ResponseEntity<PartnerUploads.Result> upload(ApiCaller caller,
+    public ResponseEntity<PartnerUploads.LoadResult> upload(ApiCaller caller,
             @Parameter(description = "A source definition id of the key's agency, e.g. housing-applications")
             @PathVariable("definitionId") String definitionId,
             @RequestPart("file") MultipartFile file) throws IOException {
@@ -105,7 +105,7 @@ public class LoadsApi {
     @Operation(summary = "Load records sent as JSON against one of the agency's definitions",
             description = "{\"records\": [{\"<source column>\": \"value\", ...}, ...]}: loaded as a JSON-lines"
                 + " file through the same path as a file upload, with the same response.")
-    public ResponseEntity<PartnerUploads.Result> records(ApiCaller caller,
+    public ResponseEntity<PartnerUploads.LoadResult> records(ApiCaller caller,
             @Parameter(description = "A source definition id of the key's agency")
             @PathVariable("definitionId") String definitionId,
             @RequestBody Records body) throws IOException {
@@ -146,7 +146,7 @@ public class LoadsApi {
                 .body(export.csv());
     }
 
-    private static ResponseEntity<PartnerUploads.Result> created(PartnerUploads.Result r) {
+    private static ResponseEntity<PartnerUploads.LoadResult> created(PartnerUploads.LoadResult r) {
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_JSON).body(r);
     }

@@ -72,7 +72,7 @@ public final class PartnerUploads {
     }
 
     /** What a load did, with its scorecard and the first {@value #LISTED} problems of its quarantine. */
-    public record Result(String definition, String file, String sha256, boolean duplicate, long rows, long loaded,
+    public record LoadResult(String definition, String file, String sha256, boolean duplicate, long rows, long loaded,
                          long quarantined, Long landedFileId, Scorecard scorecard, List<Problem> problems,
                          boolean problemsTruncated) {
     }
@@ -103,7 +103,7 @@ public final class PartnerUploads {
      * @param originalName the name the file was sent with: only its last part is kept, and its extension decides
      *     how it is read (unless the definition fixes the format)
      */
-    public Result upload(Viewer v, String definitionId, String originalName, InputStream content) {
+    public LoadResult upload(Viewer v, String definitionId, String originalName, InputStream content) {
         SourceDefinition d = definition(v, definitionId);
         String name = safeName(originalName);
         Path folder = null;
@@ -119,7 +119,7 @@ public final class PartnerUploads {
         }
     }
 
-    private Result load(Viewer v, SourceDefinition d, Path file) {
+    private LoadResult load(Viewer v, SourceDefinition d, Path file) {
         PartnerLoads.Loaded loaded;
         try {
             loaded = loads.load(file, d, v.account().username());
@@ -139,7 +139,7 @@ public final class PartnerUploads {
             }
         }
         var report = loaded.report();
-        return new Result(d.reference(), file.getFileName().toString(), report.sha256(), report.duplicate(),
+        return new LoadResult(d.reference(), file.getFileName().toString(), report.sha256(), report.duplicate(),
                 report.rowsRead(), report.loaded(), report.quarantined(),
                 loaded.file().map(QuarantinedRows.File::id).orElse(null), loaded.scorecard().orElse(null),
                 problems.subList(0, Math.min(problems.size(), LISTED)), truncated);

@@ -82,7 +82,7 @@ public class UploadPage {
         if (!errors.isEmpty()) {
             return form(v, chosen, errors, model);
         }
-        PartnerUploads.Result result;
+        PartnerUploads.LoadResult result;
         try (InputStream in = file.getInputStream()) {
             result = uploads.upload(v, chosen, file.getOriginalFilename(), in);
         } catch (PartnerUploads.Refused r) {
