@@ -262,6 +262,36 @@ class EndpointSweepTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void every_api_endpoint_answers_every_role_with_every_purpose_it_may_declare_by_a_decision_not_a_failure() {
+        var catalogue = app.bean(org.threadline.app.web.purpose.PurposeCatalogue.class);
+        var keys = new org.threadline.app.apikeys.ApiKeys(app.database.dataSource(), new java.security.SecureRandom());
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Role role : Role.values()) {
+            String key = keys.create("sweep-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    Agency.HOUSING.name(), role.name(), "test", app.clock().instant()).secretKey();
+            for (var purpose : catalogue.allowedFor(Set.of(role))) {
+                ApiClient client = new ApiClient(app, key).purpose(purpose.code(),
+                        purpose.caseReferenceRequired() ? "SWEEP-1" : null);
+                for (Endpoint e : endpoints()) {
+                    if (!api(e) || API_PUBLIC.contains(e.key())) {
+                        continue;
+                    }
+                    ApiClient.Reply r = client.send(e.method(), e.samplePath());
+                    calls++;
+                    boolean decided = r.status() < 400 || (r.status() < 500 && r.status() != 401
+                            && r.contentType().startsWith("application/problem+json"));
+                    if (!decided) {
+                        wrong.add(role + " " + purpose.code() + " " + e.key() + " -> " + r.status());
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThan(50);
+        assertThat(wrong).isEmpty();
+    }
+
     /** Refused or sent back to sign in / declare a purpose. */
     private static boolean refused(WebClient.Page page) {
         String to = page.location().orElse("");
