@@ -59,6 +59,19 @@ class UploadPagesTest {
         }
     }
 
+    static String lastReasons(String actor, String action) throws Exception {
+        try (Connection c = app.database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT payload->>'reasonCodes' FROM audit_entry WHERE payload->>'actor' = ? AND"
+                        + " payload->>'action' = ? ORDER BY sequence DESC LIMIT 1")) {
+            s.setString(1, actor);
+            s.setString(2, action);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return String.valueOf(r.getString(1));
+            }
+        }
+    }
+
     @Test
     void a_data_owner_loads_a_file_sees_its_quarantine_and_scorecard_and_downloads_the_rejected_rows()
             throws Exception {
@@ -78,6 +91,7 @@ class UploadPagesTest {
                 "Data-quality scorecard", "required column Case Ref is missing", "required column Person No is missing")
                 .doesNotContain("Quinn");
         assertThat(audited("upload.housing", "INTAKE")).isEqualTo(loads + 1);
+        assertThat(lastReasons("upload.housing", "INTAKE")).contains("ROWS_3", "QUARANTINED_2", "LANDED_FILE_");
 
         Matcher id = Pattern.compile("name=\"landedFileId\" value=\"(\\d+)\"").matcher(result.body());
         assertThat(id.find()).isTrue();

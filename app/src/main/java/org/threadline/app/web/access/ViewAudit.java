@@ -69,11 +69,18 @@ public final class ViewAudit {
      */
     public <T> T act(Viewer v, AuditAction action, String item, List<String> fields, List<String> reasons,
                      Supplier<T> work) {
+        return act(v, action, item, fields, work, result -> reasons);
+    }
+
+    /** The same, with reason codes that say what the work did (a load's file and counts). */
+    public <T> T act(Viewer v, AuditAction action, String item, List<String> fields, Supplier<T> work,
+                     java.util.function.Function<T, List<String>> reasons) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.get();
-                audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, fields, reasons, ""));
+                audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, fields,
+                        reasons.apply(result), ""));
                 c.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {

@@ -111,7 +111,9 @@ public final class PartnerUploads {
             folder = Files.createTempDirectory("threadline-upload");
             Path file = folder.resolve(name);
             Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-            return audit.act(v, AuditAction.INTAKE, d.id(), List.of(), List.of(), () -> load(v, d, file));
+            return audit.act(v, AuditAction.INTAKE, d.id(), List.of(), () -> load(v, d, file), r -> r.duplicate()
+                    ? List.of("DUPLICATE_FILE") : List.of("LANDED_FILE_" + r.landedFileId(), "ROWS_" + r.rows(),
+                    "QUARANTINED_" + r.quarantined()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded file for loading", e);
         } finally {
