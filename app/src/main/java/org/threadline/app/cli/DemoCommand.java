@@ -1,6 +1,7 @@
 package org.threadline.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.threadline.app.home.ThreadlineHome;
@@ -20,6 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the product end to end on synthetic data (today: generate a population and show it).")
 final class DemoCommand implements Callable<Integer> {
+    /** Who the demo's printouts are read as: a children's social worker triaging a MASH referral. */
+    static final String DEMO_READER = "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER";
+    static final String DEMO_PURPOSE = "SAFEGUARDING.CHILD.MASH_TRIAGE";
+    /** A demo case reference: the case register is a stop-gap that takes a declared case as open (docs/web.md). */
+    static final String DEMO_CASE = "DEMO-MASH-0001";
 
     @Option(names = "--people", defaultValue = "5000", description = "Population size (default ${DEFAULT-VALUE}).")
     int people;
@@ -38,13 +44,19 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The operator running the demo, as the audit log records them: the operating-system user, or demo.operator. */
+    static String operator() {
+        String user = System.getProperty("user.name", "").strip().toLowerCase(java.util.Locale.ROOT);
+        return user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? user : "demo.operator";
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ThreadlineHome home = ThreadlineHome.fromEnvironment(System.getenv()).create();
         out.println("Threadline demo - all data is synthetic. Home: " + home.root());
         out.println();
-        out.println("Step 1 of 4: generating a synthetic population of " + people + " people...");
+        out.println("Step 1 of 6: generating a synthetic population of " + people + " people...");
         // CSV only: each table once, so that ingesting the folder holds each row once (generate --format both
         // shows the XLSX form).
         GenerationOptions options = new GenerationOptions(people, seed, home.demo().resolve("population"),
@@ -52,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
                 GenerationOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
         GenerationReport report = GenerateCommand.generate(options, out);
         Summary.print(report, out);
-        out.println("Step 2 of 4: ingesting every extract into PostgreSQL (embedded, under " + home.database()
+        out.println("Step 2 of 6: ingesting every extract into PostgreSQL (embedded, under " + home.database()
                 + "): kept as received, standardised, bad rows quarantined with reasons...");
         int ingested = ThreadlineCommand.execute(new String[] {"ingest", "--dir", report.out().toString()}, out,
                 new PrintWriter(System.err, true));
@@ -60,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             return ingested;
         }
         out.println();
-        out.println("Step 3 of 4: resolving people across every agency (unsupervised, explainable linkage; model "
+        out.println("Step 3 of 6: resolving people across every agency (unsupervised, explainable linkage; model "
                 + PeopleContext.config("models", "people.json") + "), attaching every event, inferring relationships...");
         int code = ThreadlineCommand.execute(new String[] {"people", "build"}, out, new PrintWriter(System.err, true));
         if (code != 0) {
@@ -71,20 +83,70 @@ final class DemoCommand implements Callable<Integer> {
         ThreadlineCommand.execute(new String[] {"people", "evaluate", "--truth", report.out().resolve("truth")
             .toString()}, out, new PrintWriter(System.err, true));
         out.println();
-        out.println("Step 4 of 4: a sample family with adversities - members, relationships with provenance, the"
-                + " family chronology (significant events) with gaps, and who to call:");
+        out.println("Step 4 of 6: a sample family with adversities - members, relationships with provenance, the"
+                + " family chronology (significant events) with gaps, and who to call - read the way every read of"
+                + " personal data is: declared as " + DEMO_READER + " for " + DEMO_PURPOSE + ", case " + DEMO_CASE
+                + ", released only as the agreements allow, and recorded in the audit log:");
+        java.util.Optional<String> child;
         try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-            java.util.Optional<String> child = ctx.store.sampleChild();
+            child = ctx.store.sampleChild();
             if (child.isPresent()) {
-                ChronologyCommand.print(ctx.queries, child.get(), true, true, false, out);
+                Clock clock = Clock.systemUTC();
+                GovernedReads reads = new GovernedReads(ctx, clock);
+                org.threadline.app.web.access.Viewer v = DeclaredAccess.of(DEMO_READER, DEMO_PURPOSE, DEMO_CASE,
+                        operator()).viewer(reads.policy, clock);
+                ChronologyCommand.print(reads, v, child.get(), true, true, false, out);
+                String declared = " --as " + DEMO_READER + " --purpose " + DEMO_PURPOSE + " --case " + DEMO_CASE;
                 out.println();
-                out.println("Try: ./threadline chronology " + child.get() + " --family   |   ./threadline people show "
-                        + child.get() + "   |   ./threadline review list");
+                out.println("Try: ./threadline chronology " + child.get() + " --family" + declared);
+                out.println("     ./threadline people show " + child.get() + declared);
+                out.println("     ./threadline people show " + child.get() + " --as SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD"
+                        + " --purpose " + DEMO_PURPOSE + " --case " + DEMO_CASE + "   (a school sees less)");
+                out.println("     ./threadline review list" + declared);
+                out.println("     ./threadline audit verify   (every read above is in the tamper-evident log)");
             }
         }
         out.println();
-        out.println("Next (coming with their issues): flags with their evidence and alerts in the demo, and the"
-                + " people pages of the web app.");
+        out.println("Step 5 of 6: flags from the published rules (config/rules), each with its evidence, for everyone"
+                + " held; then measured against the truth:");
+        code = ThreadlineCommand.execute(new String[] {"indicators", "run", "--as-of", options.asOf().toString()},
+                out, new PrintWriter(System.err, true));
+        if (code != 0) {
+            return code;
+        }
+        if (child.isPresent()) {
+            out.println();
+            ThreadlineCommand.execute(new String[] {"indicators", "show", child.get(), "--as", DEMO_READER,
+                "--purpose", DEMO_PURPOSE, "--case", DEMO_CASE, "--user", operator()}, out,
+                    new PrintWriter(System.err, true));
+        }
+        out.println();
+        ThreadlineCommand.execute(new String[] {"indicators", "evaluate", "--truth", report.out().resolve("truth")
+            .toString()}, out, new PrintWriter(System.err, true));
+        out.println();
+        out.println("Step 6 of 6: a new police incident for that household arrives (a new file through intake); the"
+                + " person is resolved incrementally, the family re-evaluated, and an alert routed:");
+        if (child.isPresent()) {
+            java.util.Optional<java.nio.file.Path> incident;
+            try (PeopleContext ctx = new PeopleContext(System.getenv())) {
+                incident = DemoIncident.write(ctx, child.get(), report.out(), options.asOf().plusDays(1),
+                        home.demo().resolve("incoming"));
+            }
+            if (incident.isPresent()) {
+                ThreadlineCommand.execute(new String[] {"ingest", "--source", PeopleContext.config("sources",
+                    "police-incident-persons.yaml").toString(), incident.get().toString()}, out,
+                        new PrintWriter(System.err, true));
+                out.println();
+                ThreadlineCommand.execute(new String[] {"alerts", "list", "--open"}, out,
+                        new PrintWriter(System.err, true));
+            } else {
+                out.println("  (the sample child has no domestic abuse incident to repeat)");
+            }
+            out.println();
+            out.println("Try: ./threadline indicators show " + child.get() + " --as " + DEMO_READER + " --purpose "
+                    + DEMO_PURPOSE + " --case " + DEMO_CASE + "   |   ./threadline alerts list");
+        }
+        out.println();
         if (!serve) {
             out.println("Run './threadline demo' without --no-serve (or './threadline serve --demo-accounts') to open the web"
                     + " application.");

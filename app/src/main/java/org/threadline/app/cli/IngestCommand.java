@@ -10,8 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.intake.PartnerLoads;
+import org.threadline.domain.governance.agreements.AgreementRegistry;
+import org.threadline.domain.governance.agreements.FeedCoverage;
+import org.threadline.domain.governance.agreements.InvalidAgreementException;
+import org.threadline.intake.load.FeedAgreements;
+import org.threadline.intake.load.FeedRefusedException;
 import org.threadline.intake.load.LoadException;
 import org.threadline.intake.load.LoadReport;
 import org.threadline.intake.source.OneFilePerTable;
@@ -28,7 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ./threadline ingest}: loads partner files into the database, each in one transaction, keeping a copy of
- * each under THREADLINE_HOME/landed. A file already loaded adds nothing.
+ * each under THREADLINE_HOME/landed. A file already loaded adds nothing. A file is taken in only while a live
+ * information sharing agreement covers its feed: otherwise it is refused, with the agreement's state, and nothing of
+ * it is kept. Taking a file in and refusing one are both decisions to share or not, written to the audit log (an
+ * accepted file's entry in the load's own transaction).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = IngestRejectedCommand.class,
         description = {"Load partner files: keep each file, its rows as received and standardised, and quarantine"
@@ -36,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Either --dir DIR (every file under DIR/extracts, matched to a definition in config/sources), or"
             + " --source DEFINITION.yaml FILE...",
             "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db.",
+            "A file whose feed no agreement in force covers (config/agreements, or --agreements DIR) is refused with"
+            + " the reason: no agreement, or the agreement expired, overdue for review, not yet valid or not active.",
             "'ingest rejected FILE --out F.csv' exports a load's quarantined rows with their reasons."})
 final class IngestCommand implements Callable<Integer> {
 
@@ -58,6 +69,10 @@ final class IngestCommand implements Callable<Integer> {
                 + " Default: csv,xlsx,jsonl,ndjson,json.")
     List<String> prefer = new ArrayList<>(OneFilePerTable.DEFAULT_PREFERENCE);
 
+    @Option(names = "--agreements", paramLabel = "DIR", description = "The signed agreements that must cover each"
+            + " feed, with their trusted keys in DIR/keys/trusted-keys.yaml (default: config/agreements).")
+    Path agreements;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to load with --source.")
     List<Path> files = new ArrayList<>();
 
@@ -66,13 +81,20 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Where THREADLINE_HOME and THREADLINE_DB_URL are read from: the process environment, except in tests. */
     private final Map<String, String> environment;
+    /** Today, for the agreements' validity and review dates, and the landing time. */
+    private final Clock clock;
 
     IngestCommand() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
     IngestCommand(Map<String, String> environment) {
+        this(environment, Clock.systemUTC());
+    }
+
+    IngestCommand(Map<String, String> environment, Clock clock) {
         this.environment = Map.copyOf(environment);
+        this.clock = clock;
     }
 
     @Override
@@ -97,21 +119,29 @@ final class IngestCommand implements Callable<Integer> {
         } else {
             jobs = fromSource(what.source, files);
         }
+        AgreementRegistry registry = registry(agreements);
+        FeedAgreements inForce = new FeedAgreements(registry, clock);
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         int refused = 0;
         int landed = 0;
         long started = System.nanoTime();
         try (Database db = Database.open(environment, home.database())) {
             out.println("Loading " + jobs.size() + " file(s) into " + db.description());
-            PartnerLoads loads = new PartnerLoads(db.dataSource(), home.landed(), home.reports(), Clock.systemUTC());
             String by = System.getProperty("user.name", "unknown");
+            PartnerLoads loads = new PartnerLoads(db.dataSource(), home.landed(), home.reports(), clock, registry,
+                    InstalledAuditLog.store(home, clock));
             for (Job job : jobs) {
                 try {
                     LoadReport report = loads.load(job.file, job.definition, by).report();
-                    out.println(line(job, report));
+                    out.println(line(job, report, inForce.coverage(job.definition)));
                     if (!report.duplicate()) {
                         landed++;
                     }
+                } catch (FeedRefusedException e) {
+                    // Already recorded in the audit log as a decision not to share.
+                    refused++;
+                    out.println(String.format("%-44s %-36s refused: %s", job.label, job.definition.reference(),
+                            e.getMessage()));
                 } catch (LoadException e) {
                     refused++;
                     out.println(String.format("%-44s %-36s refused: %s", job.label, job.definition.reference(),
@@ -138,10 +168,29 @@ final class IngestCommand implements Callable<Integer> {
     private record Job(Path file, String label, SourceDefinition definition) {
     }
 
-    private static String line(Job job, LoadReport r) {
+    private static String line(Job job, LoadReport r, FeedCoverage coverage) {
         String what = r.duplicate() ? "already loaded (same SHA-256 " + r.sha256().substring(0, 12) + "…), nothing added"
                 : String.format("rows %,d  loaded %,d  quarantined %,d", r.rowsRead(), r.loaded(), r.quarantined());
-        return String.format("%-44s %-36s %s", job.label, r.definition(), what);
+        String under = coverage instanceof FeedCoverage.Covered c ? "  under " + c.agreement() : "";
+        return String.format("%-44s %-36s %s%s", job.label, r.definition(), what, under);
+    }
+
+    /**
+     * The agreements in force: DIR (or config/agreements), every file fully checked against DIR's trusted keys. A
+     * folder with any defect stops the command before anything is loaded (no sharing on a broken agreement).
+     */
+    static AgreementRegistry registry(Path folder) {
+        Path dir = folder != null ? folder : PeopleContext.config("agreements", "");
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("no agreements folder " + dir + (folder == null ? " (is threadline.root the"
+                    + " installation folder?)" : ""));
+        }
+        try {
+            return AgreementRegistry.load(dir);
+        } catch (InvalidAgreementException e) {
+            throw new IllegalStateException("the agreements in " + dir + " do not check, so nothing is loaded: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Every file under the extracts folder with its definition, one file per table (see {@link OneFilePerTable}). */

@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,8 +63,7 @@ final class IngestRejectedCommand implements Callable<Integer> {
             }
             long written;
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                written = new PartnerLoads(db.dataSource(), home.landed(), home.reports(), Clock.systemUTC())
-                        .exportRejected(file, definition(file), w);
+                written = PartnerLoads.exportRejected(db.dataSource(), file, definition(file), w);
             }
             console.printf("Wrote %,d quarantined row(s) of %s (landed file %d, SHA-256 %s…) to %s%n", written,
                     file.originalName(), file.id(), file.sha256().substring(0, 12), out);

@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.threadline.app.people.PeopleBuilder;
-import org.threadline.domain.people.Family;
-import org.threadline.domain.people.PersonSummary;
+import org.threadline.app.web.access.Access;
+import org.threadline.app.web.access.Viewer;
+import org.threadline.app.web.people.PeopleViews;
 import org.threadline.domain.people.Relationship;
 import org.threadline.linkage.model.ModelJson;
-import org.threadline.store.people.Build;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -95,6 +96,7 @@ final class PeopleCommand implements Runnable {
                             + " %,d sent for review, %,d new persons), %,d events.%n", i.newRows(),
                     (System.nanoTime() - started) / 1e9, i.newRecords(), i.matched(), i.forReview(), i.newPersons(),
                     i.events());
+            IndicatorsCommand.afterAttach(ctx, i, out);
             return i;
         }
     }
@@ -105,36 +107,73 @@ final class PeopleCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show a person: identity, source records with link confidence, relationships, family.")
+            description = {"Show a person: identity, source records with link confidence, relationships.",
+                "Only what the sharing agreements release to --as for --purpose (and --case) is shown; what is"
+                    + " withheld is counted with its reasons, and the read is recorded in the audit log."})
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "PERSON_ID")
         String personId;
 
+        @Mixin
+        DeclaredAccess access;
+
         @Spec
         CommandSpec spec;
+
+        private final Map<String, String> environment;
+        private final Clock clock;
+
+        Show() {
+            this(System.getenv(), Clock.systemUTC());
+        }
+
+        Show(Map<String, String> environment, Clock clock) {
+            this.environment = Map.copyOf(environment);
+            this.clock = clock;
+        }
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                PersonSummary p = ctx.store.person(personId)
-                        .orElseThrow(() -> new UsageException("no person " + personId + " (run people build?)"));
-                String[] state = ctx.store.personState(personId).orElseThrow();
-                out.println(describe(p) + "   state " + state[0]);
-                if (!state[0].equals("ACTIVE")) {
-                    out.println("  why: " + state[1]);
+            try (PeopleContext ctx = new PeopleContext(environment)) {
+                GovernedReads reads = new GovernedReads(ctx, clock);
+                Viewer v = access.viewer(reads.policy, clock);
+                if (!reads.views.exists(personId)) {
+                    throw new UsageException("no person " + personId + " (run people build?)");
                 }
-                out.println("Source records:");
-                for (Build.RecordRow r : ctx.store.recordsOf(personId)) {
-                    Map<String, String> id = r.identity();
-                    out.printf(Locale.UK, "  %-16s %-12s %-32s %s %s, born %s, %s  (link confidence %.3f)%n",
-                            r.recordKey(), r.agency(), r.definitionId(), id.get("forename"), id.get("surname"),
-                            id.get("date_of_birth"), id.get("postcode"), r.linkConfidence());
-                }
-                Family f = ctx.queries.family(personId);
-                printRelationships(out, f, f.relationshipsOf(personId));
+                reads.print(v, out, (w, accesses) -> show(reads, v, personId, w, accesses));
             }
             return 0;
+        }
+
+        private static void show(GovernedReads reads, Viewer v, String personId, PrintWriter w,
+                                 List<Access> accesses) {
+            PeopleViews.Records records = reads.views.records(v, personId, false);
+            accesses.addAll(records.accesses());
+            String state = reads.ctx.store.personState(personId).map(s -> s[0]).orElse("UNKNOWN");
+            w.println(ChronologyCommand.describe(records.identity()) + "   state " + state);
+            w.println(GovernedReads.readAs(v));
+            w.println("Source records shared with you:");
+            if (records.records().isEmpty()) {
+                w.println("  none");
+            }
+            for (PeopleViews.RecordView r : records.records()) {
+                w.printf(Locale.UK, "  %-16s %-12s %-32s link confidence %.3f  (%s)%n", r.recordKey(), r.agency(),
+                        r.feed(), r.linkConfidence(), r.basis());
+                for (PeopleViews.Field f : r.fields()) {
+                    w.printf(Locale.UK, "      %-14s %s%n", f.label(), f.value());
+                }
+            }
+            int[] hidden = {0};
+            List<Relationship> ties = reads.views.visible(v, reads.ctx.store.relationshipsOf(personId), accesses,
+                    hidden);
+            List<String> others = ties.stream().flatMap(r -> java.util.stream.Stream.of(r.fromPerson(),
+                    r.toPerson())).filter(p -> !p.equals(personId)).distinct().toList();
+            Map<String, String> names = new java.util.HashMap<>(reads.views.names(v, others, accesses));
+            names.put(personId, records.identity().nameShown() ? records.identity().name() : "name not shared");
+            ChronologyCommand.printRelationships(w, ties, names);
+            GovernedReads.withheld(w, records.notShared(), records.whyNotShared(), List.of(), 0, hidden[0],
+                    records.accesses());
         }
     }
 
@@ -166,26 +205,6 @@ final class PeopleCommand implements Runnable {
             r.relationships().forEach((label, c) -> out.printf(Locale.UK, "  %-28s %,7d found, precision %.3f%s%n",
                     label, c.predicted(), c.precision(), c.actual() == 0 ? ""
                             : String.format(Locale.UK, ", recall %.3f of %,d", c.recall(), c.actual())));
-        }
-    }
-
-    static String describe(PersonSummary p) {
-        return p.personId() + "  " + p.displayName() + ", born " + p.dateOfBirth().map(Object::toString)
-                .orElse("unknown") + ", sex " + p.sex();
-    }
-
-    static void printRelationships(PrintWriter out, Family family, List<Relationship> relationships) {
-        out.println("Relationships (asserted: a source said so; inferred: a named rule concluded it):");
-        if (relationships.isEmpty()) {
-            out.println("  none held");
-        }
-        for (Relationship r : relationships) {
-            String from = family.member(r.fromPerson()).map(PersonSummary::displayName).orElse("");
-            String to = family.member(r.toPerson()).map(PersonSummary::displayName).orElse("");
-            out.printf(Locale.UK, "  %s (%s) %s %s (%s)  [%s: %s; evidence %s%s]%n", r.fromPerson(), from,
-                    r.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.toPerson(), to,
-                    r.basis().name().toLowerCase(Locale.ROOT), r.rule(), r.evidence().get(0),
-                    r.evidence().size() > 1 ? " and " + (r.evidence().size() - 1) + " more" : "");
         }
     }
 }

@@ -10,6 +10,7 @@ import org.threadline.store.people.PeopleStore;
 
 /** The database and the configuration the people commands share; closes the database with it. */
 final class PeopleContext implements AutoCloseable {
+    final ThreadlineHome home;
     final Database database;
     final PeopleStore store;
     final EventVocabulary vocabulary;
@@ -22,6 +23,7 @@ final class PeopleContext implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create THREADLINE_HOME: " + e.getMessage(), e);
         }
+        this.home = home;
         this.database = Database.open(environment, home.database());
         this.store = new PeopleStore(database.dataSource());
         this.vocabulary = EventVocabulary.read(config("chronology", "events.yaml"));
@@ -30,7 +32,12 @@ final class PeopleContext implements AutoCloseable {
 
     /** A shipped configuration file, beside the {@code threadline} script. */
     static Path config(String folder, String file) {
-        return Path.of(System.getProperty("threadline.root", "."), "config", folder, file).toAbsolutePath().normalize();
+        return config(folder).resolve(file);
+    }
+
+    /** A shipped configuration folder, beside the {@code threadline} script. */
+    static Path config(String folder) {
+        return Path.of(System.getProperty("threadline.root", "."), "config", folder).toAbsolutePath().normalize();
     }
 
     @Override

@@ -3,14 +3,19 @@ package org.threadline.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.threadline.app.web.access.Access;
+import org.threadline.app.web.access.Viewer;
 import org.threadline.store.people.Build;
 import org.threadline.store.people.PeopleStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,47 +34,101 @@ final class ReviewCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a review command: list or decide.");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The review queue of the latest build.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"The review queue of the latest build.",
+                "A pair is shown only when both records are shared with --as for --purpose (and --case), and then"
+                    + " only their released fields; the read is recorded in the audit log."})
     static final class ListQueue implements Callable<Integer> {
         @Option(names = "--limit", defaultValue = "20", description = "Show at most this many (default 20).")
         int limit;
 
+        @Mixin
+        DeclaredAccess access;
+
         @Spec
         CommandSpec spec;
 
+        private final Map<String, String> environment;
+        private final Clock clock;
+
+        ListQueue() {
+            this(System.getenv(), Clock.systemUTC());
+        }
+
+        ListQueue(Map<String, String> environment, Clock clock) {
+            this.environment = Map.copyOf(environment);
+            this.clock = clock;
+        }
+
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                List<Build.ReviewRow> queue = ctx.store.reviewQueue();
-                out.println(queue.size() + " item(s) for review (UNCERTAIN: between the review and join thresholds;"
-                        + " BROKEN_CLUSTER: a pair inside one person scoring below the fracture threshold)");
-                for (Build.ReviewRow r : queue.stream().limit(limit).toList()) {
-                    printItem(ctx.store, r, out);
-                }
+            try (PeopleContext ctx = new PeopleContext(environment)) {
+                GovernedReads reads = new GovernedReads(ctx, clock);
+                Viewer v = access.viewer(reads.policy, clock);
+                reads.print(v, out, (w, accesses) -> {
+                    List<Build.ReviewRow> queue = ctx.store.reviewQueue();
+                    w.println(queue.size() + " item(s) for review (UNCERTAIN: between the review and join"
+                            + " thresholds; BROKEN_CLUSTER: a pair inside one person scoring below the fracture"
+                            + " threshold)");
+                    w.println(GovernedReads.readAs(v));
+                    int notShared = 0;
+                    java.util.Set<String> why = new java.util.TreeSet<>();
+                    for (Build.ReviewRow r : queue.stream().limit(limit).toList()) {
+                        Optional<Build.RecordRow> a = ctx.store.record(r.recordA());
+                        Optional<Build.RecordRow> b = ctx.store.record(r.recordB());
+                        if (a.isEmpty() || b.isEmpty()) {
+                            continue;
+                        }
+                        Access xa = reads.policy.record(v, a.get());
+                        Access xb = reads.policy.record(v, b.get());
+                        accesses.add(xa);
+                        accesses.add(xb);
+                        if (!xa.any() || !xb.any()) {
+                            // Nothing of a pair with a record not shared: not its keys, agency, fields or evidence.
+                            notShared++;
+                            why.add(!xa.any() ? xa.basis() : xb.basis());
+                            continue;
+                        }
+                        printItem(r, a.get(), b.get(), xa, xb, w);
+                    }
+                    w.println();
+                    w.println("Withheld from you (counts and reasons only):");
+                    w.println(notShared == 0 ? "  nothing" : "  " + notShared + " of the items listed involve a"
+                            + " record not shared with you: " + String.join("; ", why));
+                });
             }
             return 0;
         }
     }
 
-    static void printItem(PeopleStore store, Build.ReviewRow r, PrintWriter out) throws Exception {
+    /** Both records' released fields side by side; a field withheld from either reads "not shown". */
+    static void printItem(Build.ReviewRow r, Build.RecordRow a, Build.RecordRow b, Access xa, Access xb,
+                          PrintWriter out) {
         out.printf(Locale.UK, "%n%s  %s (%s)  vs  %s (%s)  weight %+.2f, probability %.3f%n", r.kind(), r.recordA(),
                 r.personA(), r.recordB(), r.personB(), r.matchWeight(), r.probability());
-        Map<String, String> a = store.record(r.recordA()).map(Build.RecordRow::identity).orElse(Map.of());
-        Map<String, String> b = store.record(r.recordB()).map(Build.RecordRow::identity).orElse(Map.of());
-        for (String field : a.keySet()) {
-            String va = a.getOrDefault(field, "");
-            String vb = b.getOrDefault(field, "");
-            out.printf(Locale.UK, "    %-14s %-34s %-34s %s%n", field, va, vb,
-                    va.isEmpty() || vb.isEmpty() ? "" : va.equals(vb) ? "=" : "≠");
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(a.identity().keySet());
+        fields.addAll(b.identity().keySet());
+        for (String field : fields) {
+            String va = xa.shows(field) ? a.identity().getOrDefault(field, "") : "not shown";
+            String vb = xb.shows(field) ? b.identity().getOrDefault(field, "") : "not shown";
+            if (va.isBlank() && vb.isBlank()) {
+                continue;
+            }
+            boolean both = xa.shows(field) && xb.shows(field) && !va.isEmpty() && !vb.isEmpty();
+            out.printf(Locale.UK, "    %-14s %-34s %-34s %s%n", field, va, vb, !both ? "" : va.equals(vb) ? "=" : "≠");
         }
-        JsonNode e = new ObjectMapper().readTree(r.explanationJson());
-        StringBuilder bars = new StringBuilder("    why: prior " + e.path("prior").asDouble());
-        for (JsonNode bar : e.path("bars")) {
-            bars.append(String.format(Locale.UK, "; %s %s %+.2f", bar.path("comparison").asText(),
-                    bar.path("level").asText(), bar.path("weight").asDouble()));
+        try {
+            JsonNode e = new ObjectMapper().readTree(r.explanationJson());
+            StringBuilder bars = new StringBuilder("    why: prior " + e.path("prior").asDouble());
+            for (JsonNode bar : e.path("bars")) {
+                bars.append(String.format(Locale.UK, "; %s %s %+.2f", bar.path("comparison").asText(),
+                        bar.path("level").asText(), bar.path("weight").asDouble()));
+            }
+            out.println(bars);
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException("review item " + r.recordA() + " has an unreadable explanation", ex);
         }
-        out.println(bars);
     }
 
     @Command(name = "decide", mixinStandardHelpOptions = true,

@@ -10,35 +10,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.threadline.domain.governance.agreements.AgreementRegistry;
+import org.threadline.domain.governance.agreements.FeedCoverage;
 import org.threadline.intake.export.RejectedRowsCsv;
+import org.threadline.intake.load.FeedAgreements;
+import org.threadline.intake.load.FeedRefusedException;
 import org.threadline.intake.load.LoadReport;
 import org.threadline.intake.load.Loader;
 import org.threadline.intake.quality.Scorecard;
 import org.threadline.intake.quality.ScorecardBuilder;
 import org.threadline.intake.source.SourceDefinition;
+import org.threadline.store.audit.AuditStore;
 import org.threadline.store.intake.IntakeStore;
 import org.threadline.store.intake.QuarantinedRows;
 
 /**
- * One partner file loaded as {@code ./threadline ingest} loads it: kept under the landed folder, read and standardised
- * by the intake {@link Loader} in one transaction, its scorecard written under {@code reports/quality/}; and the
- * quarantined rows of a load read back, or exported with formula-like cells neutralised ({@link RejectedRowsCsv}).
+ * One partner file loaded as {@code ./threadline ingest} loads it: taken in only while a live agreement covers its
+ * feed ({@link FeedAgreements}; a refusal is a SHARE_DECISION audit entry, {@link IntakeDecisions}), kept under the
+ * landed folder, read and standardised by the intake {@link Loader} in one transaction that also appends the
+ * FEED_ACCEPTED audit entry, its scorecard written under {@code reports/quality/}; and the quarantined rows of a load
+ * read back, or exported with formula-like cells neutralised ({@link RejectedRowsCsv}).
  */
 public final class PartnerLoads {
     private final DataSource dataSource;
     private final Path landed;
     private final Path reports;
     private final Clock clock;
+    private final AgreementRegistry agreements;
+    private final AuditStore audit;
 
     /**
      * @param landed where received files are kept ({@code THREADLINE_HOME/landed})
      * @param reports where scorecards go ({@code THREADLINE_HOME/reports})
+     * @param clock the landing time, and "today" for the agreements' validity
+     * @param agreements the signed agreements in force, one of which must cover a feed before it is taken in
+     * @param audit where the decision to take a file in, or to refuse it, is recorded
      */
-    public PartnerLoads(DataSource dataSource, Path landed, Path reports, Clock clock) {
+    public PartnerLoads(DataSource dataSource, Path landed, Path reports, Clock clock, AgreementRegistry agreements,
+                        AuditStore audit) {
         this.dataSource = dataSource;
         this.landed = landed;
         this.reports = reports;
         this.clock = clock;
+        this.agreements = agreements;
+        this.audit = audit;
+    }
+
+    /** Whether a live agreement covers the definition's feed today, and which. */
+    public FeedCoverage coverage(SourceDefinition definition) {
+        return new FeedAgreements(agreements, clock).coverage(definition);
     }
 
     /**
@@ -49,15 +69,37 @@ public final class PartnerLoads {
     }
 
     /**
-     * Loads a file. Its name (as the loader keeps it) is the file's own name.
+     * Loads a file as the hub's operator ({@code ./threadline ingest}). Its name (as the loader keeps it) is the
+     * file's own name.
      *
-     * @param landedBy who is loading, recorded with the file (a username, or {@code apikey.<name>})
+     * @param landedBy who is loading, recorded with the file and in the audit log
+     * @throws FeedRefusedException when no agreement in force covers the feed (recorded in the audit log)
      * @throws org.threadline.intake.load.LoadException when the file cannot be read as the definition says
      */
     public Loaded load(Path file, SourceDefinition definition, String landedBy) {
-        Loader loader = new Loader(new IntakeStore(dataSource), landed, clock, landedBy);
+        return load(file, definition, new IntakeDecisions(dataSource, audit, clock, landedBy), landedBy);
+    }
+
+    /**
+     * Loads a partner's own upload: the same, with the uploader ({@code apikey.<name>} or a username) and their
+     * agreement party named in the audit log.
+     */
+    public Loaded load(Path file, SourceDefinition definition, String landedBy, String landedByAgency) {
+        return load(file, definition, new IntakeDecisions(dataSource, audit, clock, landedBy, landedByAgency),
+                landedBy);
+    }
+
+    private Loaded load(Path file, SourceDefinition definition, IntakeDecisions decisions, String landedBy) {
+        Loader loader = new Loader(new IntakeStore(dataSource, decisions.accepted(agreements)), landed, clock,
+                landedBy, new FeedAgreements(agreements, clock));
         ScorecardBuilder quality = new ScorecardBuilder(definition.reference(), file.getFileName().toString());
-        LoadReport report = loader.load(file, definition, quality::add);
+        LoadReport report;
+        try {
+            report = loader.load(file, definition, quality::add);
+        } catch (FeedRefusedException refused) {
+            decisions.refused(file, refused);
+            throw refused;
+        }
         if (report.duplicate()) {
             return new Loaded(report, Optional.empty(), Optional.empty());
         }
@@ -75,6 +117,11 @@ public final class PartnerLoads {
     /** A landed file by its id (as a load returns it). */
     public Optional<QuarantinedRows.File> file(long id) {
         return new QuarantinedRows(dataSource).find(Long.toString(id));
+    }
+
+    /** The rejected rows of a landed file as CSV (see {@link #exportRejected(DataSource, QuarantinedRows.File, Optional, Writer)}). */
+    public long exportRejected(QuarantinedRows.File file, Optional<SourceDefinition> definition, Writer out) {
+        return exportRejected(dataSource, file, definition, out);
     }
 
     /** One quarantined row: where it was, and for each field what was wrong. */
@@ -98,7 +145,8 @@ public final class PartnerLoads {
      *
      * @return the rows written
      */
-    public long exportRejected(QuarantinedRows.File file, Optional<SourceDefinition> definition, Writer out) {
+    public static long exportRejected(DataSource dataSource, QuarantinedRows.File file,
+                                      Optional<SourceDefinition> definition, Writer out) {
         List<String> header = header(file, definition);
         try (RejectedRowsCsv csv = new RejectedRowsCsv(out, header)) {
             new QuarantinedRows(dataSource).forEach(file, r -> csv.write(r.rowNumber(), r.sheet(), r.reasons(),

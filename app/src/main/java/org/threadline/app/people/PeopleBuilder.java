@@ -161,7 +161,7 @@ public final class PeopleBuilder {
             clusters.add(keys);
         }
         Map<String, String> previous = store.currentAssignment();
-        StableIds.Assignment assignment = StableIds.assign(previous, clusters, store::nextPersonId);
+        StableIds.Assignment assignment = StableIds.assign(previous, clusters, store.personIdSupplier(1_000));
         Map<Integer, String> personOfCluster = new HashMap<>();
         for (int k = 0; k < clusterIds.size(); k++) {
             personOfCluster.put(clusterIds.get(k), assignment.ids().get(k));
@@ -232,7 +232,7 @@ public final class PeopleBuilder {
 
     /** What incremental resolution did with the rows of newly landed files. */
     public record Increment(int newRows, int newRecords, int matched, int forReview, int newPersons, int events,
-                            Set<String> personsTouched) {
+                            Set<String> personsTouched, Optional<java.time.LocalDate> newestEvent) {
     }
 
     /**
@@ -249,7 +249,7 @@ public final class PeopleBuilder {
         store.forEachRow(rows::add);
         List<StoredRow> fresh = rows.stream().filter(r -> !built.contains(r.fileId())).toList();
         if (fresh.isEmpty()) {
-            return new Increment(0, 0, 0, 0, 0, 0, Set.of());
+            return new Increment(0, 0, 0, 0, 0, 0, Set.of(), Optional.empty());
         }
         List<PersonPart> parts = personParts(rows);
         Map<String, String> personOfKey = new HashMap<>(store.currentAssignment());
@@ -278,6 +278,7 @@ public final class PeopleBuilder {
                 }));
             }
         }
+        java.util.function.Supplier<String> freshIds = store.personIdSupplier(100);
         org.threadline.linkage.engine.IncrementalResolver resolver = new org.threadline.linkage.engine
                 .IncrementalResolver(trained, table.build(), clusters.stream().mapToInt(Integer::intValue).toArray(),
                 LinkageLookups.standard());
@@ -298,7 +299,7 @@ public final class PeopleBuilder {
                     confidence = MatchWeights.probability(r.weight());
                     matched++;
                 } else {
-                    person = store.nextPersonId();
+                    person = freshIds.get();
                     if (r.decision() == org.threadline.linkage.engine.Resolution.Decision.REVIEW) {
                         String other = indexedKeys.get(r.candidates().get(0).record());
                         review.add(new Build.ReviewRow("UNCERTAIN", p.key(), other, person,
@@ -336,7 +337,7 @@ public final class PeopleBuilder {
                 + " %,d new persons; %,d events", newParts.size(), matched, review.size(), newPersons.size(),
                 events.size()));
         return new Increment(fresh.size(), newParts.size(), matched, review.size(), newPersons.size(), events.size(),
-                touched);
+                touched, events.stream().map(e -> e.date().date()).max(java.time.LocalDate::compareTo));
     }
 
     private static Build.RecordRow recordRow(PersonPart p, String person, double confidence) {

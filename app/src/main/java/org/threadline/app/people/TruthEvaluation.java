@@ -55,6 +55,36 @@ public final class TruthEvaluation {
     }
 
     public static Report evaluate(PeopleStore store, Path truthDir) throws IOException {
+        Tally t = tally(store, truthDir);
+        long tp = pairsIn(t.cell);
+        Counts pairs = new Counts(tp, pairsIn(t.ourSize), tp, pairsIn(t.trueSize));
+        int overMerged = (int) t.truthByOurs.values().stream().filter(m -> m.size() > 1).count();
+        return new Report(t.records, t.ourSize.size(), t.trueSize.size(), pairs, overMerged,
+                relationships(store.allRelationships(), truePersonOf(t), truthDir));
+    }
+
+    /**
+     * For each of our persons, the true person most of its records are about (what an over-merged person is
+     * judged as): the bridge the indicator accuracy measure crosses from our results to the truth.
+     */
+    public static Map<String, String> truePersonOf(PeopleStore store, Path truthDir) throws IOException {
+        return truePersonOf(tally(store, truthDir));
+    }
+
+    private static Map<String, String> truePersonOf(Tally t) {
+        Map<String, String> trueOf = new HashMap<>();
+        t.truthByOurs.forEach((ours, m) -> trueOf.put(ours, m.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey()));
+        return trueOf;
+    }
+
+    /** Our records against the truth's: how many of each person's records belong to each true person. */
+    private record Tally(int records, Map<String, Integer> ourSize, Map<String, Integer> trueSize,
+                         Map<String, Integer> cell, Map<String, Map<String, Integer>> truthByOurs) {
+    }
+
+    private static Tally tally(PeopleStore store, Path truthDir) throws IOException {
         Map<String, String> truthOfRow = new HashMap<>();
         for (CSVRecord r : csv(truthDir.resolve("records.csv"))) {
             String file = r.get("file");
@@ -82,19 +112,19 @@ public final class TruthEvaluation {
             cell.merge(r[4] + "|" + truth, 1, Integer::sum);
             truthByOurs.computeIfAbsent(r[4], k -> new HashMap<>()).merge(truth, 1, Integer::sum);
         }
-        long tp = pairsIn(cell);
-        Counts pairs = new Counts(tp, pairsIn(ourSize), tp, pairsIn(trueSize));
-        int overMerged = (int) truthByOurs.values().stream().filter(m -> m.size() > 1).count();
-        Map<String, String> trueOf = new HashMap<>();
-        truthByOurs.forEach((ours, m) -> trueOf.put(ours, m.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-        return new Report(records, ourSize.size(), trueSize.size(), pairs, overMerged,
-                relationships(store.allRelationships(), trueOf, truthDir));
+        return new Tally(records, ourSize, trueSize, cell, truthByOurs);
     }
 
     private static Map<String, Counts> relationships(List<Relationship> ours, Map<String, String> trueOf,
                                                      Path truthDir) throws IOException {
         Set<String> held = new HashSet<>(trueOf.values());
+        Map<String, String> died = new HashMap<>();
+        for (CSVRecord r : csv(truthDir.resolve("people.csv"))) {
+            if (!r.get("date_of_death").isBlank()) {
+                died.put(r.get("person_id"), r.get("date_of_death"));
+            }
+        }
+        Set<String> separated = new HashSet<>();
         Set<String> parentOf = new HashSet<>();
         Set<String> partners = new HashSet<>();
         Map<String, Set<String>> parents = new HashMap<>();
@@ -105,7 +135,12 @@ public final class TruthEvaluation {
                 parentOf.add(a + ">" + b);
                 parents.computeIfAbsent(b, k -> new HashSet<>()).add(a);
             } else if (r.get("relationship").equals("PARTNER_OF")) {
-                partners.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+                String pair = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+                partners.add(pair);
+                String to = r.get("to");
+                if (!to.isBlank() && !to.equals(died.get(a)) && !to.equals(died.get(b))) {
+                    separated.add(pair); // ended by a separation, not a death
+                }
             }
         }
         Set<String> siblings = new HashSet<>();
@@ -149,6 +184,25 @@ public final class TruthEvaluation {
             long actual = all ? truth.get(type).stream().filter(k -> bothHeld(k, held)).count() : 0;
             out.put(label, new Counts(c[0], c[1], all ? found.getOrDefault(type, Set.of()).size() : 0, actual));
         });
+        // Partnerships we say have ended, against partnerships the truth ended by separation (not by a death).
+        long predicted = 0;
+        long correct = 0;
+        Set<String> recalled = new HashSet<>();
+        for (Relationship r : ours) {
+            String a = trueOf.get(r.fromPerson());
+            String b = trueOf.get(r.toPerson());
+            if (r.type() != RelationshipType.PARTNER_OF || r.to().isEmpty() || a == null || b == null) {
+                continue;
+            }
+            String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+            predicted++;
+            if (separated.contains(key)) {
+                correct++;
+                recalled.add(key);
+            }
+        }
+        out.put("PARTNER_OF ended", new Counts(correct, predicted, recalled.size(),
+                separated.stream().filter(k -> bothHeld(k, held)).count()));
         return out;
     }
 
@@ -165,7 +219,7 @@ public final class TruthEvaluation {
         return n;
     }
 
-    private static List<CSVRecord> csv(Path file) throws IOException {
+    static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }

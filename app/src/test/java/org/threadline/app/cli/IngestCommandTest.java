@@ -37,6 +37,10 @@ import picocli.CommandLine;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestCommandTest {
+    /** A day the shipped agreements are in force (2026-04-01 to 2027-03-31, review due 2027-01-31). */
+    static final java.time.Clock DURING_THE_AGREEMENTS = java.time.Clock.fixed(
+            java.time.Instant.parse("2026-10-01T09:00:00Z"), java.time.ZoneOffset.UTC);
+
     @TempDir
     static Path folder;
     static Path population;
@@ -70,7 +74,7 @@ class IngestCommandTest {
 
     static String ingest(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new IngestCommand(environment));
+        CommandLine cli = new CommandLine(new IngestCommand(environment, DURING_THE_AGREEMENTS));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
         int code = cli.execute(args);
@@ -93,6 +97,8 @@ class IngestCommandTest {
         String out = ingest("--dir", population.toString());
 
         assertThat(out).doesNotContain("already loaded").contains("police-custody v1");
+        assertThat(out).containsPattern("police/custody\\.csv +police-custody v1 +rows [0-9,]+ +loaded [0-9,]+ +"
+                + "quarantined [0-9,]+ +under ISA-TL-CHILDREN@1");
         // The folder holds each table as CSV and as XLSX: the CSV is loaded, the workbook skipped and named.
         assertThat(csv).isEqualTo(xlsx).isEqualTo(16);
         assertThat(count("landed_file")).isEqualTo(csv);

@@ -11,12 +11,19 @@ public final class TestEnvironment {
     private TestEnvironment() {
     }
 
-    /** Ingests a generated population's extracts with {@code ingest --dir}. */
+    /**
+     * A day the shipped agreements are in force (they run from 2026-04-01 to 2027-03-31, review due 2027-01-31):
+     * ingest refuses feeds no agreement in force covers, so tests load "on" this day whatever the real date.
+     */
+    public static final java.time.Instant DURING_THE_AGREEMENTS = java.time.Instant.parse("2026-10-01T09:00:00Z");
+
+    /** Ingests a generated population's extracts with {@code ingest --dir}, on {@link #DURING_THE_AGREEMENTS}. */
     public static int ingest(Map<String, String> environment, Path population, Path root, PrintWriter out) {
         String previous = System.getProperty("threadline.root");
         System.setProperty("threadline.root", root.toAbsolutePath().normalize().toString());
         try {
-            CommandLine cli = new CommandLine(new IngestCommand(environment));
+            CommandLine cli = new CommandLine(new IngestCommand(environment,
+                    java.time.Clock.fixed(DURING_THE_AGREEMENTS, java.time.ZoneOffset.UTC)));
             cli.setOut(out);
             cli.setErr(out);
             return cli.execute("--dir", population.toString());

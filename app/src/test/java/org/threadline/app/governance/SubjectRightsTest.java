@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,23 +32,16 @@ import org.threadline.app.audit.AuditKeyFiles;
 import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.people.PeopleBuilder;
-import org.threadline.domain.chronology.EventVocabulary;
 import org.threadline.domain.governance.agreements.Agreements;
 import org.threadline.domain.governance.audit.AuditAction;
 import org.threadline.domain.governance.audit.AuditEvent;
 import org.threadline.domain.governance.audit.CheckpointKeys;
-import org.threadline.domain.progress.Progress;
-import org.threadline.linkage.model.ModelJson;
 import org.threadline.store.Database;
 import org.threadline.store.audit.AuditLogVerification;
 import org.threadline.store.audit.AuditStore;
-import org.threadline.store.governance.DerivedRemoval;
 import org.threadline.store.governance.RowKey;
 import org.threadline.store.governance.SubjectStore;
 import org.threadline.store.people.PeopleStore;
-import org.threadline.synth.GenerationOptions;
-import org.threadline.synth.PopulationGenerator;
-import org.threadline.synth.output.OutputFormat;
 
 /**
  * Subject access, erasure and retention on a generated 300-person population ingested and built in real PostgreSQL
@@ -66,6 +55,7 @@ class SubjectRightsTest {
 
     @TempDir
     static Path folder;
+    static org.threadline.app.people.TestPopulation built;
     static Path root;
     static ThreadlineHome home;
     static Database database;
@@ -77,24 +67,13 @@ class SubjectRightsTest {
 
     @BeforeAll
     static void ingestAndBuildAPopulation() throws Exception {
-        Path population = folder.resolve("population");
-        new PopulationGenerator().generate(GenerationOptions.of(300, 11, population, EnumSet.of(OutputFormat.CSV)),
-                Progress.NONE);
-        root = Files.isDirectory(Path.of("config", "sources")) ? Path.of(".") : Path.of("..");
-        Map<String, String> environment = new HashMap<>();
-        environment.put(ThreadlineHome.VARIABLE, folder.resolve("home").toString());
-        org.threadline.app.cli.TestEnvironment.useTestServerIfSet(environment);
-        StringWriter out = new StringWriter();
-        int code = org.threadline.app.cli.TestEnvironment.ingest(environment, population, root,
-                new PrintWriter(out, true));
-        assertThat(code).as(out.toString()).isZero();
-        home = ThreadlineHome.fromEnvironment(environment).create();
-        database = Database.open(environment, home.database());
-        store = new PeopleStore(database.dataSource());
-        builder = new PeopleBuilder(store, EventVocabulary.read(root.resolve("config/chronology/events.yaml")),
-                ModelJson.read(root.resolve("config/models/people.json")),
-                Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC), 2);
-        builder.build(line -> { });
+        built = org.threadline.app.people.TestPopulation.built(folder, 300, 11,
+                Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC));
+        root = built.root();
+        home = built.home();
+        database = built.database();
+        store = built.store();
+        builder = built.builder();
         audit = InstalledAuditLog.store(home, clock);
         rules = DisclosureRules.read(root.resolve("config/governance/subject-access.yaml"));
     }

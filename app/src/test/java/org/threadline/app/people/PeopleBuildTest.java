@@ -3,8 +3,6 @@ package org.threadline.app.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +10,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +20,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.threadline.app.home.ThreadlineHome;
 import org.threadline.domain.chronology.EventVocabulary;
 import org.threadline.domain.chronology.Timeline;
-import org.threadline.domain.progress.Progress;
-import org.threadline.linkage.model.ModelJson;
 import org.threadline.store.Database;
 import org.threadline.store.people.Build;
 import org.threadline.store.people.PeopleStore;
-import org.threadline.synth.GenerationOptions;
-import org.threadline.synth.PopulationGenerator;
-import org.threadline.synth.output.OutputFormat;
 
 /**
  * The people build on a generated 400-person population ingested into real PostgreSQL (embedded, or a fresh schema
@@ -43,6 +34,7 @@ import org.threadline.synth.output.OutputFormat;
 class PeopleBuildTest {
     @TempDir
     static Path folder;
+    static TestPopulation ingested;
     static Path population;
     static Database database;
     static PeopleStore store;
@@ -51,28 +43,19 @@ class PeopleBuildTest {
 
     @BeforeAll
     static void ingestAPopulation() throws Exception {
-        population = folder.resolve("population");
-        new PopulationGenerator().generate(GenerationOptions.of(400, 3, population, EnumSet.of(OutputFormat.CSV)),
-                Progress.NONE);
-        root = Files.isDirectory(Path.of("config", "sources")) ? Path.of(".") : Path.of("..");
-        Map<String, String> environment = new HashMap<>();
-        environment.put(ThreadlineHome.VARIABLE, folder.resolve("home").toString());
-        org.threadline.app.cli.TestEnvironment.useTestServerIfSet(environment);
-        StringWriter out = new StringWriter();
-        int code = org.threadline.app.cli.TestEnvironment.ingest(environment, population, root,
-                new PrintWriter(out, true));
-        assertThat(code).as(out.toString()).isZero();
-        database = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database());
-        store = new PeopleStore(database.dataSource());
-        builder = new PeopleBuilder(store, EventVocabulary.read(root.resolve("config/chronology/events.yaml")),
-                ModelJson.read(root.resolve("config/models/people.json")),
-                Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC), 2);
+        ingested = TestPopulation.ingested(folder, 400, 3, Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"),
+                ZoneOffset.UTC));
+        population = ingested.population();
+        root = ingested.root();
+        database = ingested.database();
+        store = ingested.store();
+        builder = ingested.builder();
     }
 
     @AfterAll
     static void close() {
-        if (database != null) {
-            database.close();
+        if (ingested != null) {
+            ingested.close();
         }
     }
 

@@ -78,6 +78,18 @@ class ApiTest {
         return new ApiClient(app, housingKey).purpose("DATA_QUALITY.PARTNER_FEED", null);
     }
 
+    static long audited(String actor, String action) throws Exception {
+        try (Connection c = app.database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM audit_entry WHERE payload->>'actor' = ? AND payload->>'action' = ?")) {
+            s.setString(1, actor);
+            s.setString(2, action);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     static long audited(String actor) throws Exception {
         try (Connection c = app.database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT count(*) FROM audit_entry WHERE payload->>'actor' = ?")) {
@@ -279,6 +291,7 @@ class ApiTest {
     @Test
     void an_upload_with_bad_rows_returns_the_quarantine_with_file_row_field_and_reason() throws Exception {
         long before = audited("apikey.api-housing-feed");
+        long accepted = audited("apikey.api-housing-feed", "SHARE_DECISION");
         ApiClient.Reply reply = housing().upload("/api/v1/sources/housing-people/loads", "people-api.csv",
                 HOUSING_CSV.getBytes(StandardCharsets.UTF_8));
 
@@ -294,14 +307,17 @@ class ApiTest {
         // Rows are numbered as in the file, the header being row 1.
         assertThat(problems).containsExactly("people-api.csv|3|record_key|required column Case Ref is missing: blank",
                 "people-api.csv|4|attribute.Person No|required column Person No is missing: blank");
-        assertThat(audited("apikey.api-housing-feed")).as("the load is audited").isEqualTo(before + 1);
+        // The decision to take the file in (in the load's own transaction, under the covering agreement), and the
+        // upload itself (who, for which purpose, what came of it).
+        assertThat(audited("apikey.api-housing-feed", "SHARE_DECISION")).isEqualTo(accepted + 1);
+        assertThat(audited("apikey.api-housing-feed")).as("the load is audited").isEqualTo(before + 2);
 
         ApiClient.Reply csv = housing().get("/api/v1/loads/" + r.path("landedFileId").asLong() + "/rejected");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).contains("required column Case Ref is missing", "'=HYPERLINK")
                 .doesNotContain(";=HYPERLINK", ",=HYPERLINK", "Avery");
-        assertThat(audited("apikey.api-housing-feed")).as("the export is audited").isEqualTo(before + 2);
+        assertThat(audited("apikey.api-housing-feed")).as("the export is audited").isEqualTo(before + 3);
 
         ApiClient.Reply again = housing().upload("/api/v1/sources/housing-people/loads", "people-api.csv",
                 HOUSING_CSV.getBytes(StandardCharsets.UTF_8));

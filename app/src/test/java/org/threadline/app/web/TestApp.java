@@ -23,6 +23,8 @@ final class TestApp implements AutoCloseable {
     final Database database;
     final ThreadlineWeb.Running web;
     final MutableClock clock;
+    /** THREADLINE_HOME of the app (the audit log's checkpoint key). */
+    final Path home;
 
     private TestApp(Path folder, Map<String, Object> properties) {
         this(TestDatabase.open(folder), folder.resolveSibling(folder.getFileName() + "-home"),
@@ -35,6 +37,7 @@ final class TestApp implements AutoCloseable {
      */
     TestApp(Database database, Path home, Instant start, Map<String, Object> properties) {
         this.database = database;
+        this.home = home;
         this.clock = new MutableClock(start);
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("threadline.home", home.toString());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.threadline.domain.chronology.SourceRef;
 
@@ -42,12 +43,94 @@ public final class RelationshipInference {
         Map<Key, Acc> found = new TreeMap<>();
         asserted(rows, found);
         inferred(rows, people, found);
+        Map<Key, LivingApart> ended = livingApart(rows, found);
         List<Relationship> out = new ArrayList<>();
         found.forEach((k, a) -> {
             a.evidence.sort(Comparator.naturalOrder());
-            out.add(new Relationship(k.from, k.to, k.type, a.basis, a.rule, Optional.ofNullable(a.first),
-                    Optional.empty(), a.evidence.stream().distinct().limit(50).toList()));
+            LivingApart apart = ended.get(k);
+            List<SourceRef> evidence = new ArrayList<>(a.evidence);
+            String rule = a.rule;
+            if (apart != null) {
+                evidence.addAll(apart.evidence());
+                rule = a.rule + "; ended: " + ENDED_RULE + " (" + apart.since() + ")";
+            }
+            out.add(new Relationship(k.from, k.to, k.type, a.basis, rule, Optional.ofNullable(a.first),
+                    Optional.ofNullable(apart).map(LivingApart::lastTogether),
+                    evidence.stream().distinct().limit(50).toList()));
         });
+        return out;
+    }
+
+    static final String ENDED_RULE = "partners seen living at different addresses";
+
+    /** When partners were last seen at one address, when they were first seen apart, and the rows that show it. */
+    private record LivingApart(LocalDate lastTogether, LocalDate since, List<SourceRef> evidence) {
+    }
+
+    /**
+     * Partnerships that ended, by a named rule over addresses: after the last day both partners were seen at one
+     * address, each was seen again, their latest addresses differ, neither is seen after that day at an address the
+     * other was seen at then, and the one who moved was seen at least twice away (one stray row, a temporary or a
+     * mistyped address, does not end a partnership). Only full address lines count, never postcodes alone.
+     */
+    private Map<Key, LivingApart> livingApart(List<PersonRow> rows, Map<Key, Acc> found) {
+        Map<String, List<PersonRow>> seen = new HashMap<>();
+        for (PersonRow r : rows) {
+            if (r.seenOn().isPresent() && r.addressKey().isPresent()) {
+                seen.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        seen.values().forEach(l -> l.sort(Comparator.comparing((PersonRow r) -> r.seenOn().get())
+                .thenComparing(PersonRow::source)));
+        Map<Key, LivingApart> out = new HashMap<>();
+        for (Key k : found.keySet()) {
+            if (k.type != RelationshipType.PARTNER_OF) {
+                continue;
+            }
+            List<PersonRow> a = seen.getOrDefault(k.from, List.of());
+            List<PersonRow> b = seen.getOrDefault(k.to, List.of());
+            Optional<LocalDate> together = lastTogether(a, b);
+            if (together.isEmpty()) {
+                continue;
+            }
+            LocalDate t = together.get();
+            List<PersonRow> aAfter = a.stream().filter(r -> r.seenOn().get().isAfter(t)).toList();
+            List<PersonRow> bAfter = b.stream().filter(r -> r.seenOn().get().isAfter(t)).toList();
+            if (aAfter.isEmpty() || bAfter.isEmpty()) {
+                continue;
+            }
+            Set<String> aPlaces = places(aAfter);
+            Set<String> bPlaces = places(bAfter);
+            if (aPlaces.stream().anyMatch(bPlaces::contains)) {
+                continue;
+            }
+            long aAway = aAfter.stream().filter(r -> !places(b).contains(r.addressKey().get())).count();
+            long bAway = bAfter.stream().filter(r -> !places(a).contains(r.addressKey().get())).count();
+            if (Math.max(aAway, bAway) < 2) {
+                continue;
+            }
+            LocalDate since = aAfter.get(0).seenOn().get().isBefore(bAfter.get(0).seenOn().get())
+                    ? aAfter.get(0).seenOn().get() : bAfter.get(0).seenOn().get();
+            out.put(k, new LivingApart(t, since, List.of(aAfter.get(aAfter.size() - 1).source(),
+                    bAfter.get(bAfter.size() - 1).source())));
+        }
+        return out;
+    }
+
+    /** The last day both were seen at one address: for each shared address, the earlier of their last sightings. */
+    private static Optional<LocalDate> lastTogether(List<PersonRow> a, List<PersonRow> b) {
+        Map<String, LocalDate> lastA = new HashMap<>();
+        a.forEach(r -> lastA.merge(r.addressKey().get(), r.seenOn().get(), (x, y) -> x.isAfter(y) ? x : y));
+        Map<String, LocalDate> lastB = new HashMap<>();
+        b.forEach(r -> lastB.merge(r.addressKey().get(), r.seenOn().get(), (x, y) -> x.isAfter(y) ? x : y));
+        return lastA.entrySet().stream().filter(e -> lastB.containsKey(e.getKey()))
+                .map(e -> e.getValue().isBefore(lastB.get(e.getKey())) ? e.getValue() : lastB.get(e.getKey()))
+                .max(LocalDate::compareTo);
+    }
+
+    private static Set<String> places(List<PersonRow> rows) {
+        Set<String> out = new java.util.HashSet<>();
+        rows.forEach(r -> out.add(r.addressKey().get()));
         return out;
     }
 

@@ -100,4 +100,60 @@ class RelationshipInferenceTest {
                         org.assertj.core.groups.Tuple.tuple("P3", "P4", RelationshipType.SIBLING_OF),
                         org.assertj.core.groups.Tuple.tuple("P2", "P3", RelationshipType.HOUSEHOLD_MEMBER_WITH));
     }
+
+    static final Map<String, String> ELSEWHERE = Map.of("address_line", "9 Castle Hill, Dudley", "postcode", "DY1 4RA");
+
+    static List<PersonRow> partnersTogetherIn2019() {
+        return new java.util.ArrayList<>(List.of(
+                row("P1", "a", 1, "", "2019-03-01", HOME),
+                row("P2", "b", 2, "", "2019-03-20", HOME)));
+    }
+
+    static final Map<String, PersonSummary> COUPLE = people(person("P1", "1985-01-01"), person("P2", "1986-05-01"));
+
+    @Test
+    void partners_both_seen_again_at_different_addresses_have_ended_their_partnership_on_the_last_day_together() {
+        List<PersonRow> rows = partnersTogetherIn2019();
+        rows.add(row("P1", "a", 3, "", "2021-02-01", HOME));
+        rows.add(row("P2", "b", 4, "", "2021-04-01", ELSEWHERE));
+        rows.add(row("P2", "c", 5, "", "2022-01-15", ELSEWHERE));
+
+        Relationship partners = INFERENCE.infer(rows, COUPLE).stream()
+                .filter(r -> r.type() == RelationshipType.PARTNER_OF).findFirst().orElseThrow();
+
+        assertThat(partners.to()).contains(LocalDate.parse("2019-03-20"));
+        assertThat(partners.rule()).contains("ended: " + RelationshipInference.ENDED_RULE + " (2021-02-01)");
+        assertThat(partners.evidence()).extracting(SourceRef::rowNumber).contains(3L, 5L);
+    }
+
+    @Test
+    void one_row_at_another_address_does_not_end_a_partnership() {
+        List<PersonRow> rows = partnersTogetherIn2019();
+        rows.add(row("P1", "a", 3, "", "2021-02-01", HOME));
+        rows.add(row("P2", "b", 4, "", "2021-04-01", ELSEWHERE));
+
+        assertThat(INFERENCE.infer(rows, COUPLE)).filteredOn(r -> r.type() == RelationshipType.PARTNER_OF)
+                .singleElement().satisfies(r -> assertThat(r.to()).isEmpty());
+    }
+
+    @Test
+    void a_partner_never_seen_again_has_not_been_seen_to_leave() {
+        List<PersonRow> rows = partnersTogetherIn2019();
+        rows.add(row("P2", "b", 4, "", "2021-04-01", ELSEWHERE));
+        rows.add(row("P2", "c", 5, "", "2022-01-15", ELSEWHERE));
+
+        assertThat(INFERENCE.infer(rows, COUPLE)).filteredOn(r -> r.type() == RelationshipType.PARTNER_OF)
+                .singleElement().satisfies(r -> assertThat(r.to()).isEmpty());
+    }
+
+    @Test
+    void partners_who_moved_together_are_still_partners() {
+        List<PersonRow> rows = partnersTogetherIn2019();
+        rows.add(row("P1", "a", 3, "", "2021-02-01", ELSEWHERE));
+        rows.add(row("P2", "b", 4, "", "2021-04-01", ELSEWHERE));
+        rows.add(row("P2", "c", 5, "", "2022-01-15", ELSEWHERE));
+
+        assertThat(INFERENCE.infer(rows, COUPLE)).filteredOn(r -> r.type() == RelationshipType.PARTNER_OF)
+                .singleElement().satisfies(r -> assertThat(r.to()).isEmpty());
+    }
 }

@@ -33,14 +33,35 @@ public final class Loader {
     private final Clock clock;
     private final String landedBy;
     private final RowStandardiser.Standardisers standardisers;
+    private final java.util.Optional<FeedAgreements> agreements;
 
     /**
+     * A loader that takes in a feed only while a live agreement covers it ({@code ./threadline ingest} always loads
+     * this way): a file of a feed no agreement covers today is refused with {@link FeedRefusedException} before
+     * anything of it is read, kept or recorded.
+     *
+     * @param agreements the agreements in force, with the clock that says what "today" is
+     */
+    public Loader(LoadTarget target, Path landedFolder, Clock clock, String landedBy, FeedAgreements agreements) {
+        this(target, landedFolder, clock, landedBy, java.util.Optional.of(agreements));
+    }
+
+    /**
+     * A loader that checks no agreement: for tests of loading itself (fixture feeds, dates outside any agreement).
+     * Partner data is never taken in this way: the ingest command uses the checking constructor.
+     *
      * @param target       where loads are written
      * @param landedFolder where received files are kept, one folder per SHA-256
      * @param clock        the time recorded as the landing time (its year also expands short PNC IDs)
      * @param landedBy     who is loading, recorded with every file
      */
     public Loader(LoadTarget target, Path landedFolder, Clock clock, String landedBy) {
+        this(target, landedFolder, clock, landedBy, java.util.Optional.empty());
+    }
+
+    private Loader(LoadTarget target, Path landedFolder, Clock clock, String landedBy,
+                   java.util.Optional<FeedAgreements> agreements) {
+        this.agreements = agreements;
         this.target = target;
         this.landedFolder = landedFolder;
         this.clock = clock;
@@ -58,6 +79,8 @@ public final class Loader {
      * nothing is shown for a file already loaded.
      */
     public LoadReport load(Path file, SourceDefinition definition, java.util.function.Consumer<LoadedRow> observer) {
+        // Before the file is even hashed or copied: data no agreement covers is not taken in at all.
+        agreements.ifPresent(a -> a.require(file, definition));
         String sha256 = sha256(file);
         Path kept = keep(file, sha256);
         LandedFile landed = new LandedFile(sha256, size(kept), file.getFileName().toString(), definition.agency(),

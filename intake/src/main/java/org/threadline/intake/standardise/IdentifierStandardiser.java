@@ -24,9 +24,20 @@ public final class IdentifierStandardiser {
         return from(raw, StandardisedValue.blank(raw) ? null : NhsNumber.check(raw));
     }
 
+    /**
+     * A UPN; or one of the "UPN unknown" codes UN1–UN8 of the SSDA903 and CIN returns (UN1: not of school age yet),
+     * which say why there is no UPN: missing, with the code as the reason. Kept as a value, one code shared by
+     * thousands of children would look like one identifier to linkage.
+     */
     public StandardisedValue upn(String raw) {
+        if (!StandardisedValue.blank(raw) && UPN_UNKNOWN.matcher(raw.strip()).matches()) {
+            return new StandardisedValue(raw, "", Outcome.MISSING,
+                    "no UPN: reason code " + raw.strip().toUpperCase(java.util.Locale.ROOT));
+        }
         return from(raw, StandardisedValue.blank(raw) ? null : Upn.check(raw));
     }
+
+    private static final java.util.regex.Pattern UPN_UNKNOWN = java.util.regex.Pattern.compile("(?i)UN[1-8]");
 
     public StandardisedValue niNumber(String raw) {
         return from(raw, StandardisedValue.blank(raw) ? null : NiNumber.check(raw));

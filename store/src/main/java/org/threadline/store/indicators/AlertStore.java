@@ -49,32 +49,16 @@ public final class AlertStore {
 
     /** Stores a newly raised alert; false if it was already stored (the same evidence raised it before). */
     public boolean raise(Alert alert) {
-        if (alert.history().size() != 1) {
-            throw new IllegalArgumentException("only a newly raised alert is raised: " + alert.alertId());
-        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(INSERT_ALERT)) {
-                s.setString(1, alert.alertId());
-                s.setString(2, alert.subjectPersonId());
-                s.setString(3, alert.triggerId());
-                s.setString(4, alert.indicatorId());
-                s.setString(5, alert.rulebook());
-                s.setString(6, alert.recipient().agency());
-                s.setString(7, alert.recipient().role());
-                s.setString(8, alert.recipient().organisation().orElse(null));
-                s.setString(9, EvidenceJson.strings(alert.evidence()));
-                s.setString(10, EvidenceJson.strings(alert.statements()));
-                s.setTimestamp(11, Timestamp.from(alert.raisedAt()));
-                s.setTimestamp(12, Timestamp.from(alert.dueBy()));
-                s.setString(13, AlertState.RAISED.name());
-                if (s.executeUpdate() == 0) {
+            try {
+                boolean stored = raise(c, alert);
+                if (stored) {
+                    c.commit();
+                } else {
                     c.rollback();
-                    return false;
                 }
-                insertStep(c, alert.alertId(), 0, alert.history().get(0));
-                c.commit();
-                return true;
+                return stored;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -82,6 +66,36 @@ public final class AlertStore {
         } catch (SQLException e) {
             throw new StoreException("Raising alert " + alert.alertId() + " failed (" + INSERT_ALERT + "): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores a newly raised alert in the caller's transaction (so its audit entry commits with it, or neither does);
+     * false if it was already stored. The caller commits or rolls back.
+     */
+    public boolean raise(Connection c, Alert alert) throws SQLException {
+        if (alert.history().size() != 1) {
+            throw new IllegalArgumentException("only a newly raised alert is raised: " + alert.alertId());
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT_ALERT)) {
+            s.setString(1, alert.alertId());
+            s.setString(2, alert.subjectPersonId());
+            s.setString(3, alert.triggerId());
+            s.setString(4, alert.indicatorId());
+            s.setString(5, alert.rulebook());
+            s.setString(6, alert.recipient().agency());
+            s.setString(7, alert.recipient().role());
+            s.setString(8, alert.recipient().organisation().orElse(null));
+            s.setString(9, EvidenceJson.strings(alert.evidence()));
+            s.setString(10, EvidenceJson.strings(alert.statements()));
+            s.setTimestamp(11, Timestamp.from(alert.raisedAt()));
+            s.setTimestamp(12, Timestamp.from(alert.dueBy()));
+            s.setString(13, AlertState.RAISED.name());
+            if (s.executeUpdate() == 0) {
+                return false;
+            }
+            insertStep(c, alert.alertId(), 0, alert.history().get(0));
+            return true;
         }
     }
 

@@ -9,7 +9,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.threadline.domain.indicators.Evaluation;
@@ -27,8 +31,9 @@ public final class IndicatorResultStore {
     static final String INSERT = "INSERT INTO indicator_result (subject_person_id, rulebook_id, indicator_id,"
             + " rulebook_version, rulebook_sha256, status, reason, evidence, as_of, evaluated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
-    static final String SELECT = "SELECT indicator_id, status, reason, evidence::text, as_of, rulebook_version"
-            + " FROM indicator_result WHERE subject_person_id = ? AND rulebook_id = ? ORDER BY indicator_id";
+    static final String SELECT_MANY = "SELECT subject_person_id, indicator_id, status, reason, evidence::text, as_of,"
+            + " rulebook_version FROM indicator_result WHERE subject_person_id = ANY(?) AND rulebook_id = ?"
+            + " ORDER BY subject_person_id, indicator_id";
     static final String MET = "SELECT subject_person_id FROM indicator_result WHERE indicator_id = ?"
             + " AND status = 'MET' ORDER BY subject_person_id";
 
@@ -84,32 +89,70 @@ public final class IndicatorResultStore {
 
     /** The subject's stored evaluation under a rulebook, if any: the "previous" results alerts compare against. */
     public Optional<Evaluation> load(String subjectPersonId, Rulebook rulebook) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT)) {
-            s.setString(1, subjectPersonId);
+        return Optional.ofNullable(loadAll(List.of(subjectPersonId), rulebook).get(subjectPersonId));
+    }
+
+    /** The stored evaluations of many subjects under a rulebook, in one query; subjects without any are absent. */
+    public Map<String, Evaluation> loadAll(Collection<String> subjectPersonIds, Rulebook rulebook) {
+        Map<String, List<IndicatorResult>> results = new LinkedHashMap<>();
+        Map<String, LocalDate> asOf = new HashMap<>();
+        Map<String, Integer> version = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT_MANY)) {
+            s.setArray(1, c.createArrayOf("text", subjectPersonIds.toArray()));
             s.setString(2, rulebook.id());
-            List<IndicatorResult> results = new ArrayList<>();
-            LocalDate asOf = null;
-            int version = 0;
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    results.add(new IndicatorResult(rs.getString(1), Status.valueOf(rs.getString(2)),
-                            rs.getString(3), EvidenceJson.read(rs.getString(4))));
-                    asOf = rs.getDate(5).toLocalDate();
-                    version = rs.getInt(6);
+                    String subject = rs.getString(1);
+                    results.computeIfAbsent(subject, k -> new ArrayList<>()).add(new IndicatorResult(rs.getString(2),
+                            Status.valueOf(rs.getString(3)), rs.getString(4), EvidenceJson.read(rs.getString(5))));
+                    asOf.put(subject, rs.getDate(6).toLocalDate());
+                    version.put(subject, rs.getInt(7));
                 }
             }
-            if (results.isEmpty()) {
-                return Optional.empty();
-            }
-            // keep the rulebook's order, as a fresh evaluation has it
-            List<IndicatorResult> ordered = new ArrayList<>();
-            rulebook.indicators().forEach(ind -> results.stream().filter(r -> r.indicatorId().equals(ind.id()))
-                    .findFirst().ifPresent(ordered::add));
-            results.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
-            return Optional.of(new Evaluation(subjectPersonId, rulebook.id() + "@" + version, asOf, ordered));
         } catch (SQLException e) {
-            throw new StoreException("Reading indicator results failed (" + SELECT + "): " + e.getMessage(), e);
+            throw new StoreException("Reading indicator results failed (" + SELECT_MANY + "): " + e.getMessage(), e);
         }
+        Map<String, Evaluation> out = new LinkedHashMap<>();
+        results.forEach((subject, found) -> out.put(subject, new Evaluation(subject,
+                rulebook.id() + "@" + version.get(subject), asOf.get(subject), inRulebookOrder(found, rulebook))));
+        return out;
+    }
+
+    /** The latest date any of these subjects was evaluated as of, under any rulebook. */
+    public Optional<LocalDate> latestAsOf(Collection<String> subjectPersonIds) {
+        String sql = "SELECT max(as_of) FROM indicator_result WHERE subject_person_id = ANY(?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", subjectPersonIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Date d = rs.getDate(1);
+                return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading indicator results failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether any results are stored under the rulebook: none means the next run is the first (a baseline). */
+    public boolean any(Rulebook rulebook) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM indicator_result WHERE rulebook_id = ? LIMIT 1")) {
+            s.setString(1, rulebook.id());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading indicator results failed: " + e.getMessage(), e);
+        }
+    }
+
+    // keep the rulebook's order, as a fresh evaluation has it
+    private static List<IndicatorResult> inRulebookOrder(List<IndicatorResult> results, Rulebook rulebook) {
+        List<IndicatorResult> ordered = new ArrayList<>();
+        rulebook.indicators().forEach(ind -> results.stream().filter(r -> r.indicatorId().equals(ind.id()))
+                .findFirst().ifPresent(ordered::add));
+        results.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+        return ordered;
     }
 
     /** The subjects with an indicator met, in id order. */

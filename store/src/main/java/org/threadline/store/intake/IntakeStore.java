@@ -24,9 +24,16 @@ public final class IntakeStore implements LoadTarget {
             + " ON CONFLICT (sha256) DO NOTHING RETURNING id";
 
     private final DataSource dataSource;
+    private final LoadRecorder recorder;
 
     public IntakeStore(DataSource dataSource) {
+        this(dataSource, LoadRecorder.NONE);
+    }
+
+    /** A store that has {@code recorder} write its record of each load in the load's transaction, before commit. */
+    public IntakeStore(DataSource dataSource, LoadRecorder recorder) {
         this.dataSource = dataSource;
+        this.recorder = recorder;
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class IntakeStore implements LoadTarget {
                 c.close();
                 return Optional.empty();
             }
-            return Optional.of(new JdbcFileLoad(c, id.get(), file.definitionId()));
+            return Optional.of(new JdbcFileLoad(c, id.get(), file, recorder));
         } catch (SQLException e) {
             JdbcFileLoad.quietlyClose(c);
             throw new StoreException("Recording landed file " + file.originalName() + " failed (" + INSERT_FILE

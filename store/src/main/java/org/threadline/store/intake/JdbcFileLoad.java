@@ -49,9 +49,15 @@ final class JdbcFileLoad implements FileLoad {
     });
     private Future<?> inFlight;
     private boolean committed;
+    private final org.threadline.intake.load.LandedFile file;
+    private final LoadRecorder recorder;
 
-    JdbcFileLoad(Connection connection, long fileId, String definitionId) throws SQLException {
+    JdbcFileLoad(Connection connection, long fileId, org.threadline.intake.load.LandedFile file, LoadRecorder recorder)
+            throws SQLException {
         this.connection = connection;
+        this.file = file;
+        this.recorder = recorder;
+        String definitionId = file.definitionId();
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.fileId = fileId;
         this.definitionId = definitionId;
@@ -85,6 +91,7 @@ final class JdbcFileLoad implements FileLoad {
                 s.setLong(4, fileId);
                 s.executeUpdate();
             }
+            recorder.record(connection, file, fileId, rowsRead);
             connection.commit();
             committed = true;
         } catch (SQLException e) {

@@ -145,12 +145,37 @@ public final class PeopleStore {
 
     /** A fresh person id from the database's sequence, so ids are never reused. */
     public String nextPersonId() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT nextval('person_number')")) {
-            r.next();
-            return String.format(java.util.Locale.ROOT, "P%07d", r.getLong(1));
+        return allocatePersonIds(1).get(0);
+    }
+
+    /**
+     * Fresh person ids as a supplier that takes them from the sequence {@code block} at a time: a build that makes
+     * hundreds of thousands of persons asks the database a few hundred times, not once per person. Ids a build does
+     * not use are skipped, never reused.
+     */
+    public java.util.function.Supplier<String> personIdSupplier(int block) {
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        return () -> {
+            if (ready.isEmpty()) {
+                ready.addAll(allocatePersonIds(block));
+            }
+            return ready.poll();
+        };
+    }
+
+    private List<String> allocatePersonIds(int n) {
+        String sql = "SELECT nextval('person_number') FROM generate_series(1, ?)";
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, n);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(String.format(java.util.Locale.ROOT, "P%07d", r.getLong(1)));
+                }
+            }
+            return out;
         } catch (SQLException e) {
-            throw new StoreException("Allocating a person id failed: " + e.getMessage(), e);
+            throw new StoreException("Allocating person ids failed (" + sql + "): " + e.getMessage(), e);
         }
     }
 
@@ -575,6 +600,22 @@ public final class PeopleStore {
                 + " UNION ALL SELECT person_id, 2, count(*) FROM chronology_event WHERE significant GROUP BY person_id)"
                 + " t ORDER BY rank, n DESC, person_id LIMIT 1", List.of(), r -> out.add(r.getString(1)));
         return out.stream().findFirst();
+    }
+
+    /** The persons held (not retired), in id order: the subjects a full indicator run evaluates. */
+    public List<String> personIds() {
+        List<String> out = new ArrayList<>();
+        query("SELECT person_id FROM person WHERE state <> 'RETIRED' ORDER BY person_id", List.of(),
+                r -> out.add(r.getString(1)));
+        return out;
+    }
+
+    /** Each person's postcode at their latest known address: where cohort counts place them. */
+    public Map<String, String> latestPostcodes() {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT DISTINCT ON (person_id) person_id, postcode FROM residence ORDER BY person_id, to_date DESC,"
+                + " from_date DESC", List.of(), r -> out.put(r.getString(1), r.getString(2)));
+        return out;
     }
 
     /** Every relationship of the current build. */

@@ -32,7 +32,8 @@ public final class TruthTables {
     private static final List<TableSpec> TABLES = List.of(
             spec("people", "person_id", "family_id", "sex", "heritage", "forename", "middle_names", "birth_surname",
                     "surname_at_extract", "date_of_birth", "date_of_death", "mother_id", "father_id",
-                    "joined_as_partner", "twin", "nhs_number", "ni_number", "archetype", "family_local_authority"),
+                    "joined_as_partner", "twin", "nhs_number", "ni_number", "archetype", "family_local_authority",
+                    "family_deprivation_quintile"),
             spec("residences", "person_id", "household_id", "uprn", "address", "postcode", "local_authority",
                     "from", "to"),
             spec("relationships", "person_id", "related_person_id", "relationship", "from", "to", "married",
@@ -49,6 +50,15 @@ public final class TruthTables {
 
     public static List<TableSpec> tables() {
         return TABLES;
+    }
+
+    /**
+     * The family's deprivation (the generator's latent 0–1 score that drives its risks and where it lives) as a
+     * quintile of the score's range, 1 least and 5 most deprived: the "area deprivation" subgroup against which
+     * indicator accuracy is compared. Truth only: no extract carries it.
+     */
+    static String deprivationQuintile(double deprivation) {
+        return Integer.toString(Math.min(5, 1 + (int) Math.floor(deprivation * 5)));
     }
 
     private static TableSpec spec(String name, String... columns) {
@@ -73,7 +83,8 @@ public final class TruthTables {
                 p.birthName().forename(), String.join(" ", p.birthName().middleNames()), p.birthName().surname(),
                 p.surnameOn(Day.NONE - 1), date(p.born()), date(p.died()), id(serialOffset, p.mother()),
                 id(serialOffset, p.father()), yes(p.joined()), yes(p.twin()), keys.nhsNumber(serial),
-                keys.niNumber(serial), lineage.archetype().name(), lineage.localAuthority()});
+                keys.niNumber(serial), lineage.archetype().name(), lineage.localAuthority(),
+                deprivationQuintile(lineage.deprivation())});
             for (Spell s : p.spells()) {
                 out.get(ADVERSITIES).add(new String[] {Keys.personId(serial), s.kind().name(), date(s.from()),
                     date(s.to())});

@@ -6,9 +6,10 @@ import org.threadline.domain.governance.policy.CaseRegister;
  * STOP-GAP until a case system is connected: no case register exists yet, so a case reference the person declared
  * is taken as open and linked to whoever they look at. Every view records that case reference in the audit log, so
  * a reviewer can check afterwards. A purpose that needs a case reference still cannot be declared without one. The
- * pages say so in their "why you can see this" panel.
+ * pages say so in their "why you can see this" panel; the command line (which declares with {@code --case}) uses it
+ * too.
  */
-final class DeclaredCaseRegister implements CaseRegister {
+public final class DeclaredCaseRegister implements CaseRegister {
     @Override
     public CaseStatus status(String caseReference, String subjectId, String agency) {
         return caseReference == null || caseReference.isBlank() ? CaseStatus.UNKNOWN : CaseStatus.OPEN_AND_LINKED;

@@ -161,6 +161,7 @@ public class LoadsApi {
                 case NOT_ALLOWED -> ApiProblem.forbidden("role-not-allowed", r.getMessage());
                 case UNREADABLE -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "file-refused",
                         "The file was refused", r.getMessage());
+                case NOT_COVERED -> ApiProblem.forbidden("feed-not-covered", r.getMessage());
             };
         }
     }

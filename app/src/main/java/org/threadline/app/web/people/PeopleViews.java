@@ -25,7 +25,9 @@ import org.threadline.store.people.PeopleStore;
 /**
  * Builds what the person, family and review pages show, deciding every record and event through the policy
  * decision point ({@link AccessPolicy}) and keeping every decision for the audit log. Nothing withheld reaches a
- * model: a withheld field is replaced by the reason it is withheld.
+ * model: a withheld field is replaced by the reason it is withheld. The command line's {@code people show} and
+ * {@code chronology} decide through the same methods (constructed without Spring), so a practitioner sees the same
+ * records and events on a page and in a terminal.
  */
 @Component
 public class PeopleViews {
@@ -207,7 +209,7 @@ public class PeopleViews {
      * The relationships the viewer may see: those with at least one evidence row whose source shares names with
      * them (a tie known only from a source not shared with them is not shown, and its source not named).
      */
-    List<Relationship> visible(Viewer v, List<Relationship> relationships, List<Access> accesses, int[] hidden) {
+    public List<Relationship> visible(Viewer v, List<Relationship> relationships, List<Access> accesses, int[] hidden) {
         List<Relationship> out = new ArrayList<>();
         Map<String, Access> decided = new HashMap<>();
         for (Relationship r : relationships) {
@@ -242,7 +244,7 @@ public class PeopleViews {
     }
 
     /** Names of several people, each only if a record of theirs releases it (the decisions join the audit). */
-    Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
+    public Map<String, String> names(Viewer v, List<String> personIds, List<Access> accesses) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : personIds) {
             Records r = records(v, id, false);
@@ -252,7 +254,7 @@ public class PeopleViews {
         return out;
     }
 
-    Family family(String personId) {
+    public Family family(String personId) {
         return queries.family(personId);
     }
 

@@ -32,11 +32,13 @@ public class PersonPages {
     private final PeopleViews views;
     private final AccessPolicy policy;
     private final ViewAudit audit;
+    private final FlagViews flags;
 
-    public PersonPages(PeopleViews views, AccessPolicy policy, ViewAudit audit) {
+    public PersonPages(PeopleViews views, AccessPolicy policy, ViewAudit audit, FlagViews flags) {
         this.views = views;
         this.policy = policy;
         this.audit = audit;
+        this.flags = flags;
     }
 
     @GetMapping("/people/{personId}")
@@ -76,6 +78,7 @@ public class PersonPages {
             m.put("hiddenTies", hiddenTies[0]);
             m.put("chronology", chronology);
             m.put("whoToCall", views.whoToCall(personId, chronology.visible()));
+            m.put("flags", flags.flags(v, personId, accesses));
             m.put("accesses", Access.distinct(accesses.stream().filter(a -> a.subject().equals(personId) && a.any())
                     .toList()));
             m.put("withheldReasons", Access.reasonsNothingShown(accesses));

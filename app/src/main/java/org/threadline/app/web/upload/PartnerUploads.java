@@ -19,6 +19,7 @@ import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.accounts.Role;
 import org.threadline.domain.governance.audit.AuditAction;
+import org.threadline.intake.load.FeedRefusedException;
 import org.threadline.intake.load.LoadException;
 import org.threadline.intake.quality.Scorecard;
 import org.threadline.intake.source.SourceDefinition;
@@ -54,8 +55,11 @@ public final class PartnerUploads {
         private static final long serialVersionUID = 1L;
         private final Kind kind;
 
-        /** Not theirs to load (or to know of), not allowed for their role, or a file that cannot be read. */
-        public enum Kind { NOT_FOUND, NOT_ALLOWED, UNREADABLE }
+        /**
+         * Not theirs to load (or to know of), not allowed for their role, a file that cannot be read, or a feed no
+         * agreement in force covers today.
+         */
+        public enum Kind { NOT_FOUND, NOT_ALLOWED, UNREADABLE, NOT_COVERED }
 
         Refused(Kind kind, String message) {
             super(message);
@@ -124,7 +128,10 @@ public final class PartnerUploads {
     private LoadResult load(Viewer v, SourceDefinition d, Path file) {
         PartnerLoads.Loaded loaded;
         try {
-            loaded = loads.load(file, d, v.account().username());
+            loaded = loads.load(file, d, v.account().username(), v.party());
+        } catch (FeedRefusedException e) {
+            // Recorded in the audit log as a decision not to share; nothing of the file is kept.
+            throw new Refused(Refused.Kind.NOT_COVERED, "The file was not taken in: " + e.getMessage());
         } catch (LoadException e) {
             // The loader's message names the problem (a missing column, a format it cannot read), not cell values.
             throw new Refused(Refused.Kind.UNREADABLE, "The file could not be loaded: " + e.getMessage());

@@ -47,7 +47,18 @@ public class UploadConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open THREADLINE_HOME " + home.root(), e);
         }
-        PartnerLoads loads = new PartnerLoads(dataSource, home.landed(), home.reports(), clock);
+        // The same agreements as the policy decision point (checked the same way: a bad signature stops serve): a
+        // feed is taken in only while one of them covers it, as ./threadline ingest does.
+        org.threadline.domain.governance.agreements.AgreementRegistry agreements =
+                org.threadline.domain.governance.agreements.AgreementRegistry.load(
+                        AccessConfiguration.root().resolve("config/agreements"));
+        PartnerLoads loads;
+        try {
+            loads = new PartnerLoads(dataSource, home.landed(), home.reports(), clock, agreements,
+                    org.threadline.app.audit.InstalledAuditLog.store(home, clock));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the audit log's key in " + home.root(), e);
+        }
         return new PartnerUploads(loads, SourceDefinitions.loadAll(AccessConfiguration.root().resolve("config/sources")
                 .toAbsolutePath().normalize()), audit);
     }

@@ -59,7 +59,8 @@ public final class AgreementRegistry {
      */
     public FeedCoverage coversFeed(String agency, String feedOrDataItem, LocalDate day) {
         FeedCoverage.NotCovered best = new FeedCoverage.NotCovered(FeedCoverage.Reason.NO_AGREEMENT,
-                "no agreement has a data item for feed '" + feedOrDataItem + "' provided by '" + agency + "'");
+                "no agreement has a data item for feed '" + feedOrDataItem + "' provided by '" + agency + "'",
+                java.util.Optional.empty());
         for (Agreement a : current) {
             for (DataItem d : a.dataItems()) {
                 if (!d.provider().equals(agency)
@@ -72,7 +73,8 @@ public final class AgreementRegistry {
                 }
                 FeedCoverage.Reason reason = FeedCoverage.Reason.valueOf(validity.name());
                 if (reason.ordinal() < best.reason().ordinal()) {
-                    best = new FeedCoverage.NotCovered(reason, explain(a, validity, day));
+                    best = new FeedCoverage.NotCovered(reason, explain(a, validity, day),
+                            java.util.Optional.of(a.reference()));
                 }
             }
         }

@@ -15,8 +15,17 @@ public sealed interface FeedCoverage {
         }
     }
 
-    /** Nothing live covers the feed; {@code detail} names the agreement and date where there is one. */
-    record NotCovered(Reason reason, String detail) implements FeedCoverage {
+    /**
+     * Nothing live covers the feed; {@code detail} names the agreement and date where there is one, and
+     * {@code agreement} is that agreement's version ({@code ID@N}), empty when no agreement mentions the feed.
+     */
+    record NotCovered(Reason reason, String detail, java.util.Optional<String> agreement) implements FeedCoverage {
+        public NotCovered {
+            java.util.Objects.requireNonNull(reason, "reason");
+            java.util.Objects.requireNonNull(detail, "detail");
+            java.util.Objects.requireNonNull(agreement, "agreement");
+        }
+
         @Override
         public boolean covered() {
             return false;

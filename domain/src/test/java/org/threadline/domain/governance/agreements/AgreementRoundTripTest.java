@@ -22,7 +22,7 @@ class AgreementRoundTripTest {
         List<Agreement> shipped = GovernanceFixtures.shipped();
 
         assertThat(shipped).extracting(Agreement::reference)
-                .containsExactlyInAnyOrder("ISA-TL-CHILDREN@1", "ISA-TL-ADULTS@1");
+                .containsExactlyInAnyOrder("ISA-TL-CHILDREN@1", "ISA-TL-ADULTS@1", "ISA-TL-HEALTH-FHIR@1");
         assertThat(shipped).allSatisfy(a -> assertThat(a.signatures()).hasSameSizeAs(a.parties()));
     }
 
@@ -101,15 +101,19 @@ class AgreementRoundTripTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(21);
+        assertThat(checked).isEqualTo(22);
     }
 
     @Test
-    void the_shipped_children_agreement_covers_every_feed_in_config_sources() throws IOException {
+    void the_shipped_children_agreement_covers_every_synthetic_feed_and_the_fhir_example_has_its_own()
+            throws IOException {
         Agreement children = GovernanceFixtures.shipped("ISA-TL-CHILDREN");
+        Agreement fhir = GovernanceFixtures.shipped("ISA-TL-HEALTH-FHIR");
         try (var files = Files.list(GovernanceFixtures.AGREEMENTS.resolveSibling("sources"))) {
             Set<String> feeds = new HashSet<>(files.map(p -> p.getFileName().toString().replace(".yaml", "")).toList());
+            feeds.remove("health-fhir-encounters");
             assertThat(children.dataItems()).extracting(DataItem::feed).containsExactlyInAnyOrderElementsOf(feeds);
+            assertThat(fhir.dataItems()).extracting(DataItem::feed).containsExactly("health-fhir-encounters");
         }
     }
 }

@@ -1,0 +1,271 @@
+package org.threadline.app.indicators;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.threadline.domain.chronology.ChronologyEvent;
+import org.threadline.domain.governance.audit.AuditAction;
+import org.threadline.domain.governance.audit.AuditEvent;
+import org.threadline.domain.indicators.Evaluation;
+import org.threadline.domain.indicators.EventVocabulary;
+import org.threadline.domain.indicators.IndicatorResult;
+import org.threadline.domain.indicators.RuleEngine;
+import org.threadline.domain.indicators.Rulebook;
+import org.threadline.domain.indicators.RulebookReader;
+import org.threadline.domain.indicators.Status;
+import org.threadline.domain.indicators.alerts.Alert;
+import org.threadline.domain.indicators.alerts.RaisingAlerts;
+import org.threadline.domain.people.Families;
+import org.threadline.domain.people.Family;
+import org.threadline.domain.people.PersonSummary;
+import org.threadline.domain.people.Relationship;
+import org.threadline.store.StoreException;
+import org.threadline.store.audit.AuditStore;
+import org.threadline.store.indicators.AlertStore;
+import org.threadline.store.indicators.IndicatorResultStore;
+import org.threadline.store.people.PeopleStore;
+
+/**
+ * Evaluates the shipped rulebooks over built people, keeps each subject's latest results, and raises the alerts a
+ * change triggers. Two ways in: a full run over every person held ({@link #runAll}), and a re-evaluation of the
+ * families of people who just gained events ({@link #reevaluate}, what intake calls after attaching new records).
+ *
+ * <p>Each subject is evaluated with the family around them (so a child's household adults are theirs, an adult's
+ * children theirs), as of one date: a full run as of today unless told otherwise (a synthetic population is run as
+ * of its extract date); a re-evaluation as of the later of the subjects' last evaluation and their newest event,
+ * never after today, so new events are seen and the rest of the family is judged as it was.
+ *
+ * <p>The first run under a rulebook is a <b>baseline</b>: it stores results and raises no alerts, because an alert is
+ * for a change (a flag newly met, or new evidence) and the first run has nothing to compare with. Later runs compare
+ * each subject's new results with the stored ones. An alert is stored with its audit entry in one transaction, and
+ * before the results that raised it are replaced, so a failure in between raises it again (the same alert id: the
+ * store keeps one) rather than losing it.
+ */
+public final class IndicatorRun {
+    /** Who raises alerts in the audit log. */
+    public static final String ENGINE = "threadline rule engine";
+    /** The processing purpose an alert is raised under (the rule names the recipient; governance decides the rest). */
+    public static final String PURPOSE = "INDICATORS.ALERT";
+    private static final int CHUNK = 500;
+
+    private final PeopleStore people;
+    private final IndicatorResultStore results;
+    private final AlertStore alerts;
+    private final DataSource dataSource;
+    private final AuditStore audit;
+    private final List<Compiled> rulebooks;
+    private final Clock clock;
+
+    private record Compiled(Rulebook rulebook, RuleEngine engine, RaisingAlerts raising) {
+    }
+
+    /** What a run did. {@code met} counts subjects per indicator met, in rulebook order. */
+    public record Outcome(int subjects, LocalDate asOf, List<String> baselines, Map<String, Integer> met,
+                          List<Alert> raised, long millis) {
+    }
+
+    public IndicatorRun(DataSource dataSource, AuditStore audit, List<Rulebook> rulebooks, Clock clock) {
+        this.dataSource = dataSource;
+        this.people = new PeopleStore(dataSource);
+        this.results = new IndicatorResultStore(dataSource);
+        this.alerts = new AlertStore(dataSource);
+        this.audit = audit;
+        this.clock = clock;
+        this.rulebooks = rulebooks.stream().map(r -> new Compiled(r, RuleEngine.compile(r),
+                new RaisingAlerts(r, clock))).toList();
+    }
+
+    /** The rulebooks under {@code config/rules/}, checked against the chronology's event vocabulary. */
+    public static List<Rulebook> shippedRulebooks(Path rulesFolder,
+                                                  org.threadline.domain.chronology.EventVocabulary vocabulary) {
+        return new RulebookReader(EventVocabulary.of(vocabulary)).readAll(rulesFolder);
+    }
+
+    public List<Rulebook> rulebooks() {
+        return rulebooks.stream().map(Compiled::rulebook).toList();
+    }
+
+    /** Whether any rulebook has stored results: re-evaluation after intake waits for a first full run. */
+    public boolean hasRun() {
+        return rulebooks.stream().anyMatch(c -> results.any(c.rulebook()));
+    }
+
+    /** Every person held, each with the family around them, the relationships read once into memory. */
+    public Outcome runAll(Optional<LocalDate> asOf, Consumer<String> progress) {
+        long started = System.nanoTime();
+        List<String> subjects = people.personIds();
+        Map<String, List<Relationship>> tiesOf = new HashMap<>();
+        for (Relationship r : people.allRelationships()) {
+            tiesOf.computeIfAbsent(r.fromPerson(), k -> new ArrayList<>()).add(r);
+            tiesOf.computeIfAbsent(r.toPerson(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, PersonSummary> summaries = people.persons(subjects);
+        Function<String, Family> familyOf = anchor -> Families.standard().around(anchor,
+                ids -> ids.stream().flatMap(id -> tiesOf.getOrDefault(id, List.of()).stream()).distinct().toList(),
+                ids -> {
+                    Map<String, PersonSummary> out = new LinkedHashMap<>();
+                    ids.forEach(id -> out.put(id, summaries.get(id)));
+                    out.values().removeIf(java.util.Objects::isNull);
+                    return out;
+                });
+        return evaluate(subjects, familyOf, asOf.orElse(LocalDate.now(clock)), true, progress, started);
+    }
+
+    /**
+     * Re-evaluates everyone whose family includes one of {@code touched} (the people who just gained events) and
+     * raises what the change triggers. Subjects never evaluated before are compared with nothing, so a flag they
+     * meet is new. As of the later of the subjects' last evaluation and the newest new event (never after today).
+     *
+     * @param newestNewEvent the date of the newest of the events just attached, if any
+     */
+    public Outcome reevaluate(Collection<String> touched, Optional<LocalDate> newestNewEvent) {
+        long started = System.nanoTime();
+        Set<String> subjects = new LinkedHashSet<>();
+        for (String p : touched) {
+            subjects.addAll(ids(family(p)));
+        }
+        LocalDate today = LocalDate.now(clock);
+        Optional<LocalDate> fresh = newestNewEvent.map(d -> d.isAfter(today) ? today : d);
+        Optional<LocalDate> last = results.latestAsOf(subjects);
+        LocalDate day = fresh.isPresent() && last.isPresent()
+                ? (fresh.get().isAfter(last.get()) ? fresh.get() : last.get())
+                : fresh.or(() -> last).orElse(today);
+        return evaluate(List.copyOf(subjects), this::family, day, false, line -> { }, started);
+    }
+
+    private static List<String> ids(Family f) {
+        return f.members().stream().map(PersonSummary::personId).toList();
+    }
+
+    private Family family(String anchor) {
+        return Families.standard().around(anchor, people::relationshipsOf, people::persons);
+    }
+
+    private Outcome evaluate(List<String> subjects, Function<String, Family> familyOf, LocalDate day,
+                             boolean baselineAllowed, Consumer<String> progress, long started) {
+        List<String> baselines = new ArrayList<>();
+        Map<Compiled, Boolean> compare = new LinkedHashMap<>();
+        for (Compiled c : rulebooks) {
+            boolean first = !results.any(c.rulebook());
+            if (first && baselineAllowed) {
+                baselines.add(c.rulebook().reference());
+            }
+            compare.put(c, !(first && baselineAllowed));
+        }
+        Map<String, Integer> met = new LinkedHashMap<>();
+        rulebooks.forEach(c -> c.rulebook().indicators().forEach(i -> met.put(i.id(), 0)));
+        List<Alert> raised = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int from = 0; from < subjects.size(); from += CHUNK) {
+            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
+            Map<String, Family> families = new LinkedHashMap<>();
+            Set<String> members = new LinkedHashSet<>();
+            for (String s : chunk) {
+                Family f = familyOf.apply(s);
+                families.put(s, f);
+                members.addAll(ids(f));
+            }
+            Map<String, List<ChronologyEvent>> eventsOf = new HashMap<>();
+            for (ChronologyEvent e : people.events(members)) {
+                eventsOf.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(e);
+            }
+            for (Map.Entry<Compiled, Boolean> entry : compare.entrySet()) {
+                Compiled c = entry.getKey();
+                Map<String, Evaluation> previous = entry.getValue() ? results.loadAll(chunk, c.rulebook()) : Map.of();
+                List<Evaluation> evaluations = new ArrayList<>();
+                for (String s : chunk) {
+                    Family f = families.get(s);
+                    Optional<PersonSummary> subject = f.member(s);
+                    if (subject.isEmpty()) {
+                        continue; // retired between listing and reading
+                    }
+                    List<ChronologyEvent> familyEvents = new ArrayList<>();
+                    ids(f).forEach(m -> familyEvents.addAll(eventsOf.getOrDefault(m, List.of())));
+                    Evaluation e = c.engine().evaluate(subject.get(), f, familyEvents, day);
+                    evaluations.add(e);
+                    e.results().stream().filter(r -> r.status() == Status.MET)
+                            .forEach(r -> met.merge(r.indicatorId(), 1, Integer::sum));
+                    if (entry.getValue()) {
+                        for (Alert a : c.raising().raise(Optional.ofNullable(previous.get(s)), e,
+                                eventsOf.getOrDefault(s, List.of()))) {
+                            if (store(a)) {
+                                raised.add(a);
+                            }
+                        }
+                    }
+                }
+                results.save(c.rulebook(), evaluations, now);
+            }
+            progress.accept(String.format(java.util.Locale.UK, "%,d of %,d subjects evaluated",
+                    Math.min(subjects.size(), from + CHUNK), subjects.size()));
+        }
+        return new Outcome(subjects.size(), day, baselines, met, raised, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Stores a new alert with its ALERT audit entry in one transaction; false if it was raised before. */
+    private boolean store(Alert a) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean fresh = alerts.raise(c, a);
+                if (fresh) {
+                    audit.append(c, new AuditEvent(UUID.randomUUID().toString(), a.raisedAt(), ENGINE, "threadline",
+                            List.of(), PURPOSE, "", AuditAction.ALERT, a.subjectPersonId(), a.indicatorId(),
+                            List.of(), List.of("TRIGGER=" + a.triggerId(), "RULEBOOK=" + a.rulebook(),
+                            "ROUTED_TO=" + a.recipient().agency() + "/" + a.recipient().role(),
+                            "EVIDENCE_EVENTS=" + a.evidence().size()), ""));
+                }
+                c.commit();
+                return fresh;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Raising alert " + a.alertId() + " failed (nothing stored): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A subject's stored results under every rulebook, in rulebook order. */
+    public Map<Rulebook, Evaluation> stored(String personId) {
+        Map<Rulebook, Evaluation> out = new LinkedHashMap<>();
+        rulebooks.forEach(c -> results.load(personId, c.rulebook()).ifPresent(e -> out.put(c.rulebook(), e)));
+        return out;
+    }
+
+    /** Every subject's stored status per indicator (the accuracy measure reads these). */
+    public Map<String, Map<String, Status>> storedStatuses(Collection<String> personIds) {
+        Map<String, Map<String, Status>> out = new TreeMap<>();
+        List<String> ids = List.copyOf(personIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (Compiled c : rulebooks) {
+                results.loadAll(chunk, c.rulebook()).forEach((s, e) -> {
+                    Map<String, Status> m = out.computeIfAbsent(s, k -> new LinkedHashMap<>());
+                    for (IndicatorResult r : e.results()) {
+                        m.put(r.indicatorId(), r.status());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+}

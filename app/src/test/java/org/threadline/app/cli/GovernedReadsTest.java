@@ -1,0 +1,306 @@
+package org.threadline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.threadline.app.home.ThreadlineHome;
+import org.threadline.app.people.PeopleBuilder;
+import org.threadline.domain.chronology.EventVocabulary;
+import org.threadline.domain.progress.Progress;
+import org.threadline.linkage.model.ModelJson;
+import org.threadline.store.Database;
+import org.threadline.store.people.Build;
+import org.threadline.store.people.PeopleStore;
+import org.threadline.synth.GenerationOptions;
+import org.threadline.synth.PopulationGenerator;
+import org.threadline.synth.output.OutputFormat;
+import picocli.CommandLine;
+
+/**
+ * The command line's reads of personal data ({@code people show}, {@code chronology}, {@code review list}) go
+ * through the policy decision point and the audit log, on a generated population ingested and built in real
+ * PostgreSQL on a day the shipped agreements are in force. Under MASH triage, housing and schools receive nothing
+ * from other agencies (the children's agreement gives them no legal basis for it), police and social care do.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GovernedReadsTest {
+    static final Clock CLOCK = Clock.fixed(TestEnvironment.DURING_THE_AGREEMENTS, ZoneOffset.UTC);
+    static final String MASH = "SAFEGUARDING.CHILD.MASH_TRIAGE";
+
+    @TempDir
+    static Path folder;
+    static Map<String, String> environment = new HashMap<>();
+    static Path root;
+    static String child;
+    static String policed;
+
+    @BeforeAll
+    static void ingestAndBuild() throws Exception {
+        Path population = folder.resolve("population");
+        new PopulationGenerator().generate(GenerationOptions.of(150, 3, population, EnumSet.of(OutputFormat.CSV)),
+                Progress.NONE);
+        root = (Files.isDirectory(Path.of("config", "sources")) ? Path.of(".") : Path.of("..")).toAbsolutePath()
+                .normalize();
+        environment.put(ThreadlineHome.VARIABLE, folder.resolve("home").toString());
+        TestEnvironment.useTestServerIfSet(environment);
+        StringWriter out = new StringWriter();
+        assertThat(TestEnvironment.ingest(environment, population, root, new PrintWriter(out, true)))
+                .as(out.toString()).isZero();
+        try (Database db = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database())) {
+            PeopleStore store = new PeopleStore(db.dataSource());
+            new PeopleBuilder(store, EventVocabulary.read(root.resolve("config/chronology/events.yaml")),
+                    ModelJson.read(root.resolve("config/models/people.json")), CLOCK, 2).build(line -> { });
+            child = store.sampleChild().orElseThrow();
+        }
+        policed = text("SELECT person_id FROM person_record WHERE agency = 'police' AND person_id IN (SELECT"
+                + " person_id FROM person_record WHERE agency <> 'police') ORDER BY person_id LIMIT 1");
+        System.setProperty("threadline.root", root.toString());
+    }
+
+    @AfterAll
+    static void forgetRoot() {
+        System.clearProperty("threadline.root");
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(Callable<Integer> command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println("threadline: " + UserMessages.describe(e));
+            return e instanceof UsageException ? ThreadlineCommand.USAGE : ThreadlineCommand.FAILURE;
+        });
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    static Run chronology(String... args) {
+        return run(new ChronologyCommand(environment, CLOCK), args);
+    }
+
+    static Run show(String... args) {
+        return run(new PeopleCommand.Show(environment, CLOCK), args);
+    }
+
+    @Test
+    @Order(1)
+    void reading_without_declaring_who_and_why_is_a_usage_error_and_reads_nothing() throws Exception {
+        long before = count("audit_entry");
+
+        Run none = chronology(child);
+        Run noCase = chronology(child, "--as", "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER", "--purpose", MASH);
+        Run wrongRole = show(child, "--as", "SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD", "--purpose",
+                "SAFEGUARDING.ADULT.S42", "--case", "S42-1");
+        Run unknownAgency = show(child, "--as", "MI5:SOCIAL_WORKER", "--purpose", MASH, "--case", "MASH-1");
+
+        assertThat(none.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(none.err()).contains("--as", "--purpose");
+        assertThat(noCase.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(noCase.err()).contains("--case: Enter the case reference");
+        assertThat(wrongRole.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(wrongRole.err()).contains("may not declare SAFEGUARDING.ADULT.S42");
+        assertThat(unknownAgency.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(unknownAgency.err()).contains("no such agency 'MI5'");
+        assertThat(none.out() + noCase.out() + wrongRole.out() + unknownAgency.out()).doesNotContain(child);
+        assertThat(count("audit_entry")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void people_show_releases_police_records_to_the_police_and_nothing_of_them_to_housing() throws Exception {
+        List<String[]> police = rows("SELECT record_key, coalesce(identity->>'pnc_id', '') FROM person_record"
+                + " WHERE agency = 'police' AND person_id = '" + policed + "'");
+        assertThat(police).isNotEmpty();
+        long before = count("audit_entry");
+
+        Run asPolice = show(policed, "--as", "POLICE:SAFEGUARDING_OFFICER", "--purpose", MASH, "--case",
+                "MASH-7", "--user", "test.police");
+        Run asHousing = show(policed, "--as", "HOUSING:SAFEGUARDING_OFFICER", "--purpose", MASH, "--case",
+                "MASH-7", "--user", "test.housing");
+
+        assertThat(asPolice.code()).as(asPolice.err()).isZero();
+        assertThat(asHousing.code()).as(asHousing.err()).isZero();
+        assertThat(asHousing.out()).contains("Read as test.housing (housing: HOUSING_OPTIONS_OFFICER) for " + MASH
+                + ", case MASH-7", "Withheld from you (counts and reasons only):", "source record(s) not shared"
+                + " with you: no agreement shares this with your agency");
+        for (String[] r : police) {
+            assertThat(asPolice.out()).containsPattern(key(r[0]));
+            assertThat(asHousing.out()).doesNotContainPattern(key(r[0]));
+            if (!r[1].isBlank()) {
+                assertThat(asHousing.out()).doesNotContain(r[1]);
+            }
+        }
+        assertThat(asHousing.out()).doesNotContain("police");
+        assertThat(count("audit_entry")).isGreaterThan(before);
+        assertThat(count("audit_entry WHERE payload->>'actor' = 'test.housing' AND action = 'DENY' AND"
+                + " payload->>'caseRef' = 'MASH-7' AND payload->>'purpose' = '" + MASH + "'")).isPositive();
+        assertThat(count("audit_entry WHERE payload->>'actor' = 'test.police' AND action = 'VIEW' AND"
+                + " payload->>'subject' = '" + policed + "'")).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void a_schools_chronology_shows_fewer_events_than_a_social_workers_and_counts_the_rest_with_reasons()
+            throws Exception {
+        String anchor = text("SELECT person_id FROM chronology_event WHERE agency = 'police' AND person_id IN"
+                + " (SELECT person_id FROM chronology_event WHERE agency = 'schools') ORDER BY person_id LIMIT 1");
+
+        Run social = chronology(anchor, "--json", "--as", "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER", "--purpose", MASH,
+                "--case", "MASH-8");
+        Run school = chronology(anchor, "--json", "--as", "SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD", "--purpose", MASH,
+                "--case", "MASH-8");
+        Run schoolText = chronology(anchor, "--as", "SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD", "--purpose", MASH,
+                "--case", "MASH-8");
+
+        assertThat(social.code()).as(social.err()).isZero();
+        assertThat(school.code()).as(school.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(social.out());
+        JsonNode k = new ObjectMapper().readTree(school.out());
+        List<String> schoolAgencies = new ArrayList<>();
+        k.path("entries").forEach(e -> e.path("agencies").forEach(a -> schoolAgencies.add(a.asText())));
+        assertThat(schoolAgencies).isNotEmpty().containsOnly("schools");
+        List<String> socialAgencies = new ArrayList<>();
+        s.path("entries").forEach(e -> e.path("agencies").forEach(a -> socialAgencies.add(a.asText())));
+        assertThat(socialAgencies).contains("police");
+        // Every event of the person is either shown (entries count the events they aggregate) or counted as not
+        // shown: the two readers see different parts of the same whole.
+        long events = count("chronology_event WHERE person_id = '" + anchor + "'");
+        assertThat(shownPlusWithheld(s)).isEqualTo(events);
+        assertThat(shownPlusWithheld(k)).isEqualTo(events);
+        assertThat(k.path("withheld").path("events_not_shown").get(0).asText()).containsPattern(
+                "\\d+ events? (are|is) not shown: .+");
+        assertThat(k.path("read_as").path("agency").asText()).isEqualTo("schools");
+        assertThat(schoolText.out()).contains("Chronology of " + anchor, "Withheld from you",
+                "not shown:");
+    }
+
+    @Test
+    @Order(4)
+    void review_list_shows_a_pair_only_when_both_records_are_shared_with_the_reader() throws Exception {
+        List<String[]> pairs = rows("SELECT a.record_key, b.record_key, a.agency, b.agency FROM review_item i"
+                + " JOIN person_record a ON a.record_key = i.record_a JOIN person_record b ON b.record_key ="
+                + " i.record_b");
+        assertThat(pairs).isNotEmpty();
+
+        Run asSchool = run(new ReviewCommand.ListQueue(environment, CLOCK), "--limit", "1000", "--as",
+                "SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD", "--purpose", MASH, "--case", "MASH-9");
+
+        assertThat(asSchool.code()).as(asSchool.err()).isZero();
+        int hidden = 0;
+        for (String[] p : pairs) {
+            if (!p[2].equals("schools") || !p[3].equals("schools")) {
+                hidden++;
+                assertThat(asSchool.out()).doesNotContainPattern(key(p[0]) + ".*  vs  ");
+            }
+        }
+        assertThat(asSchool.out()).contains(pairs.size() + " item(s) for review",
+                hidden == 0 ? "  nothing" : hidden + " of the items listed involve a record not shared with you");
+    }
+
+    @Test
+    @Order(5)
+    void nothing_is_printed_when_the_audit_log_cannot_record_the_read() throws Exception {
+        sql("ALTER TABLE audit_entry RENAME TO audit_entry_away");
+        Run run;
+        try {
+            run = show(policed, "--as", "POLICE:SAFEGUARDING_OFFICER", "--purpose", MASH, "--case", "MASH-10");
+        } finally {
+            sql("ALTER TABLE audit_entry_away RENAME TO audit_entry");
+        }
+
+        assertThat(run.code()).isEqualTo(ThreadlineCommand.FAILURE);
+        assertThat(run.err()).contains("audit event(s)", "failed");
+        assertThat(run.out()).doesNotContain(policed).doesNotContain("Source records");
+    }
+
+    @Test
+    @Order(6)
+    void the_audit_log_verifies_after_the_governed_reads_and_refusals() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new AuditVerifyCommand(environment));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+
+        assertThat(cli.execute()).as(out.toString()).isZero();
+    }
+
+    private static long shownPlusWithheld(JsonNode chronology) {
+        long shown = 0;
+        for (JsonNode e : chronology.path("entries")) {
+            shown += e.path("count").asLong();
+        }
+        JsonNode notShown = chronology.path("withheld").path("events_not_shown");
+        long withheld = notShown.isEmpty() ? 0 : Long.parseLong(notShown.get(0).asText().split(" ")[0]);
+        return shown + withheld;
+    }
+
+    /** A record key ({@code file:row[:part]}) as a whole token, not inside a longer number or time. */
+    static String key(String recordKey) {
+        return "(?<![\\d:])" + Pattern.quote(recordKey) + "(?![\\d:])";
+    }
+
+    static Database open() {
+        return Database.open(environment, ThreadlineHome.fromEnvironment(environment).database());
+    }
+
+    static void sql(String statement) throws SQLException {
+        try (Database db = open(); Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    static String text(String query) throws SQLException {
+        List<String[]> r = rows(query);
+        assertThat(r).as(query).isNotEmpty();
+        return r.get(0)[0];
+    }
+
+    static List<String[]> rows(String query) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Database db = open(); Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] row = new String[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    static long count(String from) throws SQLException {
+        return Long.parseLong(text("SELECT count(*) FROM " + from));
+    }
+}
