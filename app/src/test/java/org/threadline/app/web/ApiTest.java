@@ -326,6 +326,29 @@ class ApiTest {
     }
 
     @Test
+    void an_upload_whose_feed_no_agreement_covers_today_is_refused_and_nothing_of_it_is_kept() throws Exception {
+        java.time.Duration year = java.time.Duration.ofDays(366);
+        long refusals = audited("apikey.api-housing-feed", "SHARE_DECISION");
+        app.clock.advance(year);  // past the shipped agreements' end (2027-03-31)
+        try {
+            ApiClient.Reply reply = housing().upload("/api/v1/sources/housing-people/loads", "people-late.csv",
+                    HOUSING_CSV.replace("APITEST01", "APILATE01").getBytes(StandardCharsets.UTF_8));
+            assertProblem(reply, 403, "feed-not-covered");
+            assertThat(reply.json().path("detail").asText()).contains("no agreement in force");
+        } finally {
+            app.clock.advance(year.negated());
+        }
+        assertThat(audited("apikey.api-housing-feed", "SHARE_DECISION")).as("the refusal is recorded")
+                .isEqualTo(refusals + 1);
+        try (Connection c = app.database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM landed_file WHERE original_name = 'people-late.csv'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            assertThat(r.getLong(1)).isZero();
+        }
+    }
+
+    @Test
     void records_sent_as_json_load_through_the_same_path() {
         ApiClient.Reply reply = housing().postJson("/api/v1/sources/housing-people/records", Map.of("records",
                 List.of(Map.of("Case Ref", "HL/2026/APIJSON1", "Person No", "1", "First name", "Robin",
