@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
+import org.threadline.app.intake.PartnerLoads;
 import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.domain.governance.agreements.FeedCoverage;
 import org.threadline.domain.governance.agreements.InvalidAgreementException;
@@ -19,14 +20,11 @@ import org.threadline.intake.load.FeedAgreements;
 import org.threadline.intake.load.FeedRefusedException;
 import org.threadline.intake.load.LoadException;
 import org.threadline.intake.load.LoadReport;
-import org.threadline.intake.quality.ScorecardBuilder;
-import org.threadline.intake.load.Loader;
 import org.threadline.intake.source.OneFilePerTable;
 import org.threadline.intake.source.SourceDefinition;
 import org.threadline.intake.source.SourceDefinitionException;
 import org.threadline.intake.source.SourceDefinitions;
 import org.threadline.store.Database;
-import org.threadline.store.intake.IntakeStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,23 +128,18 @@ final class IngestCommand implements Callable<Integer> {
         try (Database db = Database.open(environment, home.database())) {
             out.println("Loading " + jobs.size() + " file(s) into " + db.description());
             String by = System.getProperty("user.name", "unknown");
-            IntakeDecisions decisions = new IntakeDecisions(db.dataSource(), InstalledAuditLog.store(home, clock),
-                    clock, by);
-            Loader loader = new Loader(new IntakeStore(db.dataSource(), decisions.accepted(registry)), home.landed(),
-                    clock, by, inForce);
+            PartnerLoads loads = new PartnerLoads(db.dataSource(), home.landed(), home.reports(), clock, registry,
+                    InstalledAuditLog.store(home, clock));
             for (Job job : jobs) {
                 try {
-                    ScorecardBuilder quality = new ScorecardBuilder(job.definition.reference(),
-                            job.file.getFileName().toString());
-                    LoadReport report = loader.load(job.file, job.definition, quality::add);
+                    LoadReport report = loads.load(job.file, job.definition, by).report();
                     out.println(line(job, report, inForce.coverage(job.definition)));
                     if (!report.duplicate()) {
                         landed++;
-                        QualityReports.write(home.reports(), job.definition.id(), quality.build(report.sha256()));
                     }
                 } catch (FeedRefusedException e) {
+                    // Already recorded in the audit log as a decision not to share.
                     refused++;
-                    decisions.refused(job.file, e);
                     out.println(String.format("%-44s %-36s refused: %s", job.label, job.definition.reference(),
                             e.getMessage()));
                 } catch (LoadException e) {

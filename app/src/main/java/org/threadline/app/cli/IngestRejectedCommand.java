@@ -5,13 +5,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threadline.app.home.ThreadlineHome;
-import org.threadline.intake.export.RejectedRowsCsv;
-import org.threadline.intake.load.Loader;
+import org.threadline.app.intake.PartnerLoads;
 import org.threadline.intake.source.SourceDefinition;
 import org.threadline.store.Database;
 import org.threadline.store.intake.QuarantinedRows;
@@ -59,16 +57,13 @@ final class IngestRejectedCommand implements Callable<Integer> {
             QuarantinedRows quarantine = new QuarantinedRows(db.dataSource());
             QuarantinedRows.File file = quarantine.find(reference).orElseThrow(() -> new UsageException(
                     "no landed file has the id or SHA-256 '" + reference + "'"));
-            List<String> header = header(file);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             long written;
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-                 RejectedRowsCsv csv = new RejectedRowsCsv(w, header)) {
-                quarantine.forEach(file, r -> csv.write(r.rowNumber(), r.sheet(), r.reasons(), r.cells()));
-                written = csv.rows();
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                written = PartnerLoads.exportRejected(db.dataSource(), file, definition(file), w);
             }
             console.printf("Wrote %,d quarantined row(s) of %s (landed file %d, SHA-256 %s…) to %s%n", written,
                     file.originalName(), file.id(), file.sha256().substring(0, 12), out);
@@ -78,17 +73,12 @@ final class IngestRejectedCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file's own header, read from the kept copy; empty (cells without names) if that cannot be done. */
-    private static List<String> header(QuarantinedRows.File file) {
+    /** The definition that read the file, if the installation still has it (for the file's own header). */
+    private static Optional<SourceDefinition> definition(QuarantinedRows.File file) {
         try {
-            Optional<SourceDefinition> definition = IngestCommand.definitions().byId(file.definitionId());
-            Path kept = Path.of(file.storedPath());
-            if (definition.isPresent() && Files.isRegularFile(kept)) {
-                return Loader.header(kept, definition.get());
-            }
+            return IngestCommand.definitions().byId(file.definitionId());
         } catch (RuntimeException e) {
-            // The export is still useful without column names: row numbers and reasons say what to fix.
+            return Optional.empty();
         }
-        return List.of();
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             AlertsCommand.class, AuditCommand.class,
             AgreementsCommand.class,
             SubjectAccessCommand.class, RetentionCommand.class, EraseCommand.class,
-            ServeCommand.class,
+            ServeCommand.class, ApiKeysCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "State lives under THREADLINE_HOME (default ./threadline-data)."})

@@ -100,6 +100,16 @@ public class ThreadlineWeb {
         // A page that fails half-way is replaced by the error page, not sent half-rendered.
         defaults.put("spring.thymeleaf.servlet.produce-partial-output-while-processing", "false");
         defaults.put("spring.sql.init.mode", "never");
+        // The REST API's OpenAPI document (docs/api.md): the API's paths only, at one stable address.
+        defaults.put("springdoc.api-docs.path", "/api/v1/openapi.json");
+        defaults.put("springdoc.paths-to-match", "/api/v1/**");
+        defaults.put("springdoc.show-actuator", "false");
+        // Uploads (the API and the partner upload page): one file at a time, up to this size.
+        defaults.put("spring.servlet.multipart.max-file-size", "25MB");
+        defaults.put("spring.servlet.multipart.max-request-size", "25MB");
+        // A body refused for its size is still read and discarded up to this much, so that the client gets the
+        // answer instead of a closed connection; anything larger closes the connection.
+        defaults.put("server.tomcat.max-swallow-size", "32MB");
         defaults.putAll(options.properties());
 
         SpringApplication app = new SpringApplication(ThreadlineWeb.class);

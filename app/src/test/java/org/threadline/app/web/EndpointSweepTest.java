@@ -45,7 +45,11 @@ class EndpointSweepTest {
             "GET /people/{personId}/significant", "GET /people/{personId}/family",
             // The permission matrix filter and the version diff are GET forms (no JavaScript, bookmarkable): they
             // carry agreement ids, versions, party and purpose codes, never anything about a person.
-            "GET /governance/matrix", "GET /governance/diff");
+            "GET /governance/matrix", "GET /governance/diff",
+            // The REST API: the same opaque person id (ADR 0013), and a landed file's id (a sequence number that
+            // names a load, not a person).
+            "GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
+            "GET /api/v1/loads/{landedFileId}/rejected");
 
     /**
      * Endpoints for one kind of work: signed in with a purpose, someone whose role or purpose they are not for is
@@ -57,6 +61,13 @@ class EndpointSweepTest {
             "GET /governance/break-glass");
     static final Set<String> SAFEGUARDING_ONLY = Set.of("GET /alerts");
 
+    /** The REST API's endpoints open to anyone: its OpenAPI document, which describes the API and holds no data. */
+    static final Set<String> API_PUBLIC = Set.of("GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml");
+
+    static boolean api(Endpoint e) {
+        return e.path().startsWith("/api/");
+    }
+
     @TempDir
     static Path folder;
     static TestApp app;
@@ -64,6 +75,8 @@ class EndpointSweepTest {
     static WebClient withoutPurpose;
     static WebClient withPurpose;
     static WebClient dpo;
+    static ApiClient keyWithoutPurpose;
+    static ApiClient keyWithPurpose;
 
     @BeforeAll
     static void start() {
@@ -83,6 +96,11 @@ class EndpointSweepTest {
         dpo = new WebClient(app);
         dpo.signInWithPurpose("sweep.dpo", "sweep-password-3", "GOVERNANCE.OVERSIGHT", "");
         dpo.get("/account");
+        String key = new org.threadline.app.apikeys.ApiKeys(app.database.dataSource(),
+                new java.security.SecureRandom()).create("sweep-key", Agency.POLICE.name(),
+                Role.SAFEGUARDING_OFFICER.name(), "test", app.clock().instant()).secretKey();
+        keyWithoutPurpose = new ApiClient(app, key);
+        keyWithPurpose = keyWithoutPurpose.purpose("SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-9");
     }
 
     @AfterAll
@@ -128,6 +146,9 @@ class EndpointSweepTest {
     void every_endpoint_refuses_anonymous_people_unless_it_is_public() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             WebClient.Page page = anonymous.send(e.method(), e.samplePath());
             boolean toSignIn = page.status() == 302 && page.location().orElse("").endsWith("/sign-in");
             boolean right = PUBLIC.contains(e.key()) ? !refused(page) : toSignIn;
@@ -142,6 +163,9 @@ class EndpointSweepTest {
     void every_endpoint_needs_a_declared_purpose_unless_it_is_listed() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             boolean needsPurpose = !PUBLIC.contains(e.key()) && !WITHOUT_PURPOSE.contains(e.key());
             WebClient.Page page = withoutPurpose.send(e.method(), e.samplePath());
             boolean toPurpose = page.status() == 302 && page.location().orElse("").endsWith("/purpose");
@@ -157,6 +181,9 @@ class EndpointSweepTest {
     void every_endpoint_opens_for_a_signed_in_person_with_a_purpose_unless_it_is_for_other_work() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             WebClient.Page page = withPurpose.send(e.method(), e.samplePath());
             boolean right = GOVERNANCE_ONLY.contains(e.key()) ? refusedSayingWhy(page)
                     : !refused(page) && page.status() < 500;
@@ -171,6 +198,9 @@ class EndpointSweepTest {
     void every_endpoint_opens_for_a_data_protection_officer_overseeing_except_the_safeguarding_ones() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
             WebClient.Page page = dpo.send(e.method(), e.samplePath());
             boolean right = SAFEGUARDING_ONLY.contains(e.key()) ? refusedSayingWhy(page)
                     : !refused(page) && page.status() < 500;
@@ -214,6 +244,93 @@ class EndpointSweepTest {
             }
         }
         assertThat(wrong).as("personal data must never travel in a URL: search by POST").isEmpty();
+    }
+
+    @Test
+    void the_sweep_finds_the_api_endpoints() {
+        Set<String> keys = new TreeSet<>();
+        endpoints().forEach(e -> keys.add(e.key()));
+        assertThat(keys).contains("GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
+                "GET /api/v1/alerts", "GET /api/v1/sources", "POST /api/v1/sources/{definitionId}/loads",
+                "POST /api/v1/sources/{definitionId}/records", "GET /api/v1/loads/{landedFileId}/rejected",
+                "GET /api/v1/openapi.json");
+    }
+
+    @Test
+    void every_api_endpoint_refuses_a_call_without_a_key_even_from_a_signed_in_browser_unless_it_is_public() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!api(e)) {
+                continue;
+            }
+            ApiClient.Reply noKey = new ApiClient(app, null).send(e.method(), e.samplePath());
+            WebClient.Page session = withPurpose.send(e.method(), e.samplePath());
+            if (API_PUBLIC.contains(e.key())) {
+                if (noKey.status() != 200) {
+                    wrong.add(e.key() + " (public) -> " + noKey.status());
+                }
+                continue;
+            }
+            if (noKey.status() != 401 || !noKey.contentType().startsWith("application/problem+json")) {
+                wrong.add(e.key() + " without a key -> " + noKey.status() + " " + noKey.contentType());
+            }
+            // A session cookie is no API credential: so CSRF cannot reach the API through a signed-in browser.
+            if (session.status() != 401) {
+                wrong.add(e.key() + " with a signed-in session -> " + session.status());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void every_api_endpoint_needs_a_declared_purpose_and_opens_with_one() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!api(e) || API_PUBLIC.contains(e.key())) {
+                continue;
+            }
+            ApiClient.Reply without = keyWithoutPurpose.send(e.method(), e.samplePath());
+            if (without.status() != 400 || !without.body().contains("urn:threadline:problem:purpose-required")) {
+                wrong.add(e.key() + " without a purpose -> " + without.status() + " " + without.body());
+            }
+            ApiClient.Reply with = keyWithPurpose.send(e.method(), e.samplePath());
+            // 403 (the role may not) and 404 (no such person or load) are decisions; 401 or a failure is not.
+            if (with.status() == 401 || with.status() >= 500 || (with.status() >= 400
+                    && !with.contentType().startsWith("application/problem+json"))) {
+                wrong.add(e.key() + " with a purpose -> " + with.status() + " " + with.body());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void every_api_endpoint_answers_every_role_with_every_purpose_it_may_declare_by_a_decision_not_a_failure() {
+        var catalogue = app.bean(org.threadline.app.web.purpose.PurposeCatalogue.class);
+        var keys = new org.threadline.app.apikeys.ApiKeys(app.database.dataSource(), new java.security.SecureRandom());
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Role role : Role.values()) {
+            String key = keys.create("sweep-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    Agency.HOUSING.name(), role.name(), "test", app.clock().instant()).secretKey();
+            for (var purpose : catalogue.allowedFor(Set.of(role))) {
+                ApiClient client = new ApiClient(app, key).purpose(purpose.code(),
+                        purpose.caseReferenceRequired() ? "SWEEP-1" : null);
+                for (Endpoint e : endpoints()) {
+                    if (!api(e) || API_PUBLIC.contains(e.key())) {
+                        continue;
+                    }
+                    ApiClient.Reply r = client.send(e.method(), e.samplePath());
+                    calls++;
+                    boolean decided = r.status() < 400 || (r.status() < 500 && r.status() != 401
+                            && r.contentType().startsWith("application/problem+json"));
+                    if (!decided) {
+                        wrong.add(role + " " + purpose.code() + " " + e.key() + " -> " + r.status());
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThan(50);
+        assertThat(wrong).isEmpty();
     }
 
     /** Refused or sent back to sign in / declare a purpose. */

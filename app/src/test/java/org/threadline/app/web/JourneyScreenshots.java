@@ -173,6 +173,33 @@ class JourneyScreenshots {
         }
     }
 
+    @Test
+    void write_a_screenshot_of_the_upload_pages(@TempDir Path folder) throws Exception {
+        Browser.requireChromium();
+        Path out = Path.of(System.getProperty("threadline.screenshots"));
+        if (!out.isAbsolute()) {
+            out = Path.of("").toAbsolutePath().getParent().resolve(out);
+        }
+        Files.createDirectories(out);
+        TestApp app = BuiltPopulation.shared();
+        app.account("shots.housing", org.threadline.app.web.accounts.Agency.HOUSING,
+                org.threadline.app.web.accounts.Role.PARTNER_DATA_OWNER, "shots-housing-password");
+        Path file = folder.resolve("people-2026-11.csv");
+        Files.writeString(file, UploadBrowserJourneysTest.CSV.replace("BROWSER1", "SHOTS001"));
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            UploadBrowserJourneysTest.signInAsDataOwner(browser, app, "shots.housing", "shots-housing-password");
+            browser.get(app.url("/upload"));
+            shoot(browser, out, "31-upload-a-file");
+            browser.findElement(By.cssSelector("input[value='housing-people']")).click();
+            browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            Browser.clickToNavigate(browser, By.id("upload"));
+            shoot(browser, out, "32-upload-result");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
         JavascriptExecutor js = (JavascriptExecutor) browser;

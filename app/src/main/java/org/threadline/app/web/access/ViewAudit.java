@@ -62,6 +62,36 @@ public final class ViewAudit {
         }
     }
 
+    /**
+     * Does something accountable that is not a view of a person's records (a partner's file loaded, its rejected rows
+     * sent back) and records one event for it in the same transaction: if the append fails, the work's result is not
+     * returned. The work runs before the append, so a failed work leaves no entry.
+     */
+    public <T> T act(Viewer v, AuditAction action, String item, List<String> fields, List<String> reasons,
+                     Supplier<T> work) {
+        return act(v, action, item, fields, work, result -> reasons);
+    }
+
+    /** The same, with reason codes that say what the work did (a load's file and counts). */
+    public <T> T act(Viewer v, AuditAction action, String item, List<String> fields, Supplier<T> work,
+                     java.util.function.Function<T, List<String>> reasons) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.get();
+                audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, fields,
+                        reasons.apply(result), ""));
+                c.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording the step in the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Records a review decision; the decision and its audit entry are written by the caller's action first. */
     public void decision(Viewer v, String subject, String what) {
         try (Connection c = dataSource.getConnection()) {

@@ -47,6 +47,11 @@ public class PeopleViews {
         IDENTITY.put("ni_number", "NI number");
     }
 
+    /** Field name to label, in page order (the REST API names fields by these names). */
+    public static Map<String, String> identityFields() {
+        return java.util.Collections.unmodifiableMap(IDENTITY);
+    }
+
     private final PeopleStore store;
     private final PeopleQueries queries;
     private final AccessPolicy policy;
@@ -193,7 +198,7 @@ public class PeopleViews {
     }
 
     /** The event with its summary replaced: the feed's details behind it are not all released to the viewer. */
-    static ChronologyEvent withoutDetails(ChronologyEvent e) {
+    public static ChronologyEvent withoutDetails(ChronologyEvent e) {
         String type = e.type().toLowerCase(Locale.ROOT).replace('_', ' ');
         return new ChronologyEvent(e.eventId(), e.personId(), e.date(), e.end(), e.agency(), e.type(), e.role(),
                 Character.toUpperCase(type.charAt(0)) + type.substring(1) + " (details not shared with you)",

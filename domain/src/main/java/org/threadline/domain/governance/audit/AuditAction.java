@@ -27,7 +27,12 @@ public enum AuditAction {
      * Personal data was removed from the store: a source row's retention ended, or a person's data was erased on
      * request. The audit entry says how much went and why, never what it held.
      */
-    ERASURE;
+    ERASURE,
+    /**
+     * A partner's file was received and loaded (through the REST API or the upload page): the entry names the feed
+     * and the landed file, never what its rows hold.
+     */
+    INTAKE;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {

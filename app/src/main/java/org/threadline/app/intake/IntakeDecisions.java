@@ -1,4 +1,4 @@
-package org.threadline.app.cli;
+package org.threadline.app.intake;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,24 +25,35 @@ import org.threadline.store.intake.LoadRecorder;
  * so no file is held without it; a refused file is recorded nowhere else (intake's tables hold only what was taken
  * in, and its SHA-256 must stay free to load once an agreement covers it).
  */
-final class IntakeDecisions {
+public final class IntakeDecisions {
     /** The purpose every intake decision is recorded under. */
-    static final String PURPOSE = "INTAKE.PARTNER_FEED";
+    public static final String PURPOSE = "INTAKE.PARTNER_FEED";
 
     private final DataSource dataSource;
     private final AuditStore audit;
     private final Clock clock;
     private final String by;
+    private final String byAgency;
 
-    IntakeDecisions(DataSource dataSource, AuditStore audit, Clock clock, String by) {
+    /** Decisions taken by the hub's operator running {@code ./threadline ingest} (agency "hub"). */
+    public IntakeDecisions(DataSource dataSource, AuditStore audit, Clock clock, String by) {
+        this(dataSource, audit, clock, by, "hub");
+    }
+
+    /**
+     * Decisions taken on a partner's own upload (the upload page, the REST API): the actor is the uploader and the
+     * agency their agreement party.
+     */
+    public IntakeDecisions(DataSource dataSource, AuditStore audit, Clock clock, String by, String byAgency) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.clock = clock;
         this.by = by;
+        this.byAgency = byAgency;
     }
 
     /** Records each accepted load, under the agreement that covers it today, before the load commits. */
-    LoadRecorder accepted(AgreementRegistry registry) {
+    public LoadRecorder accepted(AgreementRegistry registry) {
         return (Connection c, LandedFile file, long fileId, long rowsRead) -> {
             FeedCoverage coverage = registry.coversFeed(file.agency(), file.definitionId(), LocalDate.now(clock));
             String agreement = coverage instanceof FeedCoverage.Covered covered ? covered.agreement() : "";
@@ -51,7 +62,7 @@ final class IntakeDecisions {
         };
     }
 
-    void refused(Path file, FeedRefusedException refused) {
+    public void refused(Path file, FeedRefusedException refused) {
         AuditEvent event = event("ingest:" + java.util.UUID.randomUUID(), refused.definitionId(),
                 List.of("FEED_REFUSED", refused.coverage().reason().name()), refused.agreement());
         try (Connection c = dataSource.getConnection()) {
@@ -64,9 +75,9 @@ final class IntakeDecisions {
         }
     }
 
-    // The actor is the hub's operator running ingest (agency "hub"); the data item names the provider's feed.
+    // The actor is whoever loads (the hub's operator running ingest, or the uploader); the data item names the feed.
     private AuditEvent event(String requestId, String feed, List<String> reasons, String agreement) {
-        return new AuditEvent(requestId, clock.instant(), by, "hub", List.of(), PURPOSE, "",
+        return new AuditEvent(requestId, clock.instant(), by, byAgency, List.of(), PURPOSE, "",
                 AuditAction.SHARE_DECISION, "", feed, List.of(), reasons, agreement);
     }
 }

@@ -1,4 +1,4 @@
-package org.threadline.app.cli;
+package org.threadline.app.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,14 +13,14 @@ import org.threadline.intake.quality.ScorecardHtml;
  * Keeps each load's scorecard under {@code reports/quality/<definition id>/}: {@code <sha256>.json} and
  * {@code .html}, and {@code latest.json}, against which the next load of the feed measures its drift.
  */
-final class QualityReports {
+public final class QualityReports {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private QualityReports() {
     }
 
     /** Writes the scorecard (with drift against the feed's previous load) and returns the HTML page's path. */
-    static Path write(Path reports, String definitionId, Scorecard scorecard) throws IOException {
+    public static Path write(Path reports, String definitionId, Scorecard scorecard) throws IOException {
         Path folder = reports.resolve("quality").resolve(definitionId);
         Files.createDirectories(folder);
         Path latest = folder.resolve("latest.json");
@@ -31,5 +31,13 @@ final class QualityReports {
         Path html = folder.resolve(card.sha256() + ".html");
         Files.writeString(html, ScorecardHtml.render(card), StandardCharsets.UTF_8);
         return html;
+    }
+
+    /** A load's scorecard as written (with its drift), if there is one. */
+    public static java.util.Optional<Scorecard> read(Path reports, String definitionId, String sha256)
+            throws IOException {
+        Path file = reports.resolve("quality").resolve(definitionId).resolve(sha256 + ".json");
+        return Files.exists(file) ? java.util.Optional.of(JSON.readValue(file.toFile(), Scorecard.class))
+                : java.util.Optional.empty();
     }
 }

@@ -1,0 +1,178 @@
+package org.threadline.app.apikeys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.threadline.store.StoreException;
+
+/**
+ * Makes, checks and revokes API keys. A key reads {@code tl_<key id>_<secret>}: the key id (16 hex digits) finds the
+ * row, and the secret (32 random bytes, base64url) is compared with the stored SHA-256 in constant time. A plain
+ * SHA-256 is enough here, unlike for passwords: the secret is 256 random bits, not something a person chose, so
+ * there is nothing to guess from a stolen hash; a slow hash would only slow every API call.
+ */
+public final class ApiKeys {
+    /** What a key looks like; anything else is refused without a database read. */
+    static final Pattern FORMAT = Pattern.compile("tl_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
+    /** Names of keys: as usernames, so that {@code apikey.<name>} is a valid actor name everywhere. */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,55}");
+
+    private static final String COLUMNS = "key_id, name, agency, role, created_at, created_by, revoked_at,"
+            + " last_used_at";
+
+    private final DataSource dataSource;
+    private final SecureRandom random;
+
+    /**
+     * @param random the source of key ids and secrets: a {@link SecureRandom} (a key is a credential, so unlike the
+     *     synthetic data it must not be reproducible from a seed)
+     */
+    public ApiKeys(DataSource dataSource, SecureRandom random) {
+        this.dataSource = dataSource;
+        this.random = random;
+    }
+
+    /** A new key: its stored description, and the key itself, which is shown once and kept nowhere. */
+    public record Created(ApiKey key, String secretKey) {
+        @Override
+        public String toString() {
+            return "Created[" + key.name() + "]";
+        }
+    }
+
+    /** Makes a key. The name must be new (a revoked key's name stays taken, so the audit log stays unambiguous). */
+    public Created create(String name, String agency, String role, String createdBy, Instant now) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a key's name must be 3 to 56 lower-case letters, digits, '.', '_' or"
+                    + " '-', starting with a letter or digit");
+        }
+        if (find(name).isPresent()) {
+            throw new IllegalArgumentException("a key named '" + name + "' exists already (names are never reused,"
+                    + " even after revocation)");
+        }
+        byte[] id = new byte[8];
+        byte[] secret = new byte[32];
+        random.nextBytes(id);
+        random.nextBytes(secret);
+        String keyId = HexFormat.of().formatHex(id);
+        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey key = new ApiKey(keyId, name, agency, role, now, createdBy, Optional.empty(), Optional.empty());
+        update("INSERT INTO api_key (key_id, name, agency, role, secret_sha256, created_at, created_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
+                    s.setString(1, keyId);
+                    s.setString(2, name);
+                    s.setString(3, agency);
+                    s.setString(4, role);
+                    s.setString(5, sha256(secretText));
+                    s.setTimestamp(6, Timestamp.from(now));
+                    s.setString(7, createdBy);
+                });
+        return new Created(key, "tl_" + keyId + "_" + secretText);
+    }
+
+    /**
+     * The key a caller presented, if it is well formed, known, not revoked and its secret matches; the time of use is
+     * recorded. Every failure is the same empty answer: a caller is not told which part was wrong.
+     */
+    public Optional<ApiKey> authenticate(String presented, Instant now) {
+        Matcher m = FORMAT.matcher(presented == null ? "" : presented.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String keyId = m.group(1);
+        Optional<Stored> stored = query("SELECT " + COLUMNS + ", secret_sha256 FROM api_key WHERE key_id = ?",
+                keyId).stream().findFirst();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean matches = MessageDigest.isEqual(sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII),
+                stored.get().secretSha256().getBytes(StandardCharsets.US_ASCII));
+        if (!matches || stored.get().key().revoked()) {
+            return Optional.empty();
+        }
+        update("UPDATE api_key SET last_used_at = ? WHERE key_id = ?", s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, keyId);
+        });
+        return Optional.of(stored.get().key());
+    }
+
+    /** Revokes a key by name; false if there is no such key or it was revoked already. */
+    public boolean revoke(String name, Instant now) {
+        return update("UPDATE api_key SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, name);
+        }) == 1;
+    }
+
+    public Optional<ApiKey> find(String name) {
+        return query("SELECT " + COLUMNS + ", secret_sha256 FROM api_key WHERE name = ?", name).stream()
+                .map(Stored::key).findFirst();
+    }
+
+    /** Every key, revoked ones too, by name. */
+    public List<ApiKey> all() {
+        return query("SELECT " + COLUMNS + ", secret_sha256 FROM api_key ORDER BY name", null).stream()
+                .map(Stored::key).toList();
+    }
+
+    private record Stored(ApiKey key, String secretSha256) {
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("API keys: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Stored> query(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                s.setString(1, parameter);
+            }
+            List<Stored> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stored(new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                            Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant),
+                            Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant)), rs.getString(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("API keys: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
