@@ -147,7 +147,7 @@ public final class DateStandardiser {
             return excelSerial(text);
         }
         try {
-            TemporalAccessor parsed = formats.get(i).parse(text);
+            TemporalAccessor parsed = formats.get(i).parse(SEPT.matcher(text).replaceAll("Sep"));
             LocalDate date = parsed.query(TemporalQueries.localDate());
             // A format with hours and minutes keeps the time of day; one without leaves it unknown (null).
             return date == null ? new Reading(null, null, false)
@@ -167,11 +167,17 @@ public final class DateStandardiser {
         return serial < 61 ? new Reading(null, null, true) : new Reading(EXCEL_EPOCH.plusDays(serial), null, false);
     }
 
+    /**
+     * Month abbreviations are read in English ("Sep"), and "Sept", which British writers and Java's own en-GB data
+     * use, is read as "Sep": a partner's "09-Sep-2018" and "09-Sept-2018" are the same day.
+     */
     private static DateTimeFormatter strict(String pattern) {
         String p = pattern.replace("yyyy", "uuuu");
         return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                .toFormatter(Locale.UK).withResolverStyle(ResolverStyle.STRICT);
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
     }
+
+    private static final java.util.regex.Pattern SEPT = java.util.regex.Pattern.compile("(?i)(?<![a-z])sept(?![a-z])");
 
     private record Reading(LocalDate date, LocalTime time, boolean impossible) {
     }
