@@ -1,27 +1,12 @@
 package org.threadline.app.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
-import org.threadline.app.home.ThreadlineHome;
-import org.threadline.app.people.PeopleBuilder;
-import org.threadline.domain.chronology.EventVocabulary;
-import org.threadline.domain.progress.Progress;
-import org.threadline.linkage.model.ModelJson;
-import org.threadline.store.Database;
-import org.threadline.store.people.PeopleStore;
-import org.threadline.synth.GenerationOptions;
-import org.threadline.synth.PopulationGenerator;
-import org.threadline.synth.output.OutputFormat;
+import org.threadline.app.people.TestPopulation;
 
 /**
  * A small synthetic population, generated, ingested and built into real PostgreSQL, with the web app started on it
@@ -57,26 +42,12 @@ final class BuiltPopulation {
     }
 
     static TestApp start(Path folder, int people, long seed) throws Exception {
-        Path population = folder.resolve("population");
-        new PopulationGenerator().generate(GenerationOptions.of(people, seed, population,
-                EnumSet.of(OutputFormat.CSV)), Progress.NONE);
-        Path root = Files.isDirectory(Path.of("config", "sources")) ? Path.of(".") : Path.of("..");
-        Map<String, String> environment = new HashMap<>();
-        environment.put(ThreadlineHome.VARIABLE, folder.resolve("home").toString());
-        org.threadline.app.cli.TestEnvironment.useTestServerIfSet(environment);
-        StringWriter out = new StringWriter();
-        int code = org.threadline.app.cli.TestEnvironment.ingest(environment, population, root,
-                new PrintWriter(out, true));
-        assertThat(code).as(out.toString()).isZero();
-        Database database = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database());
+        TestPopulation built = TestPopulation.built(folder, people, seed,
+                Clock.fixed(DURING_THE_AGREEMENTS, ZoneOffset.UTC));
         try {
-            new PeopleBuilder(new PeopleStore(database.dataSource()),
-                    EventVocabulary.read(root.resolve("config/chronology/events.yaml")),
-                    ModelJson.read(root.resolve("config/models/people.json")),
-                    Clock.fixed(DURING_THE_AGREEMENTS, ZoneOffset.UTC), 2).build(line -> { });
-            return new TestApp(database, folder.resolve("home"), DURING_THE_AGREEMENTS, Map.of());
+            return new TestApp(built.database(), built.home().root(), DURING_THE_AGREEMENTS, Map.of());
         } catch (RuntimeException e) {
-            database.close();
+            built.close();
             throw e;
         }
     }
