@@ -53,8 +53,9 @@ import org.threadline.store.people.PeopleStore;
  * never after today, so new events are seen and the rest of the family is judged as it was.
  *
  * <p>The first run under a rulebook is a <b>baseline</b>: it stores results and raises no alerts, because an alert is
- * for a change (a flag newly met, or new evidence) and the first run has nothing to compare with. Later runs compare
- * each subject's new results with the stored ones. An alert is stored with its audit entry in one transaction, and
+ * for a change (a flag newly met, or new evidence) and the first run has nothing to compare with. Later full runs
+ * compare each subject's new results with the stored ones, and baseline a subject they meet for the first time;
+ * a re-evaluation after intake compares new subjects with nothing, so what they meet is new. An alert is stored with its audit entry in one transaction, and
  * before the results that raised it are replaced, so a failure in between raises it again (the same alert id: the
  * store keeps one) rather than losing it.
  */
@@ -237,7 +238,11 @@ public final class IndicatorRun {
                     evaluations.add(e);
                     e.results().stream().filter(r -> r.status() == Status.MET)
                             .forEach(r -> met.merge(r.indicatorId(), 1, Integer::sum));
-                    if (entry.getValue()) {
+                    // A full run alerts only on a change from stored results: a subject it meets for the first time
+                    // (after an interrupted run, or a person a rebuild just made) is a baseline too. New arrivals
+                    // through intake are re-evaluated, and alerted, as they land.
+                    boolean compared = entry.getValue() && (!baselineAllowed || previous.containsKey(s));
+                    if (compared) {
                         for (Alert a : c.raising().raise(Optional.ofNullable(previous.get(s)), e,
                                 eventsOf.getOrDefault(s, List.of()))) {
                             if (store(a)) {

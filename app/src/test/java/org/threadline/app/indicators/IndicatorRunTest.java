@@ -121,6 +121,27 @@ class IndicatorRunTest {
     }
 
     @Test
+    @Order(3)
+    void a_full_run_meeting_someone_for_the_first_time_baselines_them_instead_of_alerting() throws Exception {
+        // as after a first run that stopped half way: someone meeting a flag an alert is raised on has no results
+        java.util.Set<String> alerting = new java.util.HashSet<>();
+        run.rulebooks().forEach(b -> b.alerts().forEach(t -> alerting.add(t.indicator())));
+        String someone = run.storedStatuses(store.personIds()).entrySet().stream()
+                .filter(e -> e.getValue().entrySet().stream().anyMatch(x -> x.getValue() == Status.MET
+                        && alerting.contains(x.getKey()))).map(Map.Entry::getKey).findFirst().orElseThrow();
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM indicator_result WHERE subject_person_id = ?")) {
+            s.setString(1, someone);
+            assertThat(s.executeUpdate()).isPositive();
+        }
+
+        IndicatorRun.Outcome o = run.runAll(Optional.of(EXTRACT), line -> { });
+
+        assertThat(o.raised()).isEmpty();
+        assertThat(run.stored(someone)).isNotEmpty();
+    }
+
+    @Test
     @Order(4)
     void a_new_domestic_abuse_incident_with_the_child_present_alerts_the_childs_school_once_and_is_audited()
             throws Exception {

@@ -51,4 +51,17 @@ final class BuiltPopulation {
             throw e;
         }
     }
+
+    /** Runs the indicator rules over the shared population (as of its extract date), so pages show flags. */
+    static void evaluateFlags(TestApp app) throws Exception {
+        java.nio.file.Path root = Files.isDirectory(Path.of("config", "rules")) ? Path.of(".") : Path.of("..");
+        Clock clock = Clock.fixed(DURING_THE_AGREEMENTS, ZoneOffset.UTC);
+        new org.threadline.app.indicators.IndicatorRun(app.database.dataSource(),
+                org.threadline.app.audit.InstalledAuditLog.store(
+                        new org.threadline.app.home.ThreadlineHome(app.home).create(), clock),
+                org.threadline.app.indicators.IndicatorRun.shippedRulebooks(root.resolve("config/rules"),
+                        org.threadline.domain.chronology.EventVocabulary.read(
+                                root.resolve("config/chronology/events.yaml"))), clock)
+                .runAll(java.util.Optional.of(java.time.LocalDate.of(2026, 3, 31)), line -> { });
+    }
 }

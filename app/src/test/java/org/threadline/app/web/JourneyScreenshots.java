@@ -78,6 +78,7 @@ class JourneyScreenshots {
         }
         Files.createDirectories(out);
         TestApp app = BuiltPopulation.shared();
+        BuiltPopulation.evaluateFlags(app);
         org.threadline.store.people.PeopleStore store = new org.threadline.store.people.PeopleStore(
                 app.database.dataSource());
         String child = store.sampleChild().orElseThrow();

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.threadline.app.audit.InstalledAuditLog;
@@ -33,13 +31,13 @@ class PersonFlagsTest {
     @BeforeAll
     static void flagsEvaluated() throws Exception {
         app = BuiltPopulation.shared();
+        BuiltPopulation.evaluateFlags(app);
         Path root = Files.isDirectory(Path.of("config", "rules")) ? Path.of(".") : Path.of("..");
         Clock clock = Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS, ZoneOffset.UTC);
         IndicatorRun run = new IndicatorRun(app.database.dataSource(),
                 InstalledAuditLog.store(new ThreadlineHome(app.home).create(), clock),
                 IndicatorRun.shippedRulebooks(root.resolve("config/rules"),
                         EventVocabulary.read(root.resolve("config/chronology/events.yaml"))), clock);
-        run.runAll(Optional.of(LocalDate.of(2026, 3, 31)), line -> { });
         PeopleStore store = new PeopleStore(app.database.dataSource());
         // someone with a flag resting on police records only
         for (String p : store.personIds()) {
