@@ -15,24 +15,22 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.threadline.app.audit.InstalledAuditLog;
-import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.indicators.IndicatorAccuracy;
 import org.threadline.app.indicators.IndicatorRun;
-import org.threadline.domain.indicators.Evidence;
+import org.threadline.app.web.access.Viewer;
+import org.threadline.app.web.people.FlagViews;
 import org.threadline.domain.indicators.Indicator;
 import org.threadline.domain.indicators.Rulebook;
 import org.threadline.domain.indicators.Status;
 import org.threadline.domain.indicators.alerts.Alert;
 import org.threadline.domain.indicators.reporting.AccuracyReport;
-import org.threadline.app.web.access.Viewer;
-import org.threadline.app.web.people.FlagViews;
 import org.threadline.store.indicators.IndicatorResultStore;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./threadline indicators run|show|evaluate}: the published rules over built people. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
@@ -50,18 +48,17 @@ final class IndicatorsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Name an indicators command: run, show or evaluate.");
+                "Name an indicators command: run, show, evaluate or cohorts.");
     }
 
-    /** The people context with the rule run over it (rulebooks read and checked, the audit log opened). */
-    static IndicatorRun indicatorRun(PeopleContext ctx, Map<String, String> environment, Clock clock) {
+    /** The rule run over the people context (rulebooks read and checked, the audit log of THREADLINE_HOME). */
+    static IndicatorRun indicatorRun(PeopleContext ctx, Clock clock) {
         try {
-            ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
-            return new IndicatorRun(ctx.database.dataSource(), InstalledAuditLog.store(home, clock),
-                    IndicatorRun.shippedRulebooks(PeopleContext.config("rules"), ctx.vocabulary),
-                    clock);
+            return new IndicatorRun(ctx.database.dataSource(), InstalledAuditLog.store(ctx.home, clock),
+                    IndicatorRun.shippedRulebooks(PeopleContext.config("rules"), ctx.vocabulary), clock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the audit log: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the audit log's key in " + ctx.home.root() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -74,7 +71,7 @@ final class IndicatorsCommand implements Runnable {
         if (increment.personsTouched().isEmpty()) {
             return;
         }
-        IndicatorRun run = indicatorRun(ctx, System.getenv(), Clock.systemUTC());
+        IndicatorRun run = indicatorRun(ctx, Clock.systemUTC());
         if (!run.hasRun()) {
             out.println("Indicators not evaluated yet (./threadline indicators run): no re-evaluation, no alerts.");
             return;
@@ -102,7 +99,7 @@ final class IndicatorsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                IndicatorRun run = indicatorRun(ctx, System.getenv(), Clock.systemUTC());
+                IndicatorRun run = indicatorRun(ctx, Clock.systemUTC());
                 IndicatorRun.Outcome o = run.runAll(Optional.ofNullable(asOf), line -> {
                     out.println("  " + line);
                     out.flush();
@@ -236,7 +233,7 @@ final class IndicatorsCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                IndicatorRun run = indicatorRun(ctx, System.getenv(), Clock.systemUTC());
+                IndicatorRun run = indicatorRun(ctx, Clock.systemUTC());
                 Map<String, Map<String, Status>> statuses = run.storedStatuses(ctx.store.personIds());
                 if (statuses.isEmpty()) {
                     throw new UsageException("No indicator results yet: run ./threadline indicators run first.");
@@ -276,7 +273,7 @@ final class IndicatorsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
-                IndicatorRun run = indicatorRun(ctx, System.getenv(), Clock.systemUTC());
+                IndicatorRun run = indicatorRun(ctx, Clock.systemUTC());
                 List<String> columns = indicators != null ? indicators : run.rulebooks().stream()
                         .flatMap(r -> r.indicators().stream()).filter(i -> i.enabled() && i.notDerivable().isEmpty())
                         .map(Indicator::id).toList();
