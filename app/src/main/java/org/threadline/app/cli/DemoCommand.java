@@ -15,11 +15,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./threadline demo}: the whole spine as far as it is built. Today: generate a synthetic population under
- * THREADLINE_HOME and say what is in it. Intake, linkage, chronology, flags and the web app join as they land.
+ * {@code ./threadline demo}: the whole spine on synthetic data under THREADLINE_HOME: generate a population, ingest it
+ * under the agreements, resolve people and check them against the truth, read a sample family's chronology as a
+ * declared practitioner, run the indicator rules and measure them, land a new police incident and show the alert it
+ * raises, then serve the web application.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the product end to end on synthetic data (today: generate a population and show it).")
+        description = "Run the product end to end on synthetic data: generate, ingest, link, chronology, flags and"
+                + " alerts, then serve the web application.")
 final class DemoCommand implements Callable<Integer> {
     /** Who the demo's printouts are read as: a children's social worker triaging a MASH referral. */
     static final String DEMO_READER = "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER";
