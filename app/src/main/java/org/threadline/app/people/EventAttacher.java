@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.chronology.EventSource;
 import org.threadline.domain.chronology.EventVocabulary;
@@ -55,36 +56,39 @@ final class EventAttacher {
 
     List<ChronologyEvent> events(List<StoredRow> rows) {
         List<ChronologyEvent> out = new ArrayList<>();
-        for (StoredRow row : rows) {
-            Optional<EventSource> source = vocabulary.source(row.definitionId());
-            if (source.isEmpty()) {
-                continue;
-            }
-            EventSource s = source.get();
-            if (s.attach() instanceof EventSource.Attach.ToRecordsOf to) {
-                String value = row.values().getOrDefault(to.field(), "").strip();
-                List<PersonPart> targets = byKey.getOrDefault(to.definition(), Map.of())
-                        .getOrDefault(to.field(), Map.of()).getOrDefault(value, List.of());
-                Map<String, PersonPart> onePerPerson = new LinkedHashMap<>();
-                targets.forEach(t -> onePerPerson.putIfAbsent(personOfKey.get(t.key()), t));
-                onePerPerson.forEach((person, target) -> {
-                    Map<String, String> values = new HashMap<>(row.values());
-                    values.putIfAbsent("role", target.field("role"));
-                    s.map(values, "").ifPresent(m -> {
-                        out.add(event(m, row, person, "", confidenceOfKey.get(target.key())));
-                        seenOn.merge(target.key(), m.date().date(), (x, y) -> x.isBefore(y) ? x : y);
-                    });
+        rows.forEach(row -> attach(row, out::add));
+        return out;
+    }
+
+    /** Hands the events of one row, if its feed has any, to {@code sink}: rows can stream past, none is kept. */
+    void attach(StoredRow row, Consumer<ChronologyEvent> sink) {
+        Optional<EventSource> source = vocabulary.source(row.definitionId());
+        if (source.isEmpty()) {
+            return;
+        }
+        EventSource s = source.get();
+        if (s.attach() instanceof EventSource.Attach.ToRecordsOf to) {
+            String value = row.values().getOrDefault(to.field(), "").strip();
+            List<PersonPart> targets = byKey.getOrDefault(to.definition(), Map.of())
+                    .getOrDefault(to.field(), Map.of()).getOrDefault(value, List.of());
+            Map<String, PersonPart> onePerPerson = new LinkedHashMap<>();
+            targets.forEach(t -> onePerPerson.putIfAbsent(personOfKey.get(t.key()), t));
+            onePerPerson.forEach((person, target) -> {
+                Map<String, String> values = new HashMap<>(row.values());
+                values.putIfAbsent("role", target.field("role"));
+                s.map(values, "").ifPresent(m -> {
+                    sink.accept(event(m, row, person, "", confidenceOfKey.get(target.key())));
+                    seenOn.merge(target.key(), m.date().date(), (x, y) -> x.isBefore(y) ? x : y);
                 });
-            } else {
-                for (PersonPart p : partsOfRow.getOrDefault(rowKey(row), List.of())) {
-                    s.map(row.values(), p.prefix()).ifPresent(m -> {
-                        out.add(event(m, row, personOfKey.get(p.key()), p.prefix(), confidenceOfKey.get(p.key())));
-                        seenOn.put(p.key(), m.date().date());
-                    });
-                }
+            });
+        } else {
+            for (PersonPart p : partsOfRow.getOrDefault(rowKey(row), List.of())) {
+                s.map(row.values(), p.prefix()).ifPresent(m -> {
+                    sink.accept(event(m, row, personOfKey.get(p.key()), p.prefix(), confidenceOfKey.get(p.key())));
+                    seenOn.put(p.key(), m.date().date());
+                });
             }
         }
-        return out;
     }
 
     /** The day a record shows its person (its own event's date, or the earliest event attached through it). */

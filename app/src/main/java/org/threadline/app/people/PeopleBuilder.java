@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ import org.threadline.linkage.scoring.ComparisonContribution;
 import org.threadline.linkage.scoring.Explanation;
 import org.threadline.linkage.scoring.MatchWeights;
 import org.threadline.store.people.Build;
+import org.threadline.store.people.BuildWriter;
 import org.threadline.store.people.PeopleStore;
 import org.threadline.store.people.StoredRow;
 
@@ -61,7 +61,7 @@ import org.threadline.store.people.StoredRow;
  *   <li>Events: each row of a feed the event vocabulary maps becomes an event of the person(s) it belongs to.</li>
  *   <li>Relationships and residences from the records, their dates and addresses.</li>
  * </ol>
- * All of it is written in one transaction.
+ * All of it is written in one transaction, as it is made (rows are read twice rather than held: see ADR 0009).
  */
 public final class PeopleBuilder {
     static final List<String> IDENTITY = List.of("forename", "surname", "date_of_birth", "sex", "postcode",
@@ -89,61 +89,14 @@ public final class PeopleBuilder {
 
     public Result build(Consumer<String> progress) {
         Instant started = clock.instant();
-        List<StoredRow> rows = new ArrayList<>();
-        store.forEachRow(rows::add);
-        progress.accept(String.format(java.util.Locale.UK, "read %,d standardised rows", rows.size()));
-        List<PersonPart> parts = personParts(rows);
+        List<PersonPart> parts = readPersonParts(progress);
         if (parts.size() < 2) {
             throw new IllegalStateException("there are " + parts.size() + " person records: ingest some data first");
         }
-
-        // Linkage records: one per distinct identity within a feed.
-        Map<String, Integer> identityIndex = new HashMap<>();
-        List<List<PersonPart>> partsOf = new ArrayList<>();
-        RecordTable.Builder table = RecordTable.builder(model.columns());
-        for (PersonPart p : parts) {
-            String[] cells = cells(p);
-            String identity = p.row().definitionId() + "|" + String.join("|", cells);
-            Integer at = identityIndex.get(identity);
-            if (at == null) {
-                at = partsOf.size();
-                identityIndex.put(identity, at);
-                partsOf.add(new ArrayList<>());
-                table.add(p.key(), 0, cells);
-            }
-            partsOf.get(at).add(p);
-        }
-        RecordTable records = table.build();
-        Map<String, Integer> linkIndexOf = new HashMap<>();
-        for (int i = 0; i < partsOf.size(); i++) {
-            for (PersonPart p : partsOf.get(i)) {
-                linkIndexOf.put(p.key(), i);
-            }
-        }
         List<PeopleStore.Decision> decisions = store.decisionsInForce();
-        ClusterConstraints constraints = constraints(decisions, linkIndexOf);
-        progress.accept(String.format(java.util.Locale.UK, "linking %,d person records (%,d distinct) under %,d"
-                + " review decisions", parts.size(), records.size(), decisions.size()));
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        LinkResult linked;
-        try {
-            linked = new Linker(pool, 200_000_000L).run(model, records, LinkageLookups.standard(),
-                    TrainingSettings.defaults(started.toString()), progress, constraints);
-        } finally {
-            pool.shutdown();
-        }
-        ClusterConstraints withConflicts = IdentifierConflicts.add(constraints, records, linked.pairs().left(),
-                linked.pairs().right());
-        if (withConflicts != constraints) {
-            Thresholds th = linked.model().thresholds();
-            linked = new LinkResult(linked.model(), linked.pairs(), linked.weights(),
-                    new Clusterer(new ClusteringThresholds(th.join(), th.fracture(), th.reviewLow()))
-                            .cluster(records.size(), linked.pairs().left(), linked.pairs().right(), linked.weights(),
-                                    withConflicts), linked.millis(), linked.warnings());
-            progress.accept(String.format(java.util.Locale.UK, "kept apart %,d candidate pairs whose NHS numbers,"
-                    + " UPNs or NI numbers are both valid and different", withConflicts.cannotLinkLeft().length
-                    - constraints.cannotLinkLeft().length));
-        }
+        Linkage linkage = link(parts, decisions, started, progress);
+        List<List<PersonPart>> partsOf = linkage.partsOf();
+        LinkResult linked = linkage.result();
 
         // Clusters → stable ids.
         int[] clusterOf = linked.clustering().clusterIds();
@@ -162,6 +115,7 @@ public final class PeopleBuilder {
         }
         Map<String, String> previous = store.currentAssignment();
         StableIds.Assignment assignment = StableIds.assign(previous, clusters, store.personIdSupplier(1_000));
+        clusters = null; // millions of keys, no longer needed: let them go before the events are made
         Map<Integer, String> personOfCluster = new HashMap<>();
         for (int k = 0; k < clusterIds.size(); k++) {
             personOfCluster.put(clusterIds.get(k), assignment.ids().get(k));
@@ -185,49 +139,130 @@ public final class PeopleBuilder {
             summaries.put(s.personId(), s);
             ClusterAssessment a = attention.get(c);
             persons.add(new Build.PersonRow(s.personId(), a == null ? "ACTIVE" : "NEEDS_ATTENTION", s.forename(),
-                    s.surname(), s.dateOfBirth(), s.sex().name(), a == null ? "[]" : reasonsJson(a, records)));
+                    s.surname(), s.dateOfBirth(), s.sex().name(), a == null ? "[]" : reasonsJson(a, linkage.records())));
         }
-        List<Build.RecordRow> recordRows = new ArrayList<>();
-        for (int i = 0; i < partsOf.size(); i++) {
-            for (PersonPart p : partsOf.get(i)) {
-                recordRows.add(recordRow(p, personOfKey.get(p.key()), confidence[i]));
-            }
-        }
-        List<Build.ReviewRow> review = review(linked, records, partsOf, personOfKey);
+        List<Build.ReviewRow> review = review(linked, linkage.records(), partsOf, personOfKey);
         Set<String> alive = new HashSet<>(assignment.ids());
         List<String> retired = assignment.changes().stream()
                 .filter(ch -> ch.kind() == StableIds.ChangeKind.RETIRE).map(ch -> ch.before().get(0))
                 .filter(id -> !alive.contains(id)).toList();
-
-        // Events, residences, relationships.
         Map<String, Double> confidenceOfKey = new HashMap<>();
         for (int i = 0; i < partsOf.size(); i++) {
             for (PersonPart p : partsOf.get(i)) {
                 confidenceOfKey.put(p.key(), confidence[i]);
             }
         }
-        EventAttacher attacher = new EventAttacher(vocabulary, parts, personOfKey, confidenceOfKey);
-        List<ChronologyEvent> events = attacher.events(rows);
-        List<PersonRow> personRows = new ArrayList<>();
-        for (PersonPart p : parts) {
-            personRows.add(new PersonRow(personOfKey.get(p.key()), source(p.row()), part(p), unprefixed(p),
-                    attacher.seenOn(p.key())));
-        }
-        List<Relationship> relationships = new RelationshipInference(RelationshipInference.Settings.DEFAULT)
-                .infer(personRows, summaries);
-        List<Build.ResidenceRow> residences = Residences.of(personRows);
 
+        // Written as it is made, in one transaction: events especially are too many to hold at millions of people.
         String modelJson = ModelJson.write(linked.model());
-        Instant finished = clock.instant();
-        Build build = new Build(new Build.Run(started, finished, model.id(), model.version(), sha256(modelJson),
-                modelJson, linked.pairs().size(), assignment.newIds(), decisions.size(), linked.millis()),
-                persons, retired, recordRows, assignment.changes(),
-                "re-link with model " + model.id() + " v" + model.version() + " under " + decisions.size()
-                        + " review decision(s)", review, events, relationships, residences);
-        long run = store.write(build);
-        return new Result(run, rows.size(), parts.size(), persons.size(), attention.size(), review.size(),
-                events.size(), relationships.size(), assignment.newIds(), assignment.changes(), decisions.size(),
-                linked.millis(), linked.warnings());
+        Build.Run header = new Build.Run(started, started, model.id(), model.version(), sha256(modelJson), modelJson,
+                linked.pairs().size(), assignment.newIds(), decisions.size(), linked.millis());
+        try (BuildWriter w = store.beginBuild(header)) {
+            w.persons(persons, retired);
+            parts.forEach(p -> w.record(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()))));
+            w.changes(assignment.changes(), "re-link with model " + model.id() + " v" + model.version() + " under "
+                    + decisions.size() + " review decision(s)");
+            w.review(review);
+            EventAttacher attacher = new EventAttacher(vocabulary, parts, personOfKey, confidenceOfKey);
+            long[] rowsAndEvents = new long[2];
+            store.forEachRow(row -> {
+                rowsAndEvents[0]++;
+                attacher.attach(row, e -> {
+                    rowsAndEvents[1]++;
+                    w.event(e);
+                });
+            });
+            progress.accept(String.format(java.util.Locale.UK, "wrote %,d events from %,d rows",
+                    rowsAndEvents[1], rowsAndEvents[0]));
+            List<PersonRow> personRows = new ArrayList<>();
+            for (PersonPart p : parts) {
+                personRows.add(new PersonRow(personOfKey.get(p.key()), source(p.row()), part(p), unprefixed(p),
+                        attacher.seenOn(p.key())));
+            }
+            List<Relationship> relationships = new RelationshipInference(RelationshipInference.Settings.DEFAULT)
+                    .infer(personRows, summaries);
+            w.relationships(relationships);
+            w.residences(Residences.of(personRows));
+            long run = w.commit(clock.instant());
+            return new Result(run, (int) rowsAndEvents[0], parts.size(), persons.size(), attention.size(),
+                    review.size(), (int) rowsAndEvents[1], relationships.size(), assignment.newIds(),
+                    assignment.changes(), decisions.size(), linked.millis(), linked.warnings());
+        }
+    }
+
+    /** Definitions whose rows only add events to the records of another feed (a term's attendance of a pupil). */
+    private Set<String> eventOnlyDefinitions() {
+        Set<String> out = new HashSet<>();
+        vocabulary.sources().forEach((definition, source) -> {
+            if (source.attach() instanceof EventSource.Attach.ToRecordsOf) {
+                out.add(definition);
+            }
+        });
+        return out;
+    }
+
+    /** The person parts of every row that names people; rows that only carry events are left in the store. */
+    private List<PersonPart> readPersonParts(Consumer<String> progress) {
+        List<StoredRow> rows = new ArrayList<>();
+        store.forEachRow(eventOnlyDefinitions(), rows::add);
+        progress.accept(String.format(java.util.Locale.UK, "read %,d standardised rows that name people", rows.size()));
+        return personParts(rows);
+    }
+
+    /** The linkage records (one per distinct identity within a feed), and what the model made of them. */
+    private record Linkage(List<List<PersonPart>> partsOf, RecordTable records, LinkResult result) {
+    }
+
+    private Linkage link(List<PersonPart> parts, List<PeopleStore.Decision> decisions, Instant started,
+                         Consumer<String> progress) {
+        Map<String, Integer> identityIndex = new HashMap<>();
+        List<List<PersonPart>> partsOf = new ArrayList<>();
+        RecordTable.Builder table = RecordTable.builder(model.columns());
+        for (PersonPart p : parts) {
+            String[] cells = cells(p);
+            String identity = p.row().definitionId() + "|" + String.join("|", cells);
+            Integer at = identityIndex.get(identity);
+            if (at == null) {
+                at = partsOf.size();
+                identityIndex.put(identity, at);
+                partsOf.add(new ArrayList<>());
+                table.add(p.key(), 0, cells);
+            }
+            partsOf.get(at).add(p);
+        }
+        identityIndex = null; // as many long strings as records: not needed past this point
+        RecordTable records = table.build();
+        Map<String, Integer> linkIndexOf = new HashMap<>();
+        for (int i = 0; i < partsOf.size(); i++) {
+            for (PersonPart p : partsOf.get(i)) {
+                linkIndexOf.put(p.key(), i);
+            }
+        }
+        ClusterConstraints constraints = constraints(decisions, linkIndexOf);
+        linkIndexOf = null;
+        progress.accept(String.format(java.util.Locale.UK, "linking %,d person records (%,d distinct) under %,d"
+                + " review decisions", parts.size(), records.size(), decisions.size()));
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        LinkResult linked;
+        try {
+            linked = new Linker(pool, 200_000_000L).run(model, records, LinkageLookups.standard(),
+                    TrainingSettings.defaults(started.toString()), progress, constraints);
+        } finally {
+            pool.shutdown();
+        }
+        ClusterConstraints withConflicts = IdentifierConflicts.add(constraints, records, linked.pairs().left(),
+                linked.pairs().right());
+        if (withConflicts != constraints) {
+            Thresholds th = linked.model().thresholds();
+            linked = new LinkResult(linked.model(), linked.pairs(), linked.weights(),
+                    new Clusterer(new ClusteringThresholds(th.join(), th.fracture(), th.reviewLow()))
+                            .cluster(records.size(), linked.pairs().left(), linked.pairs().right(), linked.weights(),
+                                    withConflicts), linked.millis(), linked.warnings());
+            progress.accept(String.format(java.util.Locale.UK, "kept apart %,d candidate pairs whose NHS numbers,"
+                    + " UPNs or NI numbers are both valid and different", withConflicts.cannotLinkLeft().length
+                    - constraints.cannotLinkLeft().length));
+        }
+        return new Linkage(partsOf, records, linked);
     }
 
     /** What incremental resolution did with the rows of newly landed files. */

@@ -42,7 +42,6 @@ import org.threadline.store.StoreException;
  */
 public final class PeopleStore {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH = 2_000;
 
     private final DataSource dataSource;
 
@@ -52,19 +51,33 @@ public final class PeopleStore {
 
     /** Streams every standardised row that was not quarantined, in file and row order. */
     public void forEachRow(Consumer<StoredRow> sink) {
+        forEachRow(java.util.Set.of(), sink);
+    }
+
+    /**
+     * Streams the standardised, not quarantined rows of every definition except {@code skipped}, in file and row
+     * order. Repeated short values (codes, dates, postcodes) are shared between rows rather than held once per row:
+     * a build holds millions of rows, and most of their memory is such values.
+     */
+    public void forEachRow(java.util.Set<String> skipped, Consumer<StoredRow> sink) {
         String sql = "SELECT s.file_id, s.row_number, f.agency, s.definition_id, s.fields FROM standardised_row s"
                 + " JOIN landed_file f ON f.id = s.file_id WHERE NOT EXISTS (SELECT 1 FROM quarantined_row q"
-                + " WHERE q.file_id = s.file_id AND q.row_number = s.row_number) ORDER BY s.file_id, s.row_number";
+                + " WHERE q.file_id = s.file_id AND q.row_number = s.row_number) AND s.definition_id <> ALL (?)"
+                + " ORDER BY s.file_id, s.row_number";
+        SharedValues shared = new SharedValues();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor, not the whole result in memory
             try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setArray(1, c.createArrayOf("text", skipped.toArray()));
                 s.setFetchSize(5_000);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         JsonNode fields = JSON.readTree(r.getString(5));
                         Map<String, String> values = new HashMap<>();
-                        fields.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().path("value").asText()));
-                        sink.accept(new StoredRow(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), values));
+                        fields.fields().forEachRemaining(e -> values.put(e.getKey(),
+                                shared.of(e.getValue().path("value").asText())));
+                        sink.accept(new StoredRow(r.getLong(1), r.getLong(2), shared.of(r.getString(3)),
+                                shared.of(r.getString(4)), values));
                     }
                 }
             }
@@ -180,254 +193,25 @@ public final class PeopleStore {
     }
 
     /** Writes a build atomically and returns its run id. */
-    public long write(Build b) {
-        long run;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                run = insertRun(c, b);
-                try (Statement s = c.createStatement()) {
-                    s.execute("DELETE FROM person_record");
-                    s.execute("DELETE FROM review_item");
-                    s.execute("DELETE FROM chronology_event");
-                    s.execute("DELETE FROM relationship");
-                    s.execute("DELETE FROM residence");
-                }
-                upsertPersons(c, b.persons(), run);
-                retire(c, b.retired(), run);
-                insertRecords(c, b.records());
-                insertChanges(c, b.changes(), b.changeReason(), run);
-                insertReview(c, b.review(), run);
-                insertEvents(c, b.events());
-                insertRelationships(c, b.relationships());
-                insertResidences(c, b.residences());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Writing the people build failed (nothing of it is visible): " + e.getMessage(), e);
-        }
-        analyse();
-        return run;
-    }
-
     /**
-     * Fresh planner statistics for the tables a build replaces wholesale: without them the planner reads a family's
-     * events with a scan of every event (a second each at a million people) until autovacuum catches up.
+     * Opens a build's one transaction; the builder writes into it as it goes and commits at the end (see
+     * {@link BuildWriter}). {@code header}'s finish time is replaced at the commit.
      */
-    private void analyse() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE person, person_record, chronology_event, relationship, residence");
-        } catch (SQLException e) {
-            throw new StoreException("The people build is written, but refreshing its statistics failed: "
-                    + e.getMessage(), e);
-        }
+    public BuildWriter beginBuild(Build.Run header) {
+        return new BuildWriter(dataSource, header);
     }
 
-    private static long insertRun(Connection c, Build b) throws SQLException {
-        Build.Run r = b.run();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO link_run (started_at, finished_at, model_id,"
-                + " model_version, model_sha256, trained_model, person_records, persons, pairs_scored, new_persons,"
-                + " merges, splits, retired, review_items, events, relationships, decisions_applied, phase_millis)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
-            s.setTimestamp(1, Timestamp.from(r.startedAt()));
-            s.setTimestamp(2, Timestamp.from(r.finishedAt()));
-            s.setString(3, r.modelId());
-            s.setInt(4, r.modelVersion());
-            s.setString(5, r.modelSha256());
-            s.setString(6, r.trainedModelJson());
-            s.setLong(7, b.records().size());
-            s.setLong(8, b.persons().size());
-            s.setLong(9, r.pairsScored());
-            s.setInt(10, r.newPersons());
-            s.setInt(11, count(b.changes(), StableIds.ChangeKind.MERGE));
-            s.setInt(12, count(b.changes(), StableIds.ChangeKind.SPLIT));
-            s.setInt(13, b.retired().size());
-            s.setInt(14, b.review().size());
-            s.setLong(15, b.events().size());
-            s.setLong(16, b.relationships().size());
-            s.setInt(17, r.decisionsApplied());
-            s.setString(18, json(r.phaseMillis()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static int count(List<StableIds.Change> changes, StableIds.ChangeKind kind) {
-        return (int) changes.stream().filter(ch -> ch.kind() == kind).count();
-    }
-
-    private static void upsertPersons(Connection c, List<Build.PersonRow> persons, long run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO person (person_id, state, forename, surname,"
-                + " date_of_birth, sex, attention, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
-                + " ON CONFLICT (person_id) DO UPDATE SET state = EXCLUDED.state, forename = EXCLUDED.forename,"
-                + " surname = EXCLUDED.surname, date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex,"
-                + " attention = EXCLUDED.attention, last_run = EXCLUDED.last_run")) {
-            int n = 0;
-            for (Build.PersonRow p : persons) {
-                s.setString(1, p.personId());
-                s.setString(2, p.state());
-                s.setString(3, p.forename());
-                s.setString(4, p.surname());
-                s.setDate(5, p.dateOfBirth().map(Date::valueOf).orElse(null));
-                s.setString(6, p.sex());
-                s.setString(7, p.attention());
-                s.setLong(8, run);
-                s.setLong(9, run);
-                s.addBatch();
-                if (++n % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void retire(Connection c, List<String> retired, long run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE person SET state = 'RETIRED', last_run = ? WHERE person_id = ?")) {
-            for (String id : retired) {
-                s.setLong(1, run);
-                s.setString(2, id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertRecords(Connection c, List<Build.RecordRow> records) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO person_record (record_key, file_id, row_number,"
-                + " part, person_id, agency, definition_id, link_confidence, identity)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-            int n = 0;
-            for (Build.RecordRow r : records) {
-                s.setString(1, r.recordKey());
-                s.setLong(2, r.fileId());
-                s.setLong(3, r.rowNumber());
-                s.setString(4, r.part());
-                s.setString(5, r.personId());
-                s.setString(6, r.agency());
-                s.setString(7, r.definitionId());
-                s.setDouble(8, r.linkConfidence());
-                s.setString(9, json(r.identity()));
-                s.addBatch();
-                if (++n % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertChanges(Connection c, List<StableIds.Change> changes, String reason, long run)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO person_change (run_id, kind, before, after,"
-                + " records, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (StableIds.Change ch : changes) {
-                s.setLong(1, run);
-                s.setString(2, ch.kind().name());
-                s.setArray(3, c.createArrayOf("text", ch.before().toArray()));
-                s.setArray(4, c.createArrayOf("text", ch.after().toArray()));
-                s.setInt(5, ch.records());
-                s.setString(6, reason);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertReview(Connection c, List<Build.ReviewRow> review, long run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO review_item (run_id, kind, record_a, record_b,"
-                + " person_a, person_b, match_weight, probability, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-            for (Build.ReviewRow r : review) {
-                s.setLong(1, run);
-                s.setString(2, r.kind());
-                s.setString(3, r.recordA());
-                s.setString(4, r.recordB());
-                s.setString(5, r.personA());
-                s.setString(6, r.personB());
-                s.setDouble(7, r.matchWeight());
-                s.setDouble(8, r.probability());
-                s.setString(9, r.explanationJson());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertEvents(Connection c, List<ChronologyEvent> events) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO chronology_event (event_id, person_id, event_date,"
-                + " date_precision, event_time, end_date, agency, type, role, summary, significant, facts, sources,"
-                + " link_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)")) {
-            int n = 0;
-            for (ChronologyEvent e : events) {
-                s.setString(1, e.eventId());
-                s.setString(2, e.personId());
-                s.setDate(3, Date.valueOf(e.date().date()));
-                s.setString(4, e.date().precision().name());
-                s.setTime(5, e.date().time().map(Time::valueOf).orElse(null));
-                s.setDate(6, e.end().map(x -> Date.valueOf(x.date())).orElse(null));
-                s.setString(7, e.agency());
-                s.setString(8, e.type());
-                s.setString(9, e.role().name());
-                s.setString(10, e.summary());
-                s.setBoolean(11, e.significant());
-                s.setString(12, json(e.facts()));
-                s.setString(13, json(e.sources()));
-                s.setDouble(14, e.linkConfidence());
-                s.addBatch();
-                if (++n % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertRelationships(Connection c, List<Relationship> relationships) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO relationship (from_person, to_person, type, basis,"
-                + " rule, from_date, to_date, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-            int n = 0;
-            for (Relationship r : relationships) {
-                s.setString(1, r.fromPerson());
-                s.setString(2, r.toPerson());
-                s.setString(3, r.type().name());
-                s.setString(4, r.basis().name());
-                s.setString(5, r.rule());
-                s.setDate(6, r.from().map(Date::valueOf).orElse(null));
-                s.setDate(7, r.to().map(Date::valueOf).orElse(null));
-                s.setString(8, json(r.evidence()));
-                s.addBatch();
-                if (++n % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertResidences(Connection c, List<Build.ResidenceRow> residences) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO residence (person_id, address_key, address,"
-                + " postcode, from_date, to_date, sources) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-            int n = 0;
-            for (Build.ResidenceRow r : residences) {
-                s.setString(1, r.personId());
-                s.setString(2, r.addressKey());
-                s.setString(3, r.address());
-                s.setString(4, r.postcode());
-                s.setDate(5, Date.valueOf(r.from()));
-                s.setDate(6, Date.valueOf(r.to()));
-                s.setString(7, json(r.sources()));
-                s.addBatch();
-                if (++n % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
+    /** Writes a whole build held in memory, in one transaction (small builds, benchmarks). */
+    public long write(Build b) {
+        try (BuildWriter w = beginBuild(b.run())) {
+            w.persons(b.persons(), b.retired());
+            b.records().forEach(w::record);
+            w.changes(b.changes(), b.changeReason());
+            w.review(b.review());
+            b.events().forEach(w::event);
+            w.relationships(b.relationships());
+            w.residences(b.residences());
+            return w.commit(b.run().finishedAt());
         }
     }
 
@@ -461,10 +245,10 @@ public final class PeopleStore {
                     r.next();
                     run = r.getLong(1);
                 }
-                upsertPersons(c, newPersons, run);
-                insertRecords(c, records);
-                insertEvents(c, events);
-                insertReview(c, review, run);
+                BuildRows.insertAll(c, BuildRows.PERSON, BuildRows.person(run), newPersons);
+                BuildRows.insertAll(c, BuildRows.RECORD, BuildRows::record, records);
+                BuildRows.insertAll(c, BuildRows.EVENT, BuildRows::event, events);
+                BuildRows.insertAll(c, BuildRows.REVIEW, BuildRows.review(run), review);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -1,0 +1,165 @@
+package org.threadline.store.people;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Time;
+import org.threadline.domain.chronology.ChronologyEvent;
+import org.threadline.domain.people.Relationship;
+
+/**
+ * How each kind of row a people build produces is inserted: the statement and how a value binds to it. Shared by
+ * the whole-build writer and the incremental one so the two cannot drift apart.
+ */
+final class BuildRows {
+    static final int BATCH = 2_000;
+
+    private BuildRows() {
+    }
+
+    /** Binds one value to a prepared statement's parameters. */
+    interface Binder<T> {
+        void bind(PreparedStatement s, T value) throws SQLException;
+    }
+
+    /** A statement that sends its rows to the server a batch at a time, so nothing is held beyond one batch. */
+    static final class Batch<T> implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final Binder<T> binder;
+        private long count;
+
+        Batch(Connection c, String sql, Binder<T> binder) throws SQLException {
+            this.statement = c.prepareStatement(sql);
+            this.binder = binder;
+        }
+
+        void add(T value) throws SQLException {
+            binder.bind(statement, value);
+            statement.addBatch();
+            if (++count % BATCH == 0) {
+                statement.executeBatch();
+            }
+        }
+
+        /** Sends what is left; the number of rows added. */
+        long finish() throws SQLException {
+            statement.executeBatch();
+            return count;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+
+    static <T> long insertAll(Connection c, String sql, Binder<T> binder, Iterable<T> values) throws SQLException {
+        try (Batch<T> batch = new Batch<>(c, sql, binder)) {
+            for (T v : values) {
+                batch.add(v);
+            }
+            return batch.finish();
+        }
+    }
+
+    static final String PERSON = "INSERT INTO person (person_id, state, forename, surname, date_of_birth, sex,"
+            + " attention, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+            + " ON CONFLICT (person_id) DO UPDATE SET state = EXCLUDED.state, forename = EXCLUDED.forename,"
+            + " surname = EXCLUDED.surname, date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex,"
+            + " attention = EXCLUDED.attention, last_run = EXCLUDED.last_run";
+
+    static Binder<Build.PersonRow> person(long run) {
+        return (s, p) -> {
+            s.setString(1, p.personId());
+            s.setString(2, p.state());
+            s.setString(3, p.forename());
+            s.setString(4, p.surname());
+            s.setDate(5, p.dateOfBirth().map(Date::valueOf).orElse(null));
+            s.setString(6, p.sex());
+            s.setString(7, p.attention());
+            s.setLong(8, run);
+            s.setLong(9, run);
+        };
+    }
+
+    static final String RECORD = "INSERT INTO person_record (record_key, file_id, row_number, part, person_id,"
+            + " agency, definition_id, link_confidence, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
+    static void record(PreparedStatement s, Build.RecordRow r) throws SQLException {
+        s.setString(1, r.recordKey());
+        s.setLong(2, r.fileId());
+        s.setLong(3, r.rowNumber());
+        s.setString(4, r.part());
+        s.setString(5, r.personId());
+        s.setString(6, r.agency());
+        s.setString(7, r.definitionId());
+        s.setDouble(8, r.linkConfidence());
+        s.setString(9, PeopleStore.json(r.identity()));
+    }
+
+    static final String REVIEW = "INSERT INTO review_item (run_id, kind, record_a, record_b, person_a, person_b,"
+            + " match_weight, probability, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
+    static Binder<Build.ReviewRow> review(long run) {
+        return (s, r) -> {
+            s.setLong(1, run);
+            s.setString(2, r.kind());
+            s.setString(3, r.recordA());
+            s.setString(4, r.recordB());
+            s.setString(5, r.personA());
+            s.setString(6, r.personB());
+            s.setDouble(7, r.matchWeight());
+            s.setDouble(8, r.probability());
+            s.setString(9, r.explanationJson());
+        };
+    }
+
+    static final String EVENT = "INSERT INTO chronology_event (event_id, person_id, event_date, date_precision,"
+            + " event_time, end_date, agency, type, role, summary, significant, facts, sources, link_confidence)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+
+    static void event(PreparedStatement s, ChronologyEvent e) throws SQLException {
+        s.setString(1, e.eventId());
+        s.setString(2, e.personId());
+        s.setDate(3, Date.valueOf(e.date().date()));
+        s.setString(4, e.date().precision().name());
+        s.setTime(5, e.date().time().map(Time::valueOf).orElse(null));
+        s.setDate(6, e.end().map(x -> Date.valueOf(x.date())).orElse(null));
+        s.setString(7, e.agency());
+        s.setString(8, e.type());
+        s.setString(9, e.role().name());
+        s.setString(10, e.summary());
+        s.setBoolean(11, e.significant());
+        s.setString(12, PeopleStore.json(e.facts()));
+        s.setString(13, PeopleStore.json(e.sources()));
+        s.setDouble(14, e.linkConfidence());
+    }
+
+    static final String RELATIONSHIP = "INSERT INTO relationship (from_person, to_person, type, basis, rule,"
+            + " from_date, to_date, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
+    static void relationship(PreparedStatement s, Relationship r) throws SQLException {
+        s.setString(1, r.fromPerson());
+        s.setString(2, r.toPerson());
+        s.setString(3, r.type().name());
+        s.setString(4, r.basis().name());
+        s.setString(5, r.rule());
+        s.setDate(6, r.from().map(Date::valueOf).orElse(null));
+        s.setDate(7, r.to().map(Date::valueOf).orElse(null));
+        s.setString(8, PeopleStore.json(r.evidence()));
+    }
+
+    static final String RESIDENCE = "INSERT INTO residence (person_id, address_key, address, postcode, from_date,"
+            + " to_date, sources) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)";
+
+    static void residence(PreparedStatement s, Build.ResidenceRow r) throws SQLException {
+        s.setString(1, r.personId());
+        s.setString(2, r.addressKey());
+        s.setString(3, r.address());
+        s.setString(4, r.postcode());
+        s.setDate(5, Date.valueOf(r.from()));
+        s.setDate(6, Date.valueOf(r.to()));
+        s.setString(7, PeopleStore.json(r.sources()));
+    }
+}

@@ -1,0 +1,239 @@
+package org.threadline.store.people;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.threadline.domain.chronology.ChronologyEvent;
+import org.threadline.domain.people.Relationship;
+import org.threadline.domain.people.StableIds;
+import org.threadline.store.StoreException;
+
+/**
+ * One people build's transaction, written as the build produces it instead of held until the end: at millions of
+ * people the records and events alone outgrow the heap (ADR 0009). The derived tables are emptied when the writer
+ * opens and refilled as the build goes; readers keep seeing the previous build until {@link #commit}, and closing
+ * without a commit (a failure, a kill) rolls it all back, so no partial build is ever visible.
+ */
+public final class BuildWriter implements AutoCloseable {
+    private final DataSource dataSource;
+    private final Connection connection;
+    private final long run;
+    private final BuildRows.Batch<Build.RecordRow> records;
+    private final BuildRows.Batch<ChronologyEvent> events;
+    private long persons;
+    private int retired;
+    private int merges;
+    private int splits;
+    private int reviewItems;
+    private long relationships;
+    private boolean done;
+
+    BuildWriter(DataSource dataSource, Build.Run header) {
+        this.dataSource = dataSource;
+        try {
+            this.connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot start writing the people build: " + e.getMessage(), e);
+        }
+        try {
+            connection.setAutoCommit(false);
+            this.run = insertRun(header);
+            try (Statement s = connection.createStatement()) {
+                for (String table : List.of("person_record", "review_item", "chronology_event", "relationship",
+                        "residence")) {
+                    s.execute("DELETE FROM " + table);
+                }
+            }
+            this.records = new BuildRows.Batch<>(connection, BuildRows.RECORD, BuildRows::record);
+            this.events = new BuildRows.Batch<>(connection, BuildRows.EVENT, BuildRows::event);
+        } catch (SQLException | RuntimeException e) {
+            abandon();
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing: the first error is the one to report
+            }
+            throw failure(e);
+        }
+    }
+
+    /** The id of the run being written (persons and changes carry it). */
+    public long run() {
+        return run;
+    }
+
+    public void persons(List<Build.PersonRow> rows, List<String> retiredIds) {
+        attempt(() -> {
+            persons += BuildRows.insertAll(connection, BuildRows.PERSON, BuildRows.person(run), rows);
+            try (PreparedStatement s = connection.prepareStatement(
+                    "UPDATE person SET state = 'RETIRED', last_run = ? WHERE person_id = ?")) {
+                for (String id : retiredIds) {
+                    s.setLong(1, run);
+                    s.setString(2, id);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            retired += retiredIds.size();
+        });
+    }
+
+    public void record(Build.RecordRow row) {
+        attempt(() -> records.add(row));
+    }
+
+    public void event(ChronologyEvent event) {
+        attempt(() -> events.add(event));
+    }
+
+    public void changes(List<StableIds.Change> changes, String reason) {
+        attempt(() -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT INTO person_change (run_id, kind, before,"
+                    + " after, records, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (StableIds.Change ch : changes) {
+                    s.setLong(1, run);
+                    s.setString(2, ch.kind().name());
+                    s.setArray(3, connection.createArrayOf("text", ch.before().toArray()));
+                    s.setArray(4, connection.createArrayOf("text", ch.after().toArray()));
+                    s.setInt(5, ch.records());
+                    s.setString(6, reason);
+                    s.addBatch();
+                    merges += ch.kind() == StableIds.ChangeKind.MERGE ? 1 : 0;
+                    splits += ch.kind() == StableIds.ChangeKind.SPLIT ? 1 : 0;
+                }
+                s.executeBatch();
+            }
+        });
+    }
+
+    public void review(List<Build.ReviewRow> rows) {
+        attempt(() -> reviewItems += (int) BuildRows.insertAll(connection, BuildRows.REVIEW, BuildRows.review(run),
+                rows));
+    }
+
+    public void relationships(List<Relationship> rows) {
+        attempt(() -> relationships += BuildRows.insertAll(connection, BuildRows.RELATIONSHIP,
+                BuildRows::relationship, rows));
+    }
+
+    public void residences(List<Build.ResidenceRow> rows) {
+        attempt(() -> BuildRows.insertAll(connection, BuildRows.RESIDENCE, BuildRows::residence, rows));
+    }
+
+    /** Makes the build visible at once, with its run's counts; returns the run id. */
+    public long commit(Instant finishedAt) {
+        attempt(() -> {
+            long recordCount = records.finish();
+            long eventCount = events.finish();
+            try (PreparedStatement s = connection.prepareStatement("UPDATE link_run SET finished_at = ?,"
+                    + " person_records = ?, persons = ?, merges = ?, splits = ?, retired = ?, review_items = ?,"
+                    + " events = ?, relationships = ? WHERE id = ?")) {
+                s.setTimestamp(1, Timestamp.from(finishedAt));
+                s.setLong(2, recordCount);
+                s.setLong(3, persons);
+                s.setInt(4, merges);
+                s.setInt(5, splits);
+                s.setInt(6, retired);
+                s.setInt(7, reviewItems);
+                s.setLong(8, eventCount);
+                s.setLong(9, relationships);
+                s.setLong(10, run);
+                s.executeUpdate();
+            }
+            connection.commit();
+            done = true;
+        });
+        close();
+        analyse();
+        return run;
+    }
+
+    /** Rolls back unless committed. */
+    @Override
+    public void close() {
+        if (!done) {
+            abandon();
+        }
+        try {
+            records.close();
+            events.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Closing the people build's connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fresh planner statistics for the tables a build replaces wholesale: without them the planner reads a family's
+     * events with a scan of every event (a second each at a million people) until autovacuum catches up.
+     */
+    private void analyse() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE person, person_record, chronology_event, relationship, residence");
+        } catch (SQLException e) {
+            throw new StoreException("The people build is written, but refreshing its statistics failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private long insertRun(Build.Run r) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO link_run (started_at, finished_at,"
+                + " model_id, model_version, model_sha256, trained_model, person_records, persons, pairs_scored,"
+                + " new_persons, merges, splits, retired, review_items, events, relationships, decisions_applied,"
+                + " phase_millis) VALUES (?, ?, ?, ?, ?, ?::jsonb, 0, 0, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?::jsonb)"
+                + " RETURNING id")) {
+            s.setTimestamp(1, Timestamp.from(r.startedAt()));
+            s.setTimestamp(2, Timestamp.from(r.finishedAt()));
+            s.setString(3, r.modelId());
+            s.setInt(4, r.modelVersion());
+            s.setString(5, r.modelSha256());
+            s.setString(6, r.trainedModelJson());
+            s.setLong(7, r.pairsScored());
+            s.setInt(8, r.newPersons());
+            s.setInt(9, r.decisionsApplied());
+            s.setString(10, PeopleStore.json(r.phaseMillis()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    private void attempt(Step step) {
+        if (done) {
+            throw new IllegalStateException("the people build's transaction has already ended");
+        }
+        try {
+            step.run();
+        } catch (SQLException | RuntimeException e) {
+            abandon();
+            throw failure(e);
+        }
+    }
+
+    private void abandon() {
+        done = true; // nothing more may be written on a rolled-back transaction
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; closing it discards the transaction anyway
+        }
+    }
+
+    private static RuntimeException failure(Exception e) {
+        if (e instanceof StoreException s) {
+            return s;
+        }
+        return new StoreException("Writing the people build failed (nothing of it is visible): " + e.getMessage(), e);
+    }
+}
