@@ -19,7 +19,20 @@ public final class LinkageLookups {
     private LinkageLookups() {
     }
 
+    /**
+     * The shared lookups: the familiar-forms table is read once per process, not per use (the person page explains
+     * up to hundreds of record pairs per view, and reading the table each time cost more than the page itself).
+     */
     public static Lookups standard() {
+        return Shared.STANDARD;
+    }
+
+    /** Loaded on first use, once (the holder idiom: class initialisation is thread-safe). */
+    private static final class Shared {
+        static final Lookups STANDARD = load();
+    }
+
+    private static Lookups load() {
         FamiliarForms forms = FamiliarForms.load();
         return new Lookups(Map.of(IdentifierValidator.NHS_NUMBER, NhsNumber::isValid,
                 IdentifierValidator.UPN, Upn::isValid, IdentifierValidator.PNC_ID, PncId::isValid,

@@ -24,7 +24,38 @@ public final class MatchExplanations {
     private final Optional<LinkageModel> trained;
 
     public MatchExplanations(PeopleStore store) {
-        this.trained = store.latestTrainedModel().map(ModelJson::read);
+        this(store.latestTrainedModel().map(ModelJson::read));
+    }
+
+    private MatchExplanations(Optional<LinkageModel> trained) {
+        this.trained = trained;
+    }
+
+    /**
+     * The explanations of the latest build, kept until a newer build lands: reading and parsing the trained model
+     * on every person page cost as much as the rest of the page.
+     */
+    public static final class Latest {
+        private final PeopleStore store;
+        private final java.util.concurrent.atomic.AtomicReference<Held> held =
+                new java.util.concurrent.atomic.AtomicReference<>(new Held(-1, new MatchExplanations(Optional.empty())));
+
+        private record Held(long run, MatchExplanations explanations) {
+        }
+
+        public Latest(PeopleStore store) {
+            this.store = store;
+        }
+
+        public MatchExplanations get() {
+            long run = store.latestRunId().orElse(0L);
+            Held h = held.get();
+            if (h.run() != run) {
+                h = new Held(run, new MatchExplanations(store));
+                held.set(h);
+            }
+            return h.explanations();
+        }
     }
 
     /** One comparison's bar: its name, the level the two records reached, and its weight (log2 Bayes factor). */

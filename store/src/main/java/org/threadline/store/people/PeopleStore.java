@@ -223,6 +223,18 @@ public final class PeopleStore {
         return out;
     }
 
+    /** The id of the latest build; empty before the first. */
+    public Optional<Long> latestRunId() {
+        List<Long> out = new ArrayList<>();
+        query("SELECT max(id) FROM link_run", List.of(), r -> {
+            long id = r.getLong(1);
+            if (!r.wasNull()) {
+                out.add(id);
+            }
+        });
+        return out.stream().findFirst();
+    }
+
     /** The trained model of the latest build, as its JSON document; empty before the first build. */
     public Optional<String> latestTrainedModel() {
         List<String> out = new ArrayList<>();

@@ -53,11 +53,13 @@ public class PeopleViews {
     }
 
     private final PeopleStore store;
+    private final MatchExplanations.Latest explanations;
     private final PeopleQueries queries;
     private final AccessPolicy policy;
 
     public PeopleViews(PeopleStore store, PeopleQueries queries, AccessPolicy policy) {
         this.store = store;
+        this.explanations = new MatchExplanations.Latest(store);
         this.queries = queries;
         this.policy = policy;
     }
@@ -105,7 +107,7 @@ public class PeopleViews {
             }
         }
         Map<String, MatchExplanations.Waterfall> joins = explain
-                ? new MatchExplanations(store).strongestJoins(shared, 25) : Map.of();
+                ? explanations.get().strongestJoins(shared, 25) : Map.of();
         List<RecordView> views = new ArrayList<>();
         boolean name = false;
         boolean dob = false;
