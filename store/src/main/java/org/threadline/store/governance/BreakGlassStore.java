@@ -160,10 +160,13 @@ public final class BreakGlassStore {
         return query(SELECT + " ORDER BY g.granted_at DESC, g.grant_id DESC LIMIT ?", s -> s.setInt(1, limit));
     }
 
-    /** How many notifications to this role (at any party) nobody has read yet. */
+    /**
+     * How many grants sent this role (at any party) a notification nobody has read yet: one grant tells the role at
+     * several parties, and is one thing to look at.
+     */
     public int unread(String recipientRole) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM break_glass_notification"
+             PreparedStatement s = c.prepareStatement("SELECT count(DISTINCT grant_id) FROM break_glass_notification"
                      + " WHERE recipient_role = ? AND read_at IS NULL")) {
             s.setString(1, recipientRole);
             try (ResultSet r = s.executeQuery()) {

@@ -129,16 +129,30 @@ class BreakGlassStoreTest {
     }
 
     @Test
-    void notifications_to_a_role_are_counted_until_read_and_reading_is_stamped_with_who_read_them()
+    void notifications_are_counted_by_grant_until_read_and_reading_is_stamped_with_who_read_them()
             throws SQLException {
         int before = store.unread("dpo");
         stored(grant("edt.six", "P0000601", T0, Duration.ofHours(1)));
-        assertThat(store.unread("dpo")).isEqualTo(before + 1);
+        NewGrant toTwoParties = grant("edt.six", "P0000602", T0, Duration.ofHours(1));
+        stored(new NewGrant(toTwoParties.username(), toTwoParties.agency(), toTwoParties.party(), toTwoParties.role(),
+                toTwoParties.subject(), toTwoParties.purpose(), toTwoParties.caseReference(),
+                toTwoParties.reasonCode(), toTwoParties.reason(), toTwoParties.agreementId(),
+                toTwoParties.agreementVersion(), T0, T0.plusSeconds(3600), T0.plus(Duration.ofDays(3)),
+                List.of(new Recipient("dpo", "police"), new Recipient("dpo", "health"))));
+        assertThat(store.unread("dpo")).as("two grants, three notifications").isEqualTo(before + 2);
+        int rows;
         try (Connection c = db.dataSource().getConnection()) {
-            assertThat(store.markRead(c, "dpo", "ig.dpo", T0.plusSeconds(60))).isEqualTo(before + 1);
+            rows = store.markRead(c, "dpo", "ig.dpo", T0.plusSeconds(60));
         }
+        assertThat(rows).isGreaterThanOrEqualTo(3);
         assertThat(store.unread("dpo")).isZero();
         assertThat(store.unread("lineManager")).isPositive();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM break_glass_notification WHERE"
+                     + " recipient_role = 'dpo' AND (read_by IS DISTINCT FROM 'ig.dpo' OR read_at IS NULL)")) {
+            r.next();
+            assertThat(r.getLong(1)).isZero();
+        }
     }
 
     private static void sql(String sql) throws SQLException {

@@ -243,7 +243,7 @@ public final class BreakGlass {
     /** The role the rule's notifications name for a data protection officer. */
     public static final String DPO = "dpo";
 
-    /** Unread notifications to data protection officers. */
+    /** Grants with notifications to data protection officers nobody has read yet. */
     public int unreadForDpo() {
         return store.unread(DPO);
     }

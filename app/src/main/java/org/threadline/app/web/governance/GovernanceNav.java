@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.threadline.app.web.breakglass.BreakGlass;
 
 /**
- * What the information-governance navigation shows on every one of its pages: how many break-glass notifications to
- * data protection officers nobody has read yet (opening the break-glass reviews reads them).
+ * What the information-governance navigation shows on every one of its pages: how many break-glass grants notified
+ * data protection officers without anyone reading it yet (opening the break-glass reviews reads them).
  */
 @ControllerAdvice(assignableTypes = {AgreementPages.class, AuditPages.class, BreakGlassReviews.class})
 public class GovernanceNav {
