@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.threadline.store.StoreException;
 
 /**
- * Break-glass grants, the review each one needs and the notifications it sends (V8, ADR 0018). The writes take the
+ * Break-glass grants, the review each one needs and the notifications it sends (V11, ADR 0018). The writes take the
  * caller's connection so that the grant, its review task, its notifications and its audit entry are committed
  * together or not at all; the reads open their own. The time is always given by the caller (its injected clock).
  */

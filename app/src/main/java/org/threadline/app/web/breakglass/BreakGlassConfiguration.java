@@ -8,7 +8,7 @@ import org.threadline.app.web.access.ViewAudit;
 import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.store.governance.BreakGlassStore;
 
-/** The break-glass store (the V8 tables) and the service that grants and reviews on the installation's agreements. */
+/** The break-glass store (the V11 tables) and the service that grants and reviews on the installation's agreements. */
 @Configuration
 public class BreakGlassConfiguration {
 
