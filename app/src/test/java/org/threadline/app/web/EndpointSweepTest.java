@@ -43,6 +43,8 @@ class EndpointSweepTest {
      */
     static final Set<String> GET_WITH_PARAMETERS = Set.of("GET /people/{personId}",
             "GET /people/{personId}/significant", "GET /people/{personId}/family",
+            // The break-glass form for one person (ADR 0018): the same opaque person id.
+            "GET /people/{personId}/break-glass",
             // The permission matrix filter and the version diff are GET forms (no JavaScript, bookmarkable): they
             // carry agreement ids, versions, party and purpose codes, never anything about a person.
             "GET /governance/matrix", "GET /governance/diff",
@@ -58,7 +60,7 @@ class EndpointSweepTest {
      */
     static final Set<String> GOVERNANCE_ONLY = Set.of("GET /governance", "GET /governance/matrix",
             "GET /governance/diff", "GET /governance/audit", "POST /governance/audit/verify",
-            "GET /governance/break-glass");
+            "GET /governance/break-glass", "POST /governance/break-glass/{grantId}/review");
     static final Set<String> SAFEGUARDING_ONLY = Set.of("GET /alerts");
 
     /** The REST API's endpoints open to anyone: its OpenAPI document, which describes the API and holds no data. */

@@ -201,6 +201,51 @@ class JourneyScreenshots {
         }
     }
 
+    @Test
+    void write_a_screenshot_of_the_break_glass_pages(@TempDir Path folder) throws Exception {
+        Browser.requireChromium();
+        Path out = Path.of(System.getProperty("threadline.screenshots"));
+        if (!out.isAbsolute()) {
+            out = Path.of("").toAbsolutePath().getParent().resolve(out);
+        }
+        Files.createDirectories(out);
+        TestApp app = BuiltPopulation.shared();
+        org.threadline.store.people.PeopleStore people = new org.threadline.store.people.PeopleStore(
+                app.database.dataSource());
+        String child = people.personIds().stream().filter(p -> people.recordsOf(p).stream()
+                .anyMatch(r -> r.definitionId().equals("police-incident-persons"))).skip(5).findFirst()
+                .orElseThrow();
+        app.account("shots.edt", org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE,
+                org.threadline.app.web.accounts.Role.EMERGENCY_DUTY_SOCIAL_WORKER, "shots-edt-password");
+        app.account("shots.bg.dpo", org.threadline.app.web.accounts.Agency.LOCAL_AUTHORITY,
+                org.threadline.app.web.accounts.Role.DATA_PROTECTION_OFFICER, "shots-bg-dpo-password");
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            browser.get(app.url("/sign-in"));
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.edt", "shots-edt-password",
+                    "SAFEGUARDING.CHILD.MASH_TRIAGE", "EDT-2026-0311");
+            browser.get(app.url("/people/" + child));
+            shoot(browser, out, "41-person-break-glass-offer");
+            Browser.clickToNavigate(browser, By.id("break-glass-link"));
+            browser.findElement(By.cssSelector("input[value='CHILD_AT_RISK_OUT_OF_HOURS']")).click();
+            browser.findElement(By.id("reason")).sendKeys("Police call 01:55: child found alone overnight; need"
+                    + " police and health history to decide a place of safety");
+            browser.findElement(By.cssSelector("input[name='duration'][value='120']")).click();
+            shoot(browser, out, "42-break-glass-form");
+            Browser.clickToNavigate(browser, By.id("break-glass-confirm"));
+            shoot(browser, out, "43-person-under-break-glass");
+            browser.get(app.url("/signed-out"));
+            browser.manage().deleteAllCookies();
+            browser.get(app.url("/sign-in"));
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.bg.dpo", "shots-bg-dpo-password",
+                    "GOVERNANCE.OVERSIGHT", "");
+            browser.get(app.url("/governance/break-glass"));
+            shoot(browser, out, "44-governance-break-glass-review");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
         JavascriptExecutor js = (JavascriptExecutor) browser;

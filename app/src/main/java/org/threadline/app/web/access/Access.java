@@ -54,6 +54,11 @@ public record Access(String dataItem, String subject, Set<String> shown, Map<Str
         return String.join("; ", new java.util.TreeSet<>(withheld.values()));
     }
 
+    /** Released under a break-glass grant (not as the agreements would release it to anyone of this role). */
+    public boolean underBreakGlass() {
+        return any() && !reasonCodes.isEmpty() && reasonCodes.get(0).equals(AccessPolicy.BREAK_GLASS);
+    }
+
     public boolean shows(String field) {
         return shown.contains(field);
     }

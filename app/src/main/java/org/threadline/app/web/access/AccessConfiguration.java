@@ -39,11 +39,16 @@ public class AccessConfiguration {
         return configured;
     }
 
+    /** The signed agreements in force here; break-glass reads its rule from the same ones the PDP decides on. */
     @Bean
-    PolicyDecisionPoint policyDecisionPoint(Clock clock) {
+    AgreementRegistry agreementRegistry() {
         Path folder = root().resolve("config/agreements");
-        AgreementRegistry registry = AgreementRegistry.of(Agreements.loadFolder(folder,
+        return AgreementRegistry.of(Agreements.loadFolder(folder,
                 Agreements.loadKeys(folder.resolve("keys/trusted-keys.yaml"))));
+    }
+
+    @Bean
+    PolicyDecisionPoint policyDecisionPoint(AgreementRegistry registry, Clock clock) {
         return new PolicyDecisionPoint(registry, new DeclaredCaseRegister(), clock);
     }
 

@@ -12,6 +12,7 @@ import org.threadline.app.web.purpose.DeclaredPurpose;
 import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.chronology.EventRole;
 import org.threadline.domain.governance.policy.AccessRequest;
+import org.threadline.domain.governance.policy.BreakGlassClaim;
 import org.threadline.domain.governance.policy.Decision;
 import org.threadline.domain.governance.policy.DenyReason;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
@@ -40,7 +41,7 @@ public final class AccessPolicy {
         Principal principal = new Principal(account.username(), mapping.party(account.agency()),
                 mapping.rolesOf(account));
         return new Viewer(account, declared, principal, mapping.purposeOf(declared.code()),
-                mapping.ownRecordsInFull().contains(declared.code()));
+                mapping.ownRecordsInFull().contains(declared.code()), Optional.empty());
     }
 
     /** What the viewer may see of a record's identity fields (only fields the record holds are asked for). */
@@ -84,6 +85,9 @@ public final class AccessPolicy {
         return a;
     }
 
+    /** The first reason code of an access released under break-glass (the audit log's BREAK_GLASS entries). */
+    public static final String BREAK_GLASS = "BREAK_GLASS";
+
     /** A requested field that is a source column itself (an event's detail), not a standardised field. */
     private static final String DETAIL = "column:";
 
@@ -115,8 +119,30 @@ public final class AccessPolicy {
                     List.of("UNKNOWN_FIELD"));
         }
         Subject s = new Subject(subject, Set.of(), role, Optional.empty());
-        Decision d = pdp.decide(AccessRequest.of(v.principal(), v.agreementPurpose(),
-                v.declared().caseReferenceIfAny(), item, Set.copyOf(columnOf.values()), s));
+        AccessRequest request = AccessRequest.of(v.principal(), v.agreementPurpose(),
+                v.declared().caseReferenceIfAny(), item, Set.copyOf(columnOf.values()), s);
+        Decision d = pdp.decide(request);
+        // Break-glass is asked only for what would otherwise be refused, and only about the subject its claim names
+        // (the PDP checks that again): everything else on the page is decided as for anyone, so that only the
+        // emergency releases are marked BREAK_GLASS in the audit log.
+        Optional<BreakGlassClaim> claim = v.breakGlass().filter(c -> subject.equals(c.subjectId()));
+        if (d instanceof Decision.Deny && claim.isPresent()) {
+            Decision emergency = pdp.decide(new AccessRequest(request.principal(), request.purpose(),
+                    request.caseReference(), item, request.fields(), s, claim));
+            if (emergency instanceof Decision.Permit p) {
+                Set<String> shown = new LinkedHashSet<>();
+                columnOf.forEach((f, c) -> {
+                    if (p.fields().contains(c)) {
+                        shown.add(f);
+                    } else {
+                        withheld.put(f, "not released to " + v.party() + " even under break-glass");
+                    }
+                });
+                return new Access(item, subject, shown, withheld, "break-glass access under "
+                        + String.join(", ", p.agreements()), p.agreements(), Set.copyOf(p.fields()),
+                        List.of(BREAK_GLASS, claim.get().reasonCode()));
+            }
+        }
         if (d instanceof Decision.Permit p) {
             Set<String> shown = new LinkedHashSet<>();
             columnOf.forEach((f, c) -> {

@@ -43,7 +43,8 @@ public final class ViewAudit {
                 Viewed<T> viewed = read.get();
                 List<AuditEvent> events = new ArrayList<>();
                 for (Access a : viewed.accesses()) {
-                    events.add(event(v, requestId, a.any() ? AuditAction.VIEW : AuditAction.DENY, a.subject(),
+                    events.add(event(v, requestId, a.underBreakGlass() ? AuditAction.BREAK_GLASS
+                            : a.any() ? AuditAction.VIEW : AuditAction.DENY, a.subject(),
                             a.dataItem(), List.copyOf(new java.util.TreeSet<>(a.columns())), a.reasonCodes(),
                             String.join(",", a.agreements())));
                 }
@@ -134,6 +135,12 @@ public final class ViewAudit {
      */
     public boolean step(Viewer v, String subject, String item, List<String> fields, List<String> reasons,
                         java.util.function.Predicate<Connection> step) {
+        return step(v, AuditAction.REVIEW_DECISION, subject, item, fields, reasons, "", step);
+    }
+
+    /** The same, recorded as {@code action} under {@code agreement} (a break-glass grant: ADR 0018). */
+    public boolean step(Viewer v, AuditAction action, String subject, String item, List<String> fields,
+                        List<String> reasons, String agreement, java.util.function.Predicate<Connection> step) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -141,8 +148,8 @@ public final class ViewAudit {
                     c.rollback();
                     return false;
                 }
-                audit.append(c, event(v, UUID.randomUUID().toString(), AuditAction.REVIEW_DECISION, subject, item,
-                        fields, reasons, ""));
+                audit.append(c, event(v, UUID.randomUUID().toString(), action, subject, item, fields, reasons,
+                        agreement));
                 c.commit();
                 return true;
             } catch (RuntimeException e) {
@@ -156,8 +163,10 @@ public final class ViewAudit {
 
     private AuditEvent event(Viewer v, String requestId, AuditAction action, String subject, String item,
                              List<String> fields, List<String> reasons, String agreement) {
+        // GOVERNANCE.md b1.8: break-glass is the purpose variant "...#BREAK_GLASS", so every use stands out.
+        String purpose = v.declared().code() + (action == AuditAction.BREAK_GLASS ? "#BREAK_GLASS" : "");
         return new AuditEvent(requestId, clock.instant(), v.account().username(), v.party(),
-                List.copyOf(v.principal().roles()), v.declared().code(),
+                List.copyOf(v.principal().roles()), purpose,
                 v.declared().caseReferenceIfAny().orElse(""), action, subject, item, fields, reasons, agreement);
     }
 }

@@ -25,7 +25,9 @@ public class DemoAccounts {
                     Set.of(Role.SAFEGUARDING_OFFICER)),
             new Account("analyst", "Chris Patel (demo)", Agency.LOCAL_AUTHORITY, Set.of(Role.ANALYST)),
             new Account("dpo", "Morgan Evans (demo)", Agency.LOCAL_AUTHORITY, Set.of(Role.DATA_PROTECTION_OFFICER)),
-            new Account("housing.data", "Robin Hughes (demo)", Agency.HOUSING, Set.of(Role.PARTNER_DATA_OWNER)));
+            new Account("housing.data", "Robin Hughes (demo)", Agency.HOUSING, Set.of(Role.PARTNER_DATA_OWNER)),
+            new Account("edt.duty", "Casey Brooks (demo)", Agency.CHILDRENS_SOCIAL_CARE,
+                    Set.of(Role.EMERGENCY_DUTY_SOCIAL_WORKER)));
 
     // Letters and digits that cannot be misread for one another when printed (no 0/O, 1/l/I).
     private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();

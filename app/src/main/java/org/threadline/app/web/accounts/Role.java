@@ -9,7 +9,12 @@ public enum Role {
     SOCIAL_WORKER("Social worker"),
     ANALYST("Analyst"),
     DATA_PROTECTION_OFFICER("Data protection officer"),
-    PARTNER_DATA_OWNER("Partner data owner");
+    PARTNER_DATA_OWNER("Partner data owner"),
+    /**
+     * Children's social care's out-of-hours emergency duty team. The agreements share with the MASH roles in hours;
+     * out of hours this role sees its own agency's records and may break glass for one child (ADR 0018).
+     */
+    EMERGENCY_DUTY_SOCIAL_WORKER("Emergency duty (out-of-hours) social worker");
 
     private final String label;
 

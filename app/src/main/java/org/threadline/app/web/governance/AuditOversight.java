@@ -143,7 +143,10 @@ public final class AuditOversight {
         }
     }
 
-    /** The newest break-glass entries (up to 200), each with its review due date; none has a stored review yet. */
+    /**
+     * The newest break-glass entries of the audit log (up to 200): each grant and each source a grant released. The
+     * grants and their reviews themselves are in the break-glass store (ADR 0018); this is the log's own account.
+     */
     public List<BreakGlassUse> breakGlass() {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {

@@ -19,8 +19,8 @@ import org.threadline.domain.governance.audit.AuditAction;
 
 /**
  * The audit log as its overseer sees it: the newest entries (who, what, for which purpose, when), the latest signed
- * checkpoint, and the verifier's answer when asked for it (a POST: it reads the whole log); and the break-glass uses
- * to review. Looking at the log is itself an entry in it.
+ * checkpoint, and the verifier's answer when asked for it (a POST: it reads the whole log). Break-glass reviews have
+ * their own page ({@link BreakGlassReviews}). Looking at the log is itself an entry in it.
  */
 @Controller
 public class AuditPages {
@@ -66,20 +66,5 @@ public class AuditPages {
                 () -> null);
         redirect.addFlashAttribute("verification", result);
         return "redirect:/governance/audit";
-    }
-
-    @GetMapping("/governance/break-glass")
-    public String breakGlass(@AuthenticationPrincipal SignedInUser user,
-            @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
-            HttpServletResponse response, Model model) {
-        Optional<Viewer> v = Oversight.viewer(user, purpose, policy, audit, "governance:break-glass", response,
-                model);
-        if (v.isEmpty()) {
-            return Oversight.REFUSED;
-        }
-        List<AuditOversight.BreakGlassUse> uses = audit.viewOf(v.get(), AuditAction.VIEW, "governance:break-glass",
-                List.of("break-glass entries"), List.of(Oversight.PURPOSE), oversight::breakGlass);
-        model.addAttribute("uses", uses);
-        return "governance/break-glass";
     }
 }

@@ -3,6 +3,7 @@ package org.threadline.app.web.people;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,9 +18,11 @@ import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.SignedInUser;
+import org.threadline.app.web.breakglass.BreakGlass;
 import org.threadline.app.web.purpose.DeclaredPurpose;
 import org.threadline.domain.people.Family;
 import org.threadline.domain.people.Relationship;
+import org.threadline.store.governance.BreakGlassStore;
 
 /**
  * The person page and the family page, addressed by the person id alone: a number the build allocates
@@ -33,12 +36,19 @@ public class PersonPages {
     private final AccessPolicy policy;
     private final ViewAudit audit;
     private final FlagViews flags;
+    private final BreakGlass breakGlass;
 
-    public PersonPages(PeopleViews views, AccessPolicy policy, ViewAudit audit, FlagViews flags) {
+    /** When a break-glass grant ends, as the banner says it (UK time, where the service runs). */
+    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm 'on' d MMMM yyyy", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+
+    public PersonPages(PeopleViews views, AccessPolicy policy, ViewAudit audit, FlagViews flags,
+                       BreakGlass breakGlass) {
         this.views = views;
         this.policy = policy;
         this.audit = audit;
         this.flags = flags;
+        this.breakGlass = breakGlass;
     }
 
     @GetMapping("/people/{personId}")
@@ -56,7 +66,11 @@ public class PersonPages {
     private String person(String personId, boolean significant, SignedInUser user, DeclaredPurpose purpose,
                           Model model) {
         requireKnown(personId);
-        Viewer v = policy.viewer(user.account(), purpose);
+        Viewer asked = policy.viewer(user.account(), purpose);
+        Optional<BreakGlassStore.Grant> grant = breakGlass.live(asked, personId);
+        // A live break-glass grant for this person carries its claim to the decision point; for anyone else on the
+        // page (relatives' names) the claim does not apply, and the decision point would refuse it if it did.
+        Viewer v = grant.map(g -> breakGlass.forSubject(asked, personId)).orElse(asked);
         Map<String, Object> page = audit.view(v, () -> {
             List<Access> accesses = new ArrayList<>();
             PeopleViews.Records records = views.records(v, personId, true);
@@ -87,6 +101,12 @@ public class PersonPages {
         model.addAllAttributes(page);
         model.addAttribute("viewer", v);
         model.addAttribute("significant", significant);
+        model.addAttribute("breakGlassGrant", grant.orElse(null));
+        grant.ifPresent(g -> model.addAttribute("breakGlassExpires", WHEN.format(g.expiresAt())));
+        boolean somethingWithheld = ((Integer) page.get("notShared")) > 0
+                || !((List<?>) page.get("withheldReasons")).isEmpty();
+        model.addAttribute("breakGlassOffered", grant.isEmpty() && somethingWithheld
+                && breakGlass.eligibility(asked).isPresent());
         return "person";
     }
 

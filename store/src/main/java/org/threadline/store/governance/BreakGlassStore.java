@@ -1,0 +1,235 @@
+package org.threadline.store.governance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.threadline.store.StoreException;
+
+/**
+ * Break-glass grants, the review each one needs and the notifications it sends (V11, ADR 0018). The writes take the
+ * caller's connection so that the grant, its review task, its notifications and its audit entry are committed
+ * together or not at all; the reads open their own. The time is always given by the caller (its injected clock).
+ */
+public final class BreakGlassStore {
+    /** What the reviewer found. */
+    public enum Outcome { APPROPRIATE, INAPPROPRIATE, NEEDS_FOLLOW_UP }
+
+    /** Someone the agreement's rule says must be told: a role ({@code dpo}) at a party ({@code police}). */
+    public record Recipient(String role, String party) {
+        public Recipient {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(party, "party");
+        }
+    }
+
+    /** A grant to record, with the review's due time and who to tell. */
+    public record NewGrant(String username, String agency, String party, String role, String subject, String purpose,
+                           String caseReference, String reasonCode, String reason, String agreementId,
+                           int agreementVersion, Instant grantedAt, Instant expiresAt, Instant reviewDue,
+                           List<Recipient> recipients) {
+        public NewGrant {
+            recipients = List.copyOf(recipients);
+            if (!expiresAt.isAfter(grantedAt)) {
+                throw new IllegalArgumentException("a grant must expire after it is granted");
+            }
+        }
+    }
+
+    /** A recorded review. */
+    public record Review(String reviewer, Outcome outcome, String reason, Instant reviewedAt) {
+    }
+
+    /** A stored grant with its review task (and the review, once recorded). */
+    public record Grant(long grantId, String username, String agency, String party, String role, String subject,
+                        String purpose, String caseReference, String reasonCode, String reason, String agreementId,
+                        int agreementVersion, Instant grantedAt, Instant expiresAt, Optional<Instant> endedAt,
+                        Instant reviewDue, Optional<Review> review, int notified) {
+        /** In force at {@code now}: granted, not yet expired, not ended. */
+        public boolean liveAt(Instant now) {
+            return !now.isBefore(grantedAt) && now.isBefore(expiresAt) && endedAt.isEmpty();
+        }
+
+        /** The review is still to be done and its due time has passed. */
+        public boolean reviewOverdueAt(Instant now) {
+            return review.isEmpty() && !now.isBefore(reviewDue);
+        }
+
+        public String agreement() {
+            return agreementId + "@" + agreementVersion;
+        }
+    }
+
+    static final String SELECT = "SELECT g.grant_id, username, agency, party, role, subject_person_id, purpose,"
+            + " case_reference, reason_code, g.reason, agreement_id, agreement_version, granted_at, expires_at,"
+            + " ended_at, r.due_at, r.reviewer, r.outcome, r.reason, r.reviewed_at,"
+            + " (SELECT count(*) FROM break_glass_notification n WHERE n.grant_id = g.grant_id)"
+            + " FROM break_glass_grant g JOIN break_glass_review r ON r.grant_id = g.grant_id";
+
+    private final DataSource dataSource;
+
+    public BreakGlassStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records a grant, its review task and its notifications in the caller's transaction; returns its id. */
+    public long grant(Connection c, NewGrant g) throws SQLException {
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO break_glass_grant (username, agency, party, role,"
+                + " subject_person_id, purpose, case_reference, reason_code, reason, agreement_id, agreement_version,"
+                + " granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING grant_id")) {
+            s.setString(1, g.username());
+            s.setString(2, g.agency());
+            s.setString(3, g.party());
+            s.setString(4, g.role());
+            s.setString(5, g.subject());
+            s.setString(6, g.purpose());
+            s.setString(7, g.caseReference());
+            s.setString(8, g.reasonCode());
+            s.setString(9, g.reason());
+            s.setString(10, g.agreementId());
+            s.setInt(11, g.agreementVersion());
+            s.setTimestamp(12, Timestamp.from(g.grantedAt()));
+            s.setTimestamp(13, Timestamp.from(g.expiresAt()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                id = r.getLong(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO break_glass_review (grant_id, due_at)"
+                + " VALUES (?, ?)")) {
+            s.setLong(1, id);
+            s.setTimestamp(2, Timestamp.from(g.reviewDue()));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO break_glass_notification (grant_id,"
+                + " recipient_role, recipient_party, created_at) VALUES (?, ?, ?, ?)")) {
+            for (Recipient to : g.recipients()) {
+                s.setLong(1, id);
+                s.setString(2, to.role());
+                s.setString(3, to.party());
+                s.setTimestamp(4, Timestamp.from(g.grantedAt()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        return id;
+    }
+
+    /**
+     * Records the review of a grant in the caller's transaction, once: false if it was already reviewed (or there is
+     * no such grant), so two reviewers at once cannot both succeed.
+     */
+    public boolean review(Connection c, long grantId, Review review) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE break_glass_review SET reviewer = ?, outcome = ?,"
+                + " reason = ?, reviewed_at = ? WHERE grant_id = ? AND outcome IS NULL")) {
+            s.setString(1, review.reviewer());
+            s.setString(2, review.outcome().name());
+            s.setString(3, review.reason());
+            s.setTimestamp(4, Timestamp.from(review.reviewedAt()));
+            s.setLong(5, grantId);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** The grant that lets this person see this subject at {@code now}, if any (the latest to expire). */
+    public Optional<Grant> live(String username, String subject, Instant now) {
+        List<Grant> found = query(SELECT + " WHERE username = ? AND subject_person_id = ? AND granted_at <= ?"
+                + " AND expires_at > ? AND ended_at IS NULL ORDER BY expires_at DESC LIMIT 1", s -> {
+                    s.setString(1, username);
+                    s.setString(2, subject);
+                    s.setTimestamp(3, Timestamp.from(now));
+                    s.setTimestamp(4, Timestamp.from(now));
+                });
+        return found.stream().findFirst();
+    }
+
+    public Optional<Grant> find(long grantId) {
+        return query(SELECT + " WHERE g.grant_id = ?", s -> s.setLong(1, grantId)).stream().findFirst();
+    }
+
+    /** The newest grants, newest first. */
+    public List<Grant> newest(int limit) {
+        return query(SELECT + " ORDER BY g.granted_at DESC, g.grant_id DESC LIMIT ?", s -> s.setInt(1, limit));
+    }
+
+    /**
+     * How many grants sent this role (at any party) a notification nobody has read yet: one grant tells the role at
+     * several parties, and is one thing to look at.
+     */
+    public int unread(String recipientRole) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(DISTINCT grant_id) FROM break_glass_notification"
+                     + " WHERE recipient_role = ? AND read_at IS NULL")) {
+            s.setString(1, recipientRole);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Counting break-glass notifications failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stamps every unread notification to this role as read by {@code by}; returns how many. */
+    public int markRead(Connection c, String recipientRole, String by, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE break_glass_notification SET read_at = ?, read_by = ?"
+                + " WHERE recipient_role = ? AND read_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, by);
+            s.setString(3, recipientRole);
+            return s.executeUpdate();
+        }
+    }
+
+    /** The notifications a grant sent, as {@code role@party}, in the order they were made. */
+    public List<String> recipients(long grantId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT recipient_role, recipient_party FROM"
+                     + " break_glass_notification WHERE grant_id = ? ORDER BY notification_id")) {
+            s.setLong(1, grantId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1) + "@" + r.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Reading break-glass notifications failed: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private List<Grant> query(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            List<Grant> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Optional<Review> review = r.getString(18) == null ? Optional.empty() : Optional.of(new Review(
+                            r.getString(17), Outcome.valueOf(r.getString(18)), r.getString(19),
+                            r.getTimestamp(20).toInstant()));
+                    out.add(new Grant(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
+                            r.getString(11), r.getInt(12), r.getTimestamp(13).toInstant(),
+                            r.getTimestamp(14).toInstant(), Optional.ofNullable(r.getTimestamp(15))
+                            .map(Timestamp::toInstant), r.getTimestamp(16).toInstant(), review, r.getInt(21)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Reading break-glass grants failed: " + e.getMessage(), e);
+        }
+    }
+}
