@@ -93,6 +93,10 @@ public class CohortsPage {
         }
         model.addAttribute("choices", choices);
         model.addAttribute("chosen", Set.copyOf(chosen));
+        // a rulebook's list opens where one of its indicators is chosen (or where the analyst sent one back wrong)
+        model.addAttribute("openGroups", choices.entrySet().stream().filter(g -> g.getValue().stream()
+                .anyMatch(c -> chosen.contains(c.id()) || (indicator != null && indicator.contains(c.id()))))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("levels", AreaLevel.values());
         model.addAttribute("level", areaLevel == null ? AreaLevel.AREA : areaLevel);
         model.addAttribute("errors", errors);
