@@ -222,15 +222,15 @@ class JourneyScreenshots {
                 GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.analyst",
                         "shots-analyst-password", "SERVICE_EVALUATION.PSEUDONYMISED", "");
                 browser.get(app.url("/cohorts?indicator=absence.persistent&indicator=exclusion.recent&level=AREA"));
-                shoot(browser, out, "41-cohorts-by-area");
+                shoot(browser, out, "51-cohorts-by-area");
                 browser.get(app.url("/cohorts?indicator=absence.persistent&level=DISTRICT"));
-                shoot(browser, out, "42-cohorts-by-district");
+                shoot(browser, out, "52-cohorts-by-district");
                 browser.get(app.url("/signed-out"));
                 browser.manage().deleteAllCookies();
                 GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.practitioner",
                         "shots-practitioner-password", "SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-2026-0415");
                 browser.get(app.url("/cohorts"));
-                shoot(browser, out, "43-cohorts-refused-police");
+                shoot(browser, out, "53-cohorts-refused-police");
             } finally {
                 browser.quit();
             }
