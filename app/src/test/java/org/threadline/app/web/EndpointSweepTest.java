@@ -51,7 +51,10 @@ class EndpointSweepTest {
             // The REST API: the same opaque person id (ADR 0013), and a landed file's id (a sequence number that
             // names a load, not a person).
             "GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
-            "GET /api/v1/loads/{landedFileId}/rejected");
+            "GET /api/v1/loads/{landedFileId}/rejected",
+            // The analyst's cohort form is a GET form (no JavaScript, bookmarkable): it carries indicator ids and an
+            // area level, never anything about a person.
+            "GET /cohorts");
 
     /**
      * Endpoints for one kind of work: signed in with a purpose, someone whose role or purpose they are not for is
@@ -62,6 +65,8 @@ class EndpointSweepTest {
             "GET /governance/diff", "GET /governance/audit", "POST /governance/audit/verify",
             "GET /governance/break-glass", "POST /governance/break-glass/{grantId}/review");
     static final Set<String> SAFEGUARDING_ONLY = Set.of("GET /alerts");
+    /** Cohort counts: for an analyst who declared service evaluation, where an agreement releases counts. */
+    static final Set<String> ANALYST_ONLY = Set.of("GET /cohorts");
 
     /** The REST API's endpoints open to anyone: its OpenAPI document, which describes the API and holds no data. */
     static final Set<String> API_PUBLIC = Set.of("GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml");
@@ -98,6 +103,7 @@ class EndpointSweepTest {
         dpo = new WebClient(app);
         dpo.signInWithPurpose("sweep.dpo", "sweep-password-3", "GOVERNANCE.OVERSIGHT", "");
         dpo.get("/account");
+        app.account("sweep.analyst", Agency.LOCAL_AUTHORITY, Role.ANALYST, "sweep-password-4");
         String key = new org.threadline.app.apikeys.ApiKeys(app.database.dataSource(),
                 new java.security.SecureRandom()).create("sweep-key", Agency.POLICE.name(),
                 Role.SAFEGUARDING_OFFICER.name(), "test", app.clock().instant()).secretKey();
@@ -187,8 +193,8 @@ class EndpointSweepTest {
                 continue;
             }
             WebClient.Page page = withPurpose.send(e.method(), e.samplePath());
-            boolean right = GOVERNANCE_ONLY.contains(e.key()) ? refusedSayingWhy(page)
-                    : !refused(page) && page.status() < 500;
+            boolean right = GOVERNANCE_ONLY.contains(e.key()) || ANALYST_ONLY.contains(e.key())
+                    ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
             if (!right) {
                 wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
             }
@@ -204,13 +210,91 @@ class EndpointSweepTest {
                 continue;
             }
             WebClient.Page page = dpo.send(e.method(), e.samplePath());
-            boolean right = SAFEGUARDING_ONLY.contains(e.key()) ? refusedSayingWhy(page)
-                    : !refused(page) && page.status() < 500;
+            boolean right = SAFEGUARDING_ONLY.contains(e.key()) || ANALYST_ONLY.contains(e.key())
+                    ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
             if (!right) {
                 wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
             }
         }
         assertThat(wrong).as("a data protection officer overseeing").isEmpty();
+    }
+
+    /**
+     * The app starts on 2026-03-02, before the shipped agreements are in force: then no agreement releases counts
+     * to anyone. The analyst's sweeps run while they are (sessions are signed in afresh, since the jump in time
+     * ends every earlier session), and the clock is put back after.
+     */
+    static void duringTheAgreements(Runnable sweep) {
+        java.time.Instant before = app.clock().instant();
+        app.clock.set(BuiltPopulation.DURING_THE_AGREEMENTS);
+        try {
+            sweep.run();
+        } finally {
+            app.clock.set(before);
+        }
+    }
+
+    @Test
+    void every_endpoint_opens_for_an_analyst_evaluating_services_except_governance_and_safeguarding_ones() {
+        List<String> wrong = new ArrayList<>();
+        duringTheAgreements(() -> sweepAsAnalyst(wrong));
+        assertThat(wrong).as("an analyst evaluating services").isEmpty();
+    }
+
+    private static void sweepAsAnalyst(List<String> wrong) {
+        WebClient analyst = new WebClient(app);
+        analyst.signInWithPurpose("sweep.analyst", "sweep-password-4", "SERVICE_EVALUATION.PSEUDONYMISED", "");
+        analyst.get("/account");
+        for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
+            WebClient.Page page = analyst.send(e.method(), e.samplePath());
+            boolean right = GOVERNANCE_ONLY.contains(e.key()) || SAFEGUARDING_ONLY.contains(e.key())
+                    ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
+            if (!right) {
+                wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
+            }
+        }
+    }
+
+    @Test
+    void cohort_counts_open_for_an_analyst_evaluating_services_and_refuse_every_other_role_and_purpose_saying_why() {
+        var catalogue = app.bean(org.threadline.app.web.purpose.PurposeCatalogue.class);
+        List<String> wrong = new ArrayList<>();
+        int[] tried = {0};
+        duringTheAgreements(() -> sweepCohorts(catalogue, wrong, tried));
+        assertThat(tried[0]).isGreaterThan(8);
+        assertThat(wrong).isEmpty();
+
+        // Outside the agreements' term the decision point releases nothing, to the analyst either.
+        WebClient early = new WebClient(app);
+        early.signInWithPurpose("sweep.analyst", "sweep-password-4", "SERVICE_EVALUATION.PSEUDONYMISED", "");
+        WebClient.Page refused = early.get("/cohorts");
+        assertThat(refusedSayingWhy(refused)).isTrue();
+        assertThat(refused.body()).contains("No agreement in force releases counts");
+    }
+
+    private static void sweepCohorts(org.threadline.app.web.purpose.PurposeCatalogue catalogue, List<String> wrong,
+                                     int[] tried) {
+        for (Role role : Role.values()) {
+            String user = "sweep.cohorts." + role.name().toLowerCase(java.util.Locale.ROOT);
+            app.account(user, Agency.LOCAL_AUTHORITY, role, "sweep-cohorts-password");
+            for (var purpose : catalogue.allowedFor(Set.of(role))) {
+                WebClient c = new WebClient(app);
+                c.signInWithPurpose(user, "sweep-cohorts-password", purpose.code(),
+                        purpose.caseReferenceRequired() ? "SWEEP-2" : "");
+                for (String key : ANALYST_ONLY) {
+                    WebClient.Page page = c.send(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ')
+                            + 1));
+                    tried[0]++;
+                    boolean opens = role == Role.ANALYST && purpose.code().equals("SERVICE_EVALUATION.PSEUDONYMISED");
+                    if (opens ? page.status() != 200 : !refusedSayingWhy(page)) {
+                        wrong.add(role + " " + purpose.code() + " " + key + " -> " + page.status());
+                    }
+                }
+            }
+        }
     }
 
     private static boolean refusedSayingWhy(WebClient.Page page) {

@@ -246,6 +246,42 @@ class JourneyScreenshots {
         }
     }
 
+    @Test
+    void write_a_screenshot_of_the_analyst_pages(@TempDir Path folder) throws Exception {
+        Browser.requireChromium();
+        Path out = Path.of(System.getProperty("threadline.screenshots"));
+        if (!out.isAbsolute()) {
+            out = Path.of("").toAbsolutePath().getParent().resolve(out);
+        }
+        Files.createDirectories(out);
+        // A larger population than the tests' 150, so that some counts clear the suppression at area level; at
+        // district level most are still suppressed, which is the point of the rule.
+        try (TestApp app = BuiltPopulation.start(folder.resolve("population"), 2000, 3)) {
+            BuiltPopulation.evaluateFlags(app);
+            app.account("shots.analyst", org.threadline.app.web.accounts.Agency.LOCAL_AUTHORITY,
+                    org.threadline.app.web.accounts.Role.ANALYST, "shots-analyst-password");
+            app.account("shots.practitioner", org.threadline.app.web.accounts.Agency.POLICE,
+                    org.threadline.app.web.accounts.Role.SAFEGUARDING_OFFICER, "shots-practitioner-password");
+            ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+            try {
+                GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.analyst",
+                        "shots-analyst-password", "SERVICE_EVALUATION.PSEUDONYMISED", "");
+                browser.get(app.url("/cohorts?indicator=absence.persistent&indicator=exclusion.recent&level=AREA"));
+                shoot(browser, out, "51-cohorts-by-area");
+                browser.get(app.url("/cohorts?indicator=absence.persistent&level=DISTRICT"));
+                shoot(browser, out, "52-cohorts-by-district");
+                browser.get(app.url("/signed-out"));
+                browser.manage().deleteAllCookies();
+                GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.practitioner",
+                        "shots-practitioner-password", "SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-2026-0415");
+                browser.get(app.url("/cohorts"));
+                shoot(browser, out, "53-cohorts-refused-police");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
         JavascriptExecutor js = (JavascriptExecutor) browser;

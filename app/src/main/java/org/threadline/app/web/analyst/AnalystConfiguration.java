@@ -1,0 +1,69 @@
+package org.threadline.app.web.analyst;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.threadline.app.indicators.IndicatorRun;
+import org.threadline.app.web.access.AccessConfiguration;
+import org.threadline.app.web.accounts.Account;
+import org.threadline.app.web.accounts.Role;
+import org.threadline.app.web.home.Journey;
+import org.threadline.app.web.purpose.DeclaredPurpose;
+import org.threadline.domain.chronology.EventVocabulary;
+import org.threadline.domain.governance.agreements.AgreementRegistry;
+import org.threadline.domain.governance.policy.PolicyDecisionPoint;
+import org.threadline.store.indicators.IndicatorResultStore;
+import org.threadline.store.people.PeopleStore;
+
+/** The cohort page's parts: the stored indicator results, the agreements' data items, the tile layout, its link. */
+@Configuration
+public class AnalystConfiguration {
+
+    @Bean
+    CohortSource cohortSource(DataSource dataSource, PeopleStore people) {
+        Path root = AccessConfiguration.root();
+        return new CohortSource(people, new IndicatorResultStore(dataSource), IndicatorRun.shippedRulebooks(
+                root.resolve("config/rules"), EventVocabulary.read(root.resolve("config/chronology/events.yaml"))));
+    }
+
+    @Bean
+    AggregateAccess aggregateAccess(PolicyDecisionPoint pdp) {
+        // The same agreements as the decision point; only their data items' ids and fields are read here.
+        AgreementRegistry registry = AgreementRegistry.load(AccessConfiguration.root().resolve("config/agreements"));
+        return new AggregateAccess(pdp, registry.agreements().stream().flatMap(a -> a.dataItems().stream())
+                .toList());
+    }
+
+    @Bean
+    AreaTiles areaTiles() {
+        return AreaTiles.load();
+    }
+
+    @Bean
+    Journey cohortsJourney() {
+        return new Journey() {
+            public String path() {
+                return "/cohorts";
+            }
+
+            public String title() {
+                return "Cohorts by indicator and area";
+            }
+
+            public String description() {
+                return "How many people meet an indicator in each postcode area or district, as counts and rates"
+                        + " with small numbers suppressed, a chart and a map of the areas.";
+            }
+
+            public boolean availableTo(Account account, DeclaredPurpose purpose) {
+                return account.roles().contains(Role.ANALYST)
+                        && purpose.code().equals(AggregateAccess.DECLARED_PURPOSE);
+            }
+
+            public int order() {
+                return 20;
+            }
+        };
+    }
+}
