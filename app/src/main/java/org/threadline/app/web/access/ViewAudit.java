@@ -15,8 +15,8 @@ import org.threadline.store.audit.AuditStore;
 
 /**
  * Every page that shows personal data writes what it showed (and what it refused) to the tamper-evident audit log
- * before it is sent. The page's model is built inside an open transaction; the audit events for every access it
- * decided are appended in that transaction and committed; only then is the page rendered. If the append or commit
+ * before it is sent. The page's model is built first; the audit events for every access it decided are then appended
+ * in one transaction and committed; only then is the page rendered. If the append or commit
  * fails, nothing is shown (the error page is), and nothing half-recorded stays in the log.
  */
 public final class ViewAudit {
@@ -37,10 +37,12 @@ public final class ViewAudit {
     /** Builds a page and records its accesses in one transaction; returns the page only once both succeeded. */
     public <T> T view(Viewer v, Supplier<Viewed<T>> read) {
         String requestId = UUID.randomUUID().toString();
+        // Read first, then take the audit connection: the reads use connections of their own, and holding one
+        // while waiting for another deadlocks the pool once as many pages are open as it has connections.
+        Viewed<T> viewed = read.get();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Viewed<T> viewed = read.get();
                 List<AuditEvent> events = new ArrayList<>();
                 for (Access a : viewed.accesses()) {
                     events.add(event(v, requestId, a.underBreakGlass() ? AuditAction.BREAK_GLASS
@@ -76,10 +78,10 @@ public final class ViewAudit {
     /** The same, with reason codes that say what the work did (a load's file and counts). */
     public <T> T act(Viewer v, AuditAction action, String item, List<String> fields, Supplier<T> work,
                      java.util.function.Function<T, List<String>> reasons) {
+        T result = work.get(); // before taking the audit connection (see view)
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.get();
                 audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, fields,
                         reasons.apply(result), ""));
                 c.commit();
@@ -111,10 +113,10 @@ public final class ViewAudit {
      */
     public <T> T viewOf(Viewer v, AuditAction action, String item, List<String> shown, List<String> reasons,
                         Supplier<T> read) {
+        T page = read.get(); // before taking the audit connection (see view)
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T page = read.get();
                 audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, shown, reasons, ""));
                 c.commit();
                 return page;
