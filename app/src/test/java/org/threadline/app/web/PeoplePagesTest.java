@@ -83,6 +83,27 @@ class PeoplePagesTest {
     }
 
     @Test
+    void thirty_people_opening_a_person_page_at_once_are_all_served_by_a_pool_of_ten_connections() throws Exception {
+        // Each page's audit transaction once held a connection while its reads waited for another: with as many
+        // pages open as the pool has connections, every one of them waited until the pool gave up.
+        List<WebClient> clients = java.util.stream.IntStream.range(0, 30).mapToObj(i -> police()).toList();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = clients.stream().map(c -> threads.submit(() -> {
+                go.await();
+                return c.get("/people/" + child).status();
+            })).toList();
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get(5, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(200);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void a_police_officer_triaging_sees_police_records_in_full_and_only_the_school_fields_the_agreement_shares()
             throws Exception {
         List<Build.RecordRow> police = of("police-incident-persons", "police-custody");
