@@ -21,6 +21,14 @@ final class Axe {
     private Axe() {
     }
 
+    /** Fails unless axe ran its rules on the current page and found no serious or critical violation. */
+    static void assertAccessible(WebDriver driver) throws IOException {
+        List<String> violations = seriousOrCritical(driver);
+        org.assertj.core.api.Assertions.assertThat(rulesRun(driver)).as("axe-core ran its rules").isGreaterThan(50);
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical accessibility violations on "
+                + Browser.path(driver)).isEmpty();
+    }
+
     /** The serious and critical violations on the current page, one line each ("rule: target ... help"). */
     static List<String> seriousOrCritical(WebDriver driver) throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) driver;

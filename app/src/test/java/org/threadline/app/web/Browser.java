@@ -23,6 +23,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * developer's machine, but fail in CI (environment CI=true), where .ci/run installs them.
  */
 final class Browser {
+    /** The current page's path (and query), without scheme and host: what the tests compare and report. */
+    static String path(WebDriver driver) {
+        return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    /** The visible text of the first element matching {@code css}. */
+    static String text(WebDriver driver, String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
     static final Path CHROMIUM = Path.of(System.getProperty("threadline.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("threadline.chromedriver", "/usr/bin/chromedriver"));
 

@@ -129,16 +129,14 @@ class PeopleBrowserJourneysTest {
     }
 
     private String path() {
-        return browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        return Browser.path(browser);
     }
 
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return Browser.text(browser, css);
     }
 
     private void accessible() throws Exception {
-        List<String> violations = Axe.seriousOrCritical(browser);
-        assertThat(Axe.rulesRun(browser)).as("axe-core ran its rules").isGreaterThan(50);
-        assertThat(violations).as("serious or critical accessibility violations on " + path()).isEmpty();
+        Axe.assertAccessible(browser);
     }
 }
