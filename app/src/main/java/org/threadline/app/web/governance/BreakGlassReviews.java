@@ -111,7 +111,10 @@ public class BreakGlassReviews {
     private void show(Viewer v, Model model, Map<String, String> errors, Map<String, String> entered) {
         int unread = breakGlass.unreadForDpo();
         Instant now = breakGlass.now();
+        // Read before the audited step takes its connection: the store reads on a connection of its own, and
+        // holding one while waiting for another can exhaust the pool (the person pages did, under load).
         List<Row> rows = new java.util.ArrayList<>();
+        breakGlass.store().newest(SHOWN).forEach(g -> rows.add(row(g, now)));
         audit.step(v, AuditAction.VIEW, "", ITEM, List.of("break-glass grants", "reviews", "notifications"),
                 List.of(Oversight.PURPOSE), "", c -> {
                     try {
@@ -120,7 +123,6 @@ public class BreakGlassReviews {
                         throw new StoreException("Marking break-glass notifications read failed: "
                                 + e.getMessage(), e);
                     }
-                    breakGlass.store().newest(SHOWN).forEach(g -> rows.add(row(g, now)));
                     return true;
                 });
         // What each grant opened, as the audit log has it: the BREAK_GLASS entries, one per source released.
