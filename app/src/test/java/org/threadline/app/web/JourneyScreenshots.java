@@ -25,15 +25,20 @@ import org.threadline.app.web.accounts.DemoAccounts;
 @EnabledIfSystemProperty(named = "threadline.screenshots", matches = ".+")
 class JourneyScreenshots {
 
-    @Test
-    void write_a_screenshot_of_every_page(@TempDir Path folder) throws Exception {
+    /** The folder asked for (a relative one from the repository root), made if missing; Chromium must be here. */
+    private static Path outputFolder() throws java.io.IOException {
         Browser.requireChromium();
         Path out = Path.of(System.getProperty("threadline.screenshots"));
         if (!out.isAbsolute()) {
             // Surefire runs in app/: the repository root is its parent.
             out = Path.of("").toAbsolutePath().getParent().resolve(out);
         }
-        Files.createDirectories(out);
+        return Files.createDirectories(out);
+    }
+
+    @Test
+    void write_a_screenshot_of_every_page(@TempDir Path folder) throws Exception {
+        Path out = outputFolder();
         try (TestApp app = TestApp.withDefaults(folder.resolve("db"))) {
             Map<String, String> passwords = app.bean(DemoAccounts.class).createOrReset().stream()
                     .collect(Collectors.toMap(l -> l.account().username(), DemoAccounts.Login::password));
@@ -71,12 +76,7 @@ class JourneyScreenshots {
 
     @Test
     void write_a_screenshot_of_every_people_page(@TempDir Path folder) throws Exception {
-        Browser.requireChromium();
-        Path out = Path.of(System.getProperty("threadline.screenshots"));
-        if (!out.isAbsolute()) {
-            out = Path.of("").toAbsolutePath().getParent().resolve(out);
-        }
-        Files.createDirectories(out);
+        Path out = outputFolder();
         TestApp app = BuiltPopulation.shared();
         BuiltPopulation.evaluateFlags(app);
         org.threadline.store.people.PeopleStore store = new org.threadline.store.people.PeopleStore(
@@ -122,12 +122,7 @@ class JourneyScreenshots {
 
     @Test
     void write_a_screenshot_of_every_governance_and_alerts_page(@TempDir Path folder) throws Exception {
-        Browser.requireChromium();
-        Path out = Path.of(System.getProperty("threadline.screenshots"));
-        if (!out.isAbsolute()) {
-            out = Path.of("").toAbsolutePath().getParent().resolve(out);
-        }
-        Files.createDirectories(out);
+        Path out = outputFolder();
         TestApp app = AlertsPopulation.shared();
         AlertsPopulation.raised();
         app.account("shots.dpo", org.threadline.app.web.accounts.Agency.LOCAL_AUTHORITY,
@@ -176,12 +171,7 @@ class JourneyScreenshots {
 
     @Test
     void write_a_screenshot_of_the_upload_pages(@TempDir Path folder) throws Exception {
-        Browser.requireChromium();
-        Path out = Path.of(System.getProperty("threadline.screenshots"));
-        if (!out.isAbsolute()) {
-            out = Path.of("").toAbsolutePath().getParent().resolve(out);
-        }
-        Files.createDirectories(out);
+        Path out = outputFolder();
         TestApp app = BuiltPopulation.shared();
         app.account("shots.housing", org.threadline.app.web.accounts.Agency.HOUSING,
                 org.threadline.app.web.accounts.Role.PARTNER_DATA_OWNER, "shots-housing-password");
@@ -203,12 +193,7 @@ class JourneyScreenshots {
 
     @Test
     void write_a_screenshot_of_the_break_glass_pages(@TempDir Path folder) throws Exception {
-        Browser.requireChromium();
-        Path out = Path.of(System.getProperty("threadline.screenshots"));
-        if (!out.isAbsolute()) {
-            out = Path.of("").toAbsolutePath().getParent().resolve(out);
-        }
-        Files.createDirectories(out);
+        Path out = outputFolder();
         TestApp app = BuiltPopulation.shared();
         org.threadline.store.people.PeopleStore people = new org.threadline.store.people.PeopleStore(
                 app.database.dataSource());
@@ -248,12 +233,7 @@ class JourneyScreenshots {
 
     @Test
     void write_a_screenshot_of_the_analyst_pages(@TempDir Path folder) throws Exception {
-        Browser.requireChromium();
-        Path out = Path.of(System.getProperty("threadline.screenshots"));
-        if (!out.isAbsolute()) {
-            out = Path.of("").toAbsolutePath().getParent().resolve(out);
-        }
-        Files.createDirectories(out);
+        Path out = outputFolder();
         // A larger population than the tests' 150, so that some counts clear the suppression at area level; at
         // district level most are still suppressed, which is the point of the rule.
         try (TestApp app = BuiltPopulation.start(folder.resolve("population"), 2000, 3)) {
