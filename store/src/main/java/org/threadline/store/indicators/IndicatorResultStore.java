@@ -79,11 +79,16 @@ public final class IndicatorResultStore {
                 i.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r); // a broken connection (a full disk) must not hide the first failure
+                }
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Saving indicator results failed (" + INSERT + "): " + e.getMessage(), e);
+            throw new StoreException("Saving indicator results failed (" + INSERT + "): " + StoreException.reason(e),
+                    e);
         }
     }
 
