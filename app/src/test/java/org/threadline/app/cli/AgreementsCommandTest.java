@@ -40,7 +40,7 @@ class AgreementsCommandTest {
     void check_prints_every_defect_with_its_path_and_exits_one() throws IOException {
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, Files.readString(CHILDREN)
-                .replace("reviewDue: 2027-01-31", "reviewDue: 2027-06-30")
+                .replace("reviewDue: 2029-01-31", "reviewDue: 2029-06-30")
                 .replace("{duration: P6Y, from: caseClosure, then: delete}\n    grants:\n      - {recipient: social-care,"
                         + " purposes: [SAFEGUARDING.CHILD.MASH_TRIAGE, SAFEGUARDING.CHILD.S47_ENQUIRY],\n"
                         + "         roles: [MASH_SOCIAL_WORKER, MASH_DUTY_MANAGER]}",
@@ -51,7 +51,7 @@ class AgreementsCommandTest {
         int code = run("agreements", "check", "--keys", KEYS.toString(), broken.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("metadata.reviewDue: reviewDue 2027-06-30 is after validTo",
+        assertThat(out.toString()).contains("metadata.reviewDue: reviewDue 2029-06-30 is after validTo",
                 "dataItems[0].grants[0].recipient: recipient 'probation' is not a party",
                 "dataItems[0].grants[0].purposes[1]: purpose 'MARKETING' is not one of the agreement's purposes",
                 "signatures[0].sig", "defect(s) in 1 file(s)");

@@ -37,7 +37,7 @@ import picocli.CommandLine;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestCommandTest {
-    /** A day the shipped agreements are in force (2026-04-01 to 2027-03-31, review due 2027-01-31). */
+    /** A day the shipped agreements are in force (2026-04-01 to 2029-03-31, review due 2029-01-31). */
     static final java.time.Clock DURING_THE_AGREEMENTS = java.time.Clock.fixed(
             java.time.Instant.parse("2026-10-01T09:00:00Z"), java.time.ZoneOffset.UTC);
 

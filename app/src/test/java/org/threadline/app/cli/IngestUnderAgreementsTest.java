@@ -146,12 +146,12 @@ class IngestUnderAgreementsTest {
     void an_expired_agreement_stops_the_feed_and_says_when_it_expired() throws Exception {
         Path file = copy("schools/attendance.csv", "attendance-after-expiry.csv");
 
-        Run run = ingest(Instant.parse("2027-04-01T09:00:00Z"), "--source", definition("schools-attendance"),
+        Run run = ingest(Instant.parse("2029-04-01T09:00:00Z"), "--source", definition("schools-attendance"),
                 file.toString());
 
         assertThat(run.code()).isEqualTo(ThreadlineCommand.FAILURE);
         assertThat(run.out()).contains("attendance-after-expiry.csv", "schools-attendance v1",
-                "from agency 'schools'", "agreement expired: ISA-TL-CHILDREN@1 expired on 2027-03-31");
+                "from agency 'schools'", "agreement expired: ISA-TL-CHILDREN@1 expired on 2029-03-31");
         assertThat(count("landed_file WHERE original_name = 'attendance-after-expiry.csv'")).isZero();
         assertThat(keptCopies("attendance-after-expiry.csv")).isZero();
         assertThat(decisions("schools-attendance")).contains("[\"FEED_REFUSED\", \"EXPIRED\"] ISA-TL-CHILDREN@1");
@@ -161,12 +161,12 @@ class IngestUnderAgreementsTest {
     void an_agreement_overdue_for_review_stops_new_sharing_and_says_since_when() throws Exception {
         Path file = copy("social-care/referrals.csv", "referrals-overdue.csv");
 
-        Run run = ingest(Instant.parse("2027-02-15T09:00:00Z"), "--source", definition("social-care-referrals"),
+        Run run = ingest(Instant.parse("2029-02-15T09:00:00Z"), "--source", definition("social-care-referrals"),
                 file.toString());
 
         assertThat(run.code()).isEqualTo(ThreadlineCommand.FAILURE);
         assertThat(run.out()).contains("referrals-overdue.csv", "social-care-referrals v1",
-                "agreement review overdue: ISA-TL-CHILDREN@1 was due for review on 2027-01-31");
+                "agreement review overdue: ISA-TL-CHILDREN@1 was due for review on 2029-01-31");
         assertThat(count("landed_file WHERE original_name = 'referrals-overdue.csv'")).isZero();
     }
 
@@ -176,8 +176,8 @@ class IngestUnderAgreementsTest {
         Path agreement = past.resolve("isa-children-safeguarding.yaml");
         Files.writeString(agreement, Files.readString(root.resolve("config/agreements/isa-children-safeguarding.yaml"))
                 .replace("validFrom: 2026-04-01", "validFrom: 2025-04-01")
-                .replace("validTo: 2027-03-31", "validTo: 2026-03-31")
-                .replace("reviewDue: 2027-01-31", "reviewDue: 2026-01-31"));
+                .replace("validTo: 2029-03-31", "validTo: 2026-03-31")
+                .replace("reviewDue: 2029-01-31", "reviewDue: 2026-01-31"));
         StringWriter signing = new StringWriter();
         int signed = ThreadlineCommand.execute(new String[] {"agreements", "sign", "--demo", "--keys",
             past.resolve("keys/trusted-keys.yaml").toString(), agreement.toString()}, new PrintWriter(signing, true),

@@ -12,7 +12,7 @@ public final class TestEnvironment {
     }
 
     /**
-     * A day the shipped agreements are in force (they run from 2026-04-01 to 2027-03-31, review due 2027-01-31):
+     * A day the shipped agreements are in force (they run from 2026-04-01 to 2029-03-31, review due 2029-01-31):
      * ingest refuses feeds no agreement in force covers, so tests load "on" this day whatever the real date.
      */
     public static final java.time.Instant DURING_THE_AGREEMENTS = java.time.Instant.parse("2026-10-01T09:00:00Z");

@@ -327,16 +327,16 @@ class ApiTest {
 
     @Test
     void an_upload_whose_feed_no_agreement_covers_today_is_refused_and_nothing_of_it_is_kept() throws Exception {
-        java.time.Duration year = java.time.Duration.ofDays(366);
+        java.time.Duration years = java.time.Duration.ofDays(3 * 366);
         long refusals = audited("apikey.api-housing-feed", "SHARE_DECISION");
-        app.clock.advance(year);  // past the shipped agreements' end (2027-03-31)
+        app.clock.advance(years);  // past the shipped agreements' end (2029-03-31)
         try {
             ApiClient.Reply reply = housing().upload("/api/v1/sources/housing-people/loads", "people-late.csv",
                     HOUSING_CSV.replace("APITEST01", "APILATE01").getBytes(StandardCharsets.UTF_8));
             assertProblem(reply, 403, "feed-not-covered");
             assertThat(reply.json().path("detail").asText()).contains("no agreement in force");
         } finally {
-            app.clock.advance(year.negated());
+            app.clock.advance(years.negated());
         }
         assertThat(audited("apikey.api-housing-feed", "SHARE_DECISION")).as("the refusal is recorded")
                 .isEqualTo(refusals + 1);

@@ -10,7 +10,7 @@ import org.threadline.app.people.TestPopulation;
 
 /**
  * A small synthetic population, generated, ingested and built into real PostgreSQL, with the web app started on it
- * at a time the shipped agreements are in force (they run from 2026-04-01 to 2027-03-31).
+ * at a time the shipped agreements are in force (they run from 2026-04-01 to 2029-03-31).
  */
 final class BuiltPopulation {
     static final Instant DURING_THE_AGREEMENTS = Instant.parse("2026-10-01T09:00:00Z");

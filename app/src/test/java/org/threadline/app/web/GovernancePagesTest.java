@@ -79,7 +79,7 @@ class GovernancePagesTest {
         assertThat(page.status()).isEqualTo(200);
         String children = section(page.body(), "agreement-ISA-TL-CHILDREN@1");
         assertThat(children).contains(">Active<", "Yes: the policy decision point decides by this version",
-                "1 April 2026", "31 March 2027", "31 January 2027", "7 of 7 verified", "DEMO signer for schools",
+                "1 April 2026", "31 March 2029", "31 January 2029", "7 of 7 verified", "DEMO signer for schools",
                 "the signature verifies", "SAFEGUARDING.CHILD.ENCOMPASS");
         String draft = section(page.body(), "agreement-ISA-TL-CHILDREN@2");
         assertThat(draft).contains(">Draft<", "0 of 7 verified", "Not signed", "drafts/isa-children-safeguarding-v2.yaml",
@@ -91,11 +91,11 @@ class GovernancePagesTest {
     @Test
     void the_agreement_states_follow_the_clock_review_overdue_then_expired() {
         try {
-            app.clock.set(java.time.Instant.parse("2027-02-15T09:00:00Z"));
+            app.clock.set(java.time.Instant.parse("2029-02-15T09:00:00Z"));
             WebClient dpo = dpo();
             assertThat(section(dpo.get("/governance").body(), "agreement-ISA-TL-CHILDREN@1")).contains(
                     ">Review overdue<");
-            app.clock.set(java.time.Instant.parse("2027-04-02T09:00:00Z"));
+            app.clock.set(java.time.Instant.parse("2029-04-02T09:00:00Z"));
             dpo = dpo();
             assertThat(section(dpo.get("/governance").body(), "agreement-ISA-TL-CHILDREN@1")).contains(">Expired<");
         } finally {
