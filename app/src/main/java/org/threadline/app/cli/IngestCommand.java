@@ -156,7 +156,12 @@ final class IngestCommand implements Callable<Integer> {
             // Once people are built, new records reach their persons now, not at the next full build.
             try (PeopleContext people = new PeopleContext(environment)) {
                 if (people.store.latestTrainedModel().isPresent()) {
-                    PeopleCommand.Attach.attach(people, out);
+                    try {
+                        PeopleCommand.Attach.attach(people, out);
+                    } catch (IllegalStateException e) {
+                        // The load above is committed and stays; only the attaching waits.
+                        out.println("The new records were loaded but not yet attached to people: " + e.getMessage());
+                    }
                 }
             }
         }

@@ -33,12 +33,7 @@ final class EventAttacher {
         this.vocabulary = vocabulary;
         this.personOfKey = personOfKey;
         this.confidenceOfKey = confidenceOfKey;
-        Map<String, List<String>> keyFields = new HashMap<>();
-        for (EventSource s : vocabulary.sources().values()) {
-            if (s.attach() instanceof EventSource.Attach.ToRecordsOf to) {
-                keyFields.computeIfAbsent(to.definition(), k -> new ArrayList<>()).add(to.field());
-            }
-        }
+        Map<String, List<String>> keyFields = LookupKeys.attachFields(vocabulary);
         for (PersonPart p : parts) {
             partsOfRow.computeIfAbsent(rowKey(p.row()), k -> new ArrayList<>()).add(p);
             if (p.prefix().isEmpty()) {

@@ -38,6 +38,7 @@ import org.threadline.linkage.clustering.ReviewPair;
 import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.engine.LinkResult;
 import org.threadline.linkage.engine.Linker;
+import org.threadline.linkage.engine.TermFrequencies;
 import org.threadline.linkage.engine.TrainingSettings;
 import org.threadline.linkage.model.LinkageModel;
 import org.threadline.linkage.model.ModelJson;
@@ -89,7 +90,8 @@ public final class PeopleBuilder {
 
     public Result build(Consumer<String> progress) {
         Instant started = clock.instant();
-        List<PersonPart> parts = readPersonParts(progress);
+        Set<Long> filesRead = new HashSet<>();
+        List<PersonPart> parts = readPersonParts(filesRead, progress);
         if (parts.size() < 2) {
             throw new IllegalStateException("there are " + parts.size() + " person records: ingest some data first");
         }
@@ -157,16 +159,23 @@ public final class PeopleBuilder {
         String modelJson = ModelJson.write(linked.model());
         Build.Run header = new Build.Run(started, started, model.id(), model.version(), sha256(modelJson), modelJson,
                 linked.pairs().size(), assignment.newIds(), decisions.size(), linked.millis());
+        LookupKeys lookupKeys = new LookupKeys(linked.model(), vocabulary);
         try (BuildWriter w = store.beginBuild(header)) {
             w.persons(persons, retired);
-            parts.forEach(p -> w.record(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()))));
+            parts.forEach(p -> w.record(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key())),
+                    lookupKeys.of(p, cells(p))));
+            w.termFrequencies(Json.write(TermFrequencies.of(linked.model(), linkage.records(), 2)));
             w.changes(assignment.changes(), "re-link with model " + model.id() + " v" + model.version() + " under "
                     + decisions.size() + " review decision(s)");
             w.review(review);
             EventAttacher attacher = new EventAttacher(vocabulary, parts, personOfKey, confidenceOfKey);
             long[] rowsAndEvents = new long[2];
+            Set<String> eventOnly = eventOnlyDefinitions();
             store.forEachRow(row -> {
                 rowsAndEvents[0]++;
+                if (eventOnly.contains(row.definitionId())) {
+                    filesRead.add(row.fileId());
+                }
                 attacher.attach(row, e -> {
                     rowsAndEvents[1]++;
                     w.event(e);
@@ -183,6 +192,7 @@ public final class PeopleBuilder {
                     .infer(personRows, summaries);
             w.relationships(relationships);
             w.residences(Residences.of(personRows));
+            w.files(filesRead);
             long run = w.commit(clock.instant());
             return new Result(run, (int) rowsAndEvents[0], parts.size(), persons.size(), attention.size(),
                     review.size(), (int) rowsAndEvents[1], relationships.size(), assignment.newIds(),
@@ -202,9 +212,12 @@ public final class PeopleBuilder {
     }
 
     /** The person parts of every row that names people; rows that only carry events are left in the store. */
-    private List<PersonPart> readPersonParts(Consumer<String> progress) {
+    private List<PersonPart> readPersonParts(Set<Long> filesRead, Consumer<String> progress) {
         List<StoredRow> rows = new ArrayList<>();
-        store.forEachRow(eventOnlyDefinitions(), rows::add);
+        store.forEachRow(eventOnlyDefinitions(), row -> {
+            rows.add(row);
+            filesRead.add(row.fileId());
+        });
         progress.accept(String.format(java.util.Locale.UK, "read %,d standardised rows that name people", rows.size()));
         return personParts(rows);
     }
@@ -279,30 +292,29 @@ public final class PeopleBuilder {
     public Increment attachNew(Consumer<String> progress) {
         LinkageModel trained = ModelJson.read(store.latestTrainedModel()
                 .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
-        Set<Long> built = store.filesBuilt();
-        List<StoredRow> rows = new ArrayList<>();
-        store.forEachRow(rows::add);
-        List<StoredRow> fresh = rows.stream().filter(r -> !built.contains(r.fileId())).toList();
+        TermFrequencies frequencies = readFrequencies(store.latestTermFrequencies().orElseThrow(() ->
+                new IllegalStateException("the current people build was made by an earlier version, without the index"
+                        + " new records are resolved by: run ./threadline people build once")));
+        List<Long> files = store.filesNotBuilt();
+        List<StoredRow> fresh = new ArrayList<>();
+        store.forEachRowOf(files, fresh::add);
         if (fresh.isEmpty()) {
+            store.writeIncrement(List.of(), List.of(), List.of(), List.of(), files);
             return new Increment(0, 0, 0, 0, 0, 0, Set.of(), Optional.empty());
         }
-        List<PersonPart> parts = personParts(rows);
-        Map<String, String> personOfKey = new HashMap<>(store.currentAssignment());
+        LookupKeys lookupKeys = new LookupKeys(trained, vocabulary);
+        List<PersonPart> newParts = personParts(fresh);
+        Held held = held(newParts, fresh, lookupKeys);
+
+        Map<String, String> personOfKey = new HashMap<>(held.personOfKey());
         Map<String, Integer> clusterOfPerson = new HashMap<>();
         List<String> personOfCluster = new ArrayList<>();
         RecordTable.Builder table = RecordTable.builder(trained.columns());
         List<Integer> clusters = new ArrayList<>();
         List<String> indexedKeys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<PersonPart> newParts = new ArrayList<>();
-        for (PersonPart p : parts) {
+        for (PersonPart p : held.parts()) {
             String person = personOfKey.get(p.key());
-            if (person == null) {
-                if (!built.contains(p.row().fileId())) {
-                    newParts.add(p);
-                }
-                continue;
-            }
             String[] cells = cells(p);
             if (seen.add(person + "|" + String.join("|", cells))) {
                 table.add(p.key(), 0, cells);
@@ -316,8 +328,8 @@ public final class PeopleBuilder {
         java.util.function.Supplier<String> freshIds = store.personIdSupplier(100);
         org.threadline.linkage.engine.IncrementalResolver resolver = new org.threadline.linkage.engine
                 .IncrementalResolver(trained, table.build(), clusters.stream().mapToInt(Integer::intValue).toArray(),
-                LinkageLookups.standard());
-        Map<String, Double> confidenceOfKey = new HashMap<>();
+                LinkageLookups.standard(), frequencies);
+        Map<String, Double> confidenceOfKey = new HashMap<>(held.confidenceOfKey());
         Map<String, String> personOfIdentity = new HashMap<>();
         Map<String, List<PersonPart>> partsOfNewPerson = new LinkedHashMap<>();
         List<Build.ReviewRow> review = new ArrayList<>();
@@ -358,21 +370,83 @@ public final class PeopleBuilder {
             newPersons.add(new Build.PersonRow(id, "ACTIVE", s.forename(), s.surname(), s.dateOfBirth(),
                     s.sex().name(), "[]"));
         });
-        List<Build.RecordRow> records = new ArrayList<>();
+        List<Build.KeyedRecord> records = new ArrayList<>();
         for (PersonPart p : newParts) {
-            records.add(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key())));
+            records.add(new Build.KeyedRecord(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key())),
+                    lookupKeys.of(p, cells(p))));
         }
-        parts.forEach(p -> confidenceOfKey.putIfAbsent(p.key(), 1.0));
-        List<ChronologyEvent> events = new EventAttacher(vocabulary, parts, personOfKey, confidenceOfKey).events(fresh);
-        store.writeIncrement(newPersons, records, events, review);
+        List<PersonPart> attachable = new ArrayList<>(held.parts());
+        attachable.addAll(newParts);
+        List<ChronologyEvent> events = new EventAttacher(vocabulary, attachable, personOfKey, confidenceOfKey)
+                .events(fresh);
+        store.writeIncrement(newPersons, records, events, review, files);
         Set<String> touched = new java.util.TreeSet<>();
         events.forEach(e -> touched.add(e.personId()));
-        records.forEach(r -> touched.add(r.personId()));
-        progress.accept(String.format(java.util.Locale.UK, "resolved %,d new records: %,d matched, %,d for review,"
-                + " %,d new persons; %,d events", newParts.size(), matched, review.size(), newPersons.size(),
-                events.size()));
+        records.forEach(r -> touched.add(r.row().personId()));
+        progress.accept(String.format(java.util.Locale.UK, "resolved %,d new records against %,d held candidates: %,d"
+                + " matched, %,d for review, %,d new persons; %,d events", newParts.size(), held.parts().size(),
+                matched, review.size(), newPersons.size(), events.size()));
         return new Increment(fresh.size(), newParts.size(), matched, review.size(), newPersons.size(), events.size(),
                 touched, events.stream().map(e -> e.date().date()).max(java.time.LocalDate::compareTo));
+    }
+
+    /** The held records an increment can touch, with their persons and how confidently they are attached. */
+    private record Held(List<PersonPart> parts, Map<String, String> personOfKey, Map<String, Double> confidenceOfKey) {
+    }
+
+    /**
+     * The records already held that share a blocking key with a new record (its candidates) or that a new event row
+     * attaches to, fetched by their lookup keys rather than by reading everyone: the cost of an increment follows
+     * its own size and its candidates', not the population's.
+     */
+    private Held held(List<PersonPart> newParts, List<StoredRow> fresh, LookupKeys lookupKeys) {
+        Set<Integer> wanted = new HashSet<>();
+        for (PersonPart p : newParts) {
+            for (int k : lookupKeys.blocking(cells(p))) {
+                wanted.add(k);
+            }
+        }
+        for (StoredRow row : fresh) {
+            vocabulary.source(row.definitionId()).ifPresent(source -> {
+                if (source.attach() instanceof EventSource.Attach.ToRecordsOf to) {
+                    String value = row.values().getOrDefault(to.field(), "").strip();
+                    if (!value.isEmpty()) {
+                        wanted.add(LookupKeys.attach(to.definition(), to.field(), value));
+                    }
+                }
+            });
+        }
+        List<PeopleStore.KeyHit> hits = new ArrayList<>();
+        List<Integer> keys = new ArrayList<>(wanted);
+        for (int from = 0; from < keys.size(); from += 5_000) {
+            hits.addAll(store.recordsWithAnyKey(keys.subList(from, Math.min(keys.size(), from + 5_000)).stream()
+                    .mapToInt(Integer::intValue).toArray()));
+        }
+        Map<String, PeopleStore.KeyHit> byRecord = new LinkedHashMap<>();
+        hits.forEach(h -> byRecord.putIfAbsent(h.recordKey(), h));
+        Map<String, StoredRow> rows = store.rowsAt(byRecord.values().stream()
+                .map(h -> new long[] {h.fileId(), h.rowNumber()}).toList());
+        List<PersonPart> parts = new ArrayList<>();
+        Map<String, String> personOfKey = new HashMap<>();
+        Map<String, Double> confidenceOfKey = new HashMap<>();
+        for (PeopleStore.KeyHit h : byRecord.values()) {
+            StoredRow row = rows.get(h.fileId() + ":" + h.rowNumber());
+            if (row != null) {
+                parts.add(new PersonPart(row, h.part().isEmpty() ? "" : h.part() + ".", h.recordKey()));
+                personOfKey.put(h.recordKey(), h.personId());
+                confidenceOfKey.put(h.recordKey(), h.linkConfidence());
+            }
+        }
+        return new Held(parts, personOfKey, confidenceOfKey);
+    }
+
+    private static TermFrequencies readFrequencies(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, TermFrequencies.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the current build's term frequencies are unreadable: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static Build.RecordRow recordRow(PersonPart p, String person, double confidence) {

@@ -169,7 +169,61 @@ class PeopleBuildTest {
         assertThat(increment.newPersons()).isZero();
         assertThat(increment.events()).isEqualTo(again.size() - 1);
         assertThat(store.currentAssignment()).containsAllEntriesOf(before);
+        Map<String, String> after = store.currentAssignment();
+        List<Build.RecordRow> held = store.allRecordRows();
+        for (String key : after.keySet()) {
+            if (!before.containsKey(key)) {
+                Build.RecordRow added = store.record(key).orElseThrow();
+                assertThat(held).as("the earlier report of %s", key)
+                        .filteredOn(r -> before.containsKey(r.recordKey())
+                                && r.definitionId().equals(added.definitionId())
+                                && r.identity().equals(added.identity()))
+                        .isNotEmpty()
+                        .allSatisfy(r -> assertThat(r.personId()).isEqualTo(added.personId()));
+            }
+        }
         assertThat(builder.attachNew(line -> { }).newRows()).as("attaching again adds nothing").isZero();
+    }
+
+    @Test
+    @Order(7)
+    void a_new_terms_attendance_reaches_the_pupil_already_held_through_the_census_record_with_its_upn()
+            throws Exception {
+        List<String> lines = Files.readAllLines(population.resolve("extracts/schools/attendance.csv"));
+        String[] first = lines.get(1).split(",", -1);
+        String upn = first[0];
+        first[2] = "2026/27";
+        first[3] = "AUT";
+        Path incoming = folder.resolve("incoming/attendance-2026-27.csv");
+        Files.write(incoming, List.of(lines.get(0), String.join(",", first)));
+        List<String> pupils = store.allRecordRows().stream()
+                .filter(r -> r.definitionId().equals("schools-pupils") && upn.equals(r.identity().get("upn")))
+                .map(Build.RecordRow::personId).distinct().toList();
+        assertThat(pupils).as("the census records with UPN %s", upn).hasSize(1);
+        String pupil = pupils.get(0);
+        long eventsBefore = store.events(List.of(pupil)).size();
+        new org.threadline.intake.load.Loader(new org.threadline.store.intake.IntakeStore(database.dataSource()),
+                folder.resolve("landed"), Clock.systemUTC(), "test").load(incoming,
+                org.threadline.intake.source.SourceDefinitions.load(root.resolve(
+                        "config/sources/schools-attendance.yaml")));
+
+        PeopleBuilder.Increment increment = builder.attachNew(line -> { });
+
+        assertThat(increment.newRecords()).as("attendance names no person: it is an event of a record").isZero();
+        assertThat(increment.events()).isEqualTo(1);
+        assertThat(increment.personsTouched()).containsExactly(pupil);
+        assertThat(store.events(List.of(pupil))).hasSize((int) eventsBefore + 1);
+    }
+
+    @Test
+    @Order(8)
+    void a_build_made_before_the_lookup_index_is_refused_by_attach_with_what_to_do() throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("UPDATE link_run SET term_frequencies = NULL");
+        }
+
+        assertThatThrownBy(() -> builder.attachNew(line -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("run ./threadline people build once");
     }
 
     private static String personWithRecordsFrom(int agencies) {

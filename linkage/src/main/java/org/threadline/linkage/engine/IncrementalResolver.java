@@ -20,7 +20,9 @@ import org.threadline.linkage.scoring.MatchWeights;
  * model, and the best decides: MATCH at or above the join threshold, REVIEW in the band below it, otherwise NEW.
  *
  * <p>The candidates and the new record are compiled as a small table per query, so every level behaves exactly as
- * in batch; term frequencies come from the whole indexed population, as they would in batch.
+ * in batch; term frequencies come from the whole indexed population, as they would in batch, or from the
+ * {@link TermFrequencies} a batch run kept when the indexed records are only the candidates fetched for this query
+ * (a store finds them by {@link #blockingKeys}).
  */
 public final class IncrementalResolver {
     private static final int MAX_CANDIDATES = 5_000;
@@ -29,6 +31,7 @@ public final class IncrementalResolver {
     private final RecordTable indexed;
     private final int[] clusters;
     private final Lookups lookups;
+    private final TermFrequencies frequencies;
     private final List<List<KeyPart>> rules;
     private final List<Map<Integer, int[]>> index = new ArrayList<>();
 
@@ -38,6 +41,16 @@ public final class IncrementalResolver {
      * @param clusters each record's cluster id (from batch clustering)
      */
     public IncrementalResolver(LinkageModel trained, RecordTable records, int[] clusters, Lookups lookups) {
+        this(trained, records, clusters, lookups, TermFrequencies.of(trained, records, 1));
+    }
+
+    /**
+     * @param records     the records already resolved that may be candidates (the whole population, or only those
+     *                    sharing a blocking key with the records about to be resolved)
+     * @param frequencies the term frequencies of the whole population, as batch counted them
+     */
+    public IncrementalResolver(LinkageModel trained, RecordTable records, int[] clusters, Lookups lookups,
+                               TermFrequencies frequencies) {
         if (!trained.isTrained()) {
             throw new IllegalArgumentException("incremental resolution needs a trained model");
         }
@@ -45,6 +58,7 @@ public final class IncrementalResolver {
         this.indexed = records;
         this.clusters = clusters.clone();
         this.lookups = lookups;
+        this.frequencies = frequencies;
         this.rules = BlockingCompiler.compile(trained.blockingRules());
         for (List<KeyPart> rule : rules) {
             index.add(group(Blocker.keys(records, rule)));
@@ -68,6 +82,23 @@ public final class IncrementalResolver {
             }
         }
         return out;
+    }
+
+    /**
+     * The record's key under each of the model's blocking rules, in the model's order ({@link Blocker#NO_KEY} where a
+     * key part is blank): the same 32-bit keys batch blocking computes, stable across runs and machines, so a store
+     * can index records by them and fetch exactly the candidates this resolver would find in memory.
+     *
+     * @param values the record's values, in the order of the model's columns
+     */
+    public static int[] blockingKeys(LinkageModel model, String... values) {
+        RecordTable one = RecordTable.builder(model.columns()).add("record", 0, values).build();
+        List<List<KeyPart>> rules = BlockingCompiler.compile(model.blockingRules());
+        int[] keys = new int[rules.size()];
+        for (int r = 0; r < keys.length; r++) {
+            keys[r] = Blocker.keys(one, rules.get(r))[0];
+        }
+        return keys;
     }
 
     /**
@@ -113,9 +144,8 @@ public final class IncrementalResolver {
                 int level = comparison.levelOf(i, self);
                 double tf = Double.NaN;
                 if (level == comparison.tfLevel()) {
-                    String value = indexed.column(model.comparisons().get(c).columns().get(0)).value(candidates.get(i));
-                    double f = indexed.column(model.comparisons().get(c).columns().get(0)).frequencyOf(value);
-                    tf = f > 0 ? f : Double.NaN;
+                    String column = model.comparisons().get(c).columns().get(0);
+                    tf = frequencies.frequency(column, indexed.column(column).value(candidates.get(i)));
                 }
                 w += weights.contribution(c, level, tf);
             }

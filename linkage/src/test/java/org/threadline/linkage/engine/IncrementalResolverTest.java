@@ -52,6 +52,68 @@ class IncrementalResolverTest {
         assertThat(res.cluster()).isEqualTo(-1);
     }
 
+    @Test
+    void a_record_has_the_blocking_keys_batch_blocking_gives_it() {
+        List<List<org.threadline.linkage.blocking.KeyPart>> rules = BlockingCompiler.compile(
+                batch.model().blockingRules());
+        for (int r = 0; r < rules.size(); r++) {
+            int[] batchKeys = org.threadline.linkage.blocking.Blocker.keys(data.records(), rules.get(r));
+            for (int record = 0; record < 200; record++) {
+                assertThat(IncrementalResolver.blockingKeys(batch.model(), values(record))[r])
+                        .as("rule %d, record %d", r, record).isEqualTo(batchKeys[record]);
+            }
+        }
+    }
+
+    @Test
+    void only_the_candidates_sharing_a_key_with_the_kept_frequencies_decide_as_the_whole_population_does() {
+        TermFrequencies kept = TermFrequencies.of(batch.model(), data.records(), 2);
+        int[][] keysOf = new int[data.records().size()][];
+        for (int record = 0; record < keysOf.length; record++) {
+            keysOf[record] = IncrementalResolver.blockingKeys(batch.model(), values(record));
+        }
+        for (int probe = 0; probe < 60; probe++) {
+            int[] probeKeys = keysOf[probe];
+            RecordTable.Builder fetched = RecordTable.builder(batch.model().columns());
+            List<Integer> clusterOfFetched = new java.util.ArrayList<>();
+            for (int record = 0; record < keysOf.length; record++) {
+                if (shareAKey(probeKeys, keysOf[record])) {
+                    fetched.add(data.records().id(record), 0, values(record));
+                    clusterOfFetched.add(batch.clustering().clusterOf(record));
+                }
+            }
+            IncrementalResolver small = new IncrementalResolver(batch.model(), fetched.build(),
+                    clusterOfFetched.stream().mapToInt(Integer::intValue).toArray(), Lookups.none(), kept);
+
+            Resolution whole = resolver.resolve("again-" + probe, values(probe));
+            Resolution part = small.resolve("again-" + probe, values(probe));
+
+            assertThat(part.decision()).as("probe %d", probe).isEqualTo(whole.decision());
+            assertThat(part.cluster()).as("probe %d", probe).isEqualTo(whole.cluster());
+            assertThat(part.weight()).as("probe %d", probe).isCloseTo(whole.weight(), within(1e-9));
+        }
+    }
+
+    @Test
+    void a_value_left_out_of_the_kept_frequencies_counts_as_held_by_one_record() {
+        TermFrequencies kept = TermFrequencies.of(batch.model(), data.records(), 2);
+        String column = kept.present().keySet().iterator().next();
+        int present = kept.present().get(column);
+
+        assertThat(kept.counts().get(column).values()).allMatch(n -> n >= 2);
+        assertThat(kept.frequency(column, "A VALUE NOBODY HOLDS TWICE")).isEqualTo(1.0 / present);
+        assertThat(kept.frequency("no such column", "X")).isNaN();
+    }
+
+    private static boolean shareAKey(int[] a, int[] b) {
+        for (int r = 0; r < a.length; r++) {
+            if (a[r] != org.threadline.linkage.blocking.Blocker.NO_KEY && a[r] == b[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String[] values(int record) {
         RecordTable t = data.records();
         List<String> columns = batch.model().columns();

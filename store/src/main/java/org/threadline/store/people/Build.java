@@ -28,6 +28,13 @@ public record Build(Run run, List<PersonRow> persons, List<String> retired, List
                             String agency, String definitionId, double linkConfidence, Map<String, String> identity) {
     }
 
+    /**
+     * A record as written, with its lookup keys: the integers incremental resolution finds it by (its blocking keys
+     * and the keys of the fields other feeds' events attach by). Null keys: not indexed.
+     */
+    public record KeyedRecord(RecordRow row, int[] lookupKeys) {
+    }
+
     public record ReviewRow(String kind, String recordA, String recordB, String personA, String personB,
                             double matchWeight, double probability, String explanationJson) {
     }

@@ -84,9 +84,11 @@ final class BuildRows {
     }
 
     static final String RECORD = "INSERT INTO person_record (record_key, file_id, row_number, part, person_id,"
-            + " agency, definition_id, link_confidence, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+            + " agency, definition_id, link_confidence, identity, lookup_keys)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
 
-    static void record(PreparedStatement s, Build.RecordRow r) throws SQLException {
+    static void record(PreparedStatement s, Build.KeyedRecord k) throws SQLException {
+        Build.RecordRow r = k.row();
         s.setString(1, r.recordKey());
         s.setLong(2, r.fileId());
         s.setLong(3, r.rowNumber());
@@ -96,6 +98,18 @@ final class BuildRows {
         s.setString(7, r.definitionId());
         s.setDouble(8, r.linkConfidence());
         s.setString(9, PeopleStore.json(r.identity()));
+        if (k.lookupKeys() == null) {
+            s.setNull(10, java.sql.Types.ARRAY);
+        } else {
+            s.setArray(10, s.getConnection().createArrayOf("integer",
+                    java.util.Arrays.stream(k.lookupKeys()).boxed().toArray()));
+        }
+    }
+
+    static final String FILE = "INSERT INTO people_file (file_id) VALUES (?) ON CONFLICT DO NOTHING";
+
+    static void file(PreparedStatement s, Long fileId) throws SQLException {
+        s.setLong(1, fileId);
     }
 
     static final String REVIEW = "INSERT INTO review_item (run_id, kind, record_a, record_b, person_a, person_b,"

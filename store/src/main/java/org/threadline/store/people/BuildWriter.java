@@ -24,7 +24,7 @@ public final class BuildWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final Connection connection;
     private final long run;
-    private final BuildRows.Batch<Build.RecordRow> records;
+    private final BuildRows.Batch<Build.KeyedRecord> records;
     private final BuildRows.Batch<ChronologyEvent> events;
     private long persons;
     private int retired;
@@ -46,7 +46,7 @@ public final class BuildWriter implements AutoCloseable {
             this.run = insertRun(header);
             try (Statement s = connection.createStatement()) {
                 for (String table : List.of("person_record", "review_item", "chronology_event", "relationship",
-                        "residence")) {
+                        "residence", "people_file")) {
                     s.execute("DELETE FROM " + table);
                 }
             }
@@ -84,8 +84,31 @@ public final class BuildWriter implements AutoCloseable {
         });
     }
 
+    /** A record without lookup keys: `people attach` cannot extend this build (small builds, tests). */
     public void record(Build.RecordRow row) {
-        attempt(() -> records.add(row));
+        record(row, null);
+    }
+
+    /** A record and the keys incremental resolution will find it by. */
+    public void record(Build.RecordRow row, int[] lookupKeys) {
+        attempt(() -> records.add(new Build.KeyedRecord(row, lookupKeys)));
+    }
+
+    /** The landed files this build read: `people attach` resolves only the rows of files landed since. */
+    public void files(java.util.Collection<Long> fileIds) {
+        attempt(() -> BuildRows.insertAll(connection, BuildRows.FILE, BuildRows::file, fileIds));
+    }
+
+    /** The term frequencies this build's linkage counted (JSON), kept for incremental resolution. */
+    public void termFrequencies(String json) {
+        attempt(() -> {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "UPDATE link_run SET term_frequencies = ?::jsonb WHERE id = ?")) {
+                s.setString(1, json);
+                s.setLong(2, run);
+                s.executeUpdate();
+            }
+        });
     }
 
     public void event(ChronologyEvent event) {

@@ -60,24 +60,31 @@ public final class PeopleStore {
      * a build holds millions of rows, and most of their memory is such values.
      */
     public void forEachRow(java.util.Set<String> skipped, Consumer<StoredRow> sink) {
+        forEachRow(skipped, null, sink);
+    }
+
+    /** Streams the standardised, not quarantined rows of these landed files, in file and row order. */
+    public void forEachRowOf(Collection<Long> fileIds, Consumer<StoredRow> sink) {
+        forEachRow(java.util.Set.of(), fileIds, sink);
+    }
+
+    private void forEachRow(java.util.Set<String> skipped, Collection<Long> onlyFiles, Consumer<StoredRow> sink) {
         String sql = "SELECT s.file_id, s.row_number, f.agency, s.definition_id, s.fields FROM standardised_row s"
                 + " JOIN landed_file f ON f.id = s.file_id WHERE NOT EXISTS (SELECT 1 FROM quarantined_row q"
                 + " WHERE q.file_id = s.file_id AND q.row_number = s.row_number) AND s.definition_id <> ALL (?)"
-                + " ORDER BY s.file_id, s.row_number";
+                + (onlyFiles == null ? "" : " AND s.file_id = ANY (?)") + " ORDER BY s.file_id, s.row_number";
         SharedValues shared = new SharedValues();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor, not the whole result in memory
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setArray(1, c.createArrayOf("text", skipped.toArray()));
+                if (onlyFiles != null) {
+                    s.setArray(2, c.createArrayOf("bigint", onlyFiles.toArray()));
+                }
                 s.setFetchSize(5_000);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        JsonNode fields = JSON.readTree(r.getString(5));
-                        Map<String, String> values = new HashMap<>();
-                        fields.fields().forEachRemaining(e -> values.put(e.getKey(),
-                                shared.of(e.getValue().path("value").asText())));
-                        sink.accept(new StoredRow(r.getLong(1), r.getLong(2), shared.of(r.getString(3)),
-                                shared.of(r.getString(4)), values));
+                        sink.accept(storedRow(r, shared));
                     }
                 }
             }
@@ -85,6 +92,84 @@ public final class PeopleStore {
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("Reading standardised rows failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Columns: file id, row number, agency, definition id, fields (JSON). */
+    private static StoredRow storedRow(ResultSet r, SharedValues shared) throws SQLException, java.io.IOException {
+        JsonNode fields = JSON.readTree(r.getString(5));
+        Map<String, String> values = new HashMap<>();
+        fields.fields().forEachRemaining(e -> values.put(e.getKey(), shared.of(e.getValue().path("value").asText())));
+        return new StoredRow(r.getLong(1), r.getLong(2), shared.of(r.getString(3)), shared.of(r.getString(4)),
+                values);
+    }
+
+    /** The standardised rows at these (file id, row number) places, keyed "file:row"; rows no longer held are absent. */
+    public Map<String, StoredRow> rowsAt(Collection<long[]> places) {
+        Map<String, StoredRow> out = new HashMap<>();
+        if (places.isEmpty()) {
+            return out;
+        }
+        SharedValues shared = new SharedValues();
+        String sql = "SELECT s.file_id, s.row_number, f.agency, s.definition_id, s.fields FROM standardised_row s"
+                + " JOIN landed_file f ON f.id = s.file_id JOIN unnest(?::bigint[], ?::bigint[]) AS p (file_id,"
+                + " row_number) ON p.file_id = s.file_id AND p.row_number = s.row_number";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("bigint", places.stream().map(p -> p[0]).toArray()));
+            s.setArray(2, c.createArrayOf("bigint", places.stream().map(p -> p[1]).toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    StoredRow row = storedRow(r, shared);
+                    out.put(row.fileId() + ":" + row.rowNumber(), row);
+                }
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("Reading standardised rows failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** A held record found by one of its lookup keys, with the person it belongs to and all its keys. */
+    public record KeyHit(String recordKey, long fileId, long rowNumber, String part, String personId,
+                         String definitionId, double linkConfidence, int[] lookupKeys) {
+    }
+
+    /**
+     * The records of the current build (and increments since) holding any of these lookup keys: one indexed query
+     * (GIN on {@code person_record.lookup_keys}) however many people are held.
+     */
+    public List<KeyHit> recordsWithAnyKey(int[] keys) {
+        List<KeyHit> out = new ArrayList<>();
+        if (keys.length == 0) {
+            return out;
+        }
+        query("SELECT record_key, file_id, row_number, part, person_id, definition_id, link_confidence, lookup_keys"
+                + " FROM person_record WHERE lookup_keys && ?::integer[]",
+                List.of((Object) java.util.Arrays.stream(keys).boxed().toArray(Integer[]::new)), r -> {
+                    Integer[] held = (Integer[]) r.getArray(8).getArray();
+                    out.add(new KeyHit(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getDouble(7),
+                            java.util.Arrays.stream(held).mapToInt(Integer::intValue).toArray()));
+                });
+        return out;
+    }
+
+    /** The term frequencies the latest build kept (JSON); empty before the first build or for a build before V12. */
+    public Optional<String> latestTermFrequencies() {
+        List<String> out = new ArrayList<>();
+        query("SELECT term_frequencies::text FROM link_run ORDER BY id DESC LIMIT 1", List.of(), r -> {
+            if (r.getString(1) != null) {
+                out.add(r.getString(1));
+            }
+        });
+        return out.stream().findFirst();
+    }
+
+    /** Landed files no build or increment has read yet. */
+    public List<Long> filesNotBuilt() {
+        List<Long> out = new ArrayList<>();
+        query("SELECT id FROM landed_file f WHERE NOT EXISTS (SELECT 1 FROM people_file p WHERE p.file_id = f.id)"
+                + " ORDER BY id", List.of(), r -> out.add(r.getLong(1)));
+        return out;
     }
 
     /** Record key → person id of the current build (empty before the first). */
@@ -218,8 +303,7 @@ public final class PeopleStore {
     /** The files whose rows the current build (or an increment) has already turned into records or events. */
     public java.util.Set<Long> filesBuilt() {
         java.util.Set<Long> out = new java.util.HashSet<>();
-        query("SELECT DISTINCT file_id FROM person_record UNION SELECT DISTINCT (jsonb_array_elements(sources)"
-                + "->>'fileId')::bigint FROM chronology_event", List.of(), r -> out.add(r.getLong(1)));
+        query("SELECT file_id FROM people_file", List.of(), r -> out.add(r.getLong(1)));
         return out;
     }
 
@@ -245,10 +329,11 @@ public final class PeopleStore {
 
     /**
      * Adds what incremental resolution decided for new records, in one transaction: new persons, the records, their
-     * events, and review items for records that only nearly matched. Existing rows are left alone.
+     * events, review items for records that only nearly matched, and the files read. Existing rows are left alone.
      */
-    public void writeIncrement(List<Build.PersonRow> newPersons, List<Build.RecordRow> records,
-                               List<ChronologyEvent> events, List<Build.ReviewRow> review) {
+    public void writeIncrement(List<Build.PersonRow> newPersons, List<Build.KeyedRecord> records,
+                               List<ChronologyEvent> events, List<Build.ReviewRow> review,
+                               Collection<Long> filesRead) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -261,6 +346,7 @@ public final class PeopleStore {
                 BuildRows.insertAll(c, BuildRows.RECORD, BuildRows::record, records);
                 BuildRows.insertAll(c, BuildRows.EVENT, BuildRows::event, events);
                 BuildRows.insertAll(c, BuildRows.REVIEW, BuildRows.review(run), review);
+                BuildRows.insertAll(c, BuildRows.FILE, BuildRows::file, filesRead);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -514,6 +600,8 @@ public final class PeopleStore {
                 Object p = parameters.get(i);
                 if (p instanceof String[] array) {
                     s.setArray(i + 1, c.createArrayOf("text", array));
+                } else if (p instanceof Integer[] array) {
+                    s.setArray(i + 1, c.createArrayOf("integer", array));
                 } else {
                     s.setObject(i + 1, p);
                 }

@@ -1,0 +1,85 @@
+package org.threadline.app.people;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.threadline.domain.chronology.EventSource;
+import org.threadline.domain.chronology.EventVocabulary;
+import org.threadline.linkage.blocking.Blocker;
+import org.threadline.linkage.engine.IncrementalResolver;
+import org.threadline.linkage.model.LinkageModel;
+
+/**
+ * The integers a person record is indexed by in the store ({@code person_record.lookup_keys}), so that `people
+ * attach` fetches a new record's candidates, and the records an event row attaches to, instead of reading everyone:
+ * <ul>
+ *   <li>its key under each blocking rule of the build's model (the very keys batch blocking compares, mixed with the
+ *       rule's position so two rules' keys cannot meet), and</li>
+ *   <li>for a feed whose rows other feeds' events attach to by a field (a pupil's census record, found by UPN from a
+ *       term's attendance), the key of that field's value.</li>
+ * </ul>
+ * Keys are 32-bit hashes: a collision only fetches a record more, which is then scored, or compared by value, like
+ * any other. They are stable across runs and machines (they hash with {@link String#hashCode}, fixed by the JLS).
+ */
+final class LookupKeys {
+    private final LinkageModel model;
+    private final Map<String, List<String>> attachFields;
+
+    LookupKeys(LinkageModel model, EventVocabulary vocabulary) {
+        this.model = model;
+        this.attachFields = attachFields(vocabulary);
+    }
+
+    /** Definition → the fields of its records that other feeds' event rows attach by. */
+    static Map<String, List<String>> attachFields(EventVocabulary vocabulary) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (EventSource s : vocabulary.sources().values()) {
+            if (s.attach() instanceof EventSource.Attach.ToRecordsOf to) {
+                out.computeIfAbsent(to.definition(), k -> new ArrayList<>()).add(to.field());
+            }
+        }
+        return out;
+    }
+
+    /** Every key of a record whose model cells are {@code cells}. */
+    int[] of(PersonPart part, String[] cells) {
+        int[] blocking = blocking(cells);
+        List<String> fields = part.prefix().isEmpty()
+                ? attachFields.getOrDefault(part.row().definitionId(), List.of()) : List.of();
+        int[] out = java.util.Arrays.copyOf(blocking, blocking.length + fields.size());
+        int n = blocking.length;
+        for (String field : fields) {
+            String value = part.field(field);
+            if (!value.isEmpty()) {
+                out[n++] = attach(part.row().definitionId(), field, value);
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The record's blocking keys (rules under which it has no key are left out). */
+    int[] blocking(String[] cells) {
+        int[] keys = IncrementalResolver.blockingKeys(model, cells);
+        int[] out = new int[keys.length];
+        int n = 0;
+        for (int r = 0; r < keys.length; r++) {
+            if (keys[r] != Blocker.NO_KEY) {
+                out[n++] = mix((r + 1L) * 0x9E3779B97F4A7C15L ^ keys[r]);
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The key of the records of {@code definition} whose {@code field} holds {@code value}. */
+    static int attach(String definition, String field, String value) {
+        return mix(((long) (definition + '|' + field).hashCode() << 32) ^ (value.hashCode() & 0xFFFFFFFFL));
+    }
+
+    private static int mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) (z ^ (z >>> 32));
+    }
+}
