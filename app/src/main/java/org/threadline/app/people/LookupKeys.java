@@ -17,7 +17,8 @@ import org.threadline.linkage.model.LinkageModel;
  *   <li>its key under each blocking rule of the build's model (the very keys batch blocking compares, mixed with the
  *       rule's position so two rules' keys cannot meet), and</li>
  *   <li>for a feed whose rows other feeds' events attach to by a field (a pupil's census record, found by UPN from a
- *       term's attendance), the key of that field's value.</li>
+ *       term's attendance), the key of that field's value, and</li>
+ *   <li>the keys "find a person" looks records up by ({@link SearchKeys}).</li>
  * </ul>
  * Keys are 32-bit hashes: a collision only fetches a record more, which is then scored, or compared by value, like
  * any other. They are stable across runs and machines (they hash with {@link String#hashCode}, fixed by the JLS).
@@ -25,10 +26,12 @@ import org.threadline.linkage.model.LinkageModel;
 final class LookupKeys {
     private final LinkageModel model;
     private final Map<String, List<String>> attachFields;
+    private final SearchKeys searchKeys;
 
-    LookupKeys(LinkageModel model, EventVocabulary vocabulary) {
+    LookupKeys(LinkageModel model, EventVocabulary vocabulary, SearchKeys searchKeys) {
         this.model = model;
         this.attachFields = attachFields(vocabulary);
+        this.searchKeys = searchKeys;
     }
 
     /** Definition → the fields of its records that other feeds' event rows attach by. */
@@ -42,13 +45,15 @@ final class LookupKeys {
         return out;
     }
 
-    /** Every key of a record whose model cells are {@code cells}. */
-    int[] of(PersonPart part, String[] cells) {
+    /** Every key of a record whose model cells are {@code cells} and whose stored identity is {@code identity}. */
+    int[] of(PersonPart part, String[] cells, Map<String, String> identity) {
         int[] blocking = blocking(cells);
+        int[] search = searchKeys.of(identity);
         List<String> fields = part.prefix().isEmpty()
                 ? attachFields.getOrDefault(part.row().definitionId(), List.of()) : List.of();
-        int[] out = java.util.Arrays.copyOf(blocking, blocking.length + fields.size());
-        int n = blocking.length;
+        int[] out = java.util.Arrays.copyOf(blocking, blocking.length + search.length + fields.size());
+        System.arraycopy(search, 0, out, blocking.length, search.length);
+        int n = blocking.length + search.length;
         for (String field : fields) {
             String value = part.field(field);
             if (!value.isEmpty()) {
@@ -76,7 +81,7 @@ final class LookupKeys {
         return mix(((long) (definition + '|' + field).hashCode() << 32) ^ (value.hashCode() & 0xFFFFFFFFL));
     }
 
-    private static int mix(long z) {
+    static int mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z ^= z >>> 31;

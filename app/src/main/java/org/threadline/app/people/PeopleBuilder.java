@@ -65,6 +65,7 @@ import org.threadline.store.people.StoredRow;
  * All of it is written in one transaction, as it is made (rows are read twice rather than held: see ADR 0009).
  */
 public final class PeopleBuilder {
+    private static final SearchKeys SEARCH_KEYS = new SearchKeys(org.threadline.domain.names.FamiliarForms.load());
     static final List<String> IDENTITY = List.of("forename", "surname", "date_of_birth", "sex", "postcode",
             "nhs_number", "upn", "pnc_id", "ni_number");
 
@@ -159,11 +160,13 @@ public final class PeopleBuilder {
         String modelJson = ModelJson.write(linked.model());
         Build.Run header = new Build.Run(started, started, model.id(), model.version(), sha256(modelJson), modelJson,
                 linked.pairs().size(), assignment.newIds(), decisions.size(), linked.millis());
-        LookupKeys lookupKeys = new LookupKeys(linked.model(), vocabulary);
+        LookupKeys lookupKeys = new LookupKeys(linked.model(), vocabulary, SEARCH_KEYS);
         try (BuildWriter w = store.beginBuild(header)) {
             w.persons(persons, retired);
-            parts.forEach(p -> w.record(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key())),
-                    lookupKeys.of(p, cells(p))));
+            parts.forEach(p -> {
+                Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()));
+                w.record(row, lookupKeys.of(p, cells(p), row.identity()));
+            });
             w.termFrequencies(Json.write(TermFrequencies.of(linked.model(), linkage.records(), 2)));
             w.changes(assignment.changes(), "re-link with model " + model.id() + " v" + model.version() + " under "
                     + decisions.size() + " review decision(s)");
@@ -302,7 +305,7 @@ public final class PeopleBuilder {
             store.writeIncrement(List.of(), List.of(), List.of(), List.of(), files);
             return new Increment(0, 0, 0, 0, 0, 0, Set.of(), Optional.empty());
         }
-        LookupKeys lookupKeys = new LookupKeys(trained, vocabulary);
+        LookupKeys lookupKeys = new LookupKeys(trained, vocabulary, SEARCH_KEYS);
         List<PersonPart> newParts = personParts(fresh);
         Held held = held(newParts, fresh, lookupKeys);
 
@@ -372,8 +375,8 @@ public final class PeopleBuilder {
         });
         List<Build.KeyedRecord> records = new ArrayList<>();
         for (PersonPart p : newParts) {
-            records.add(new Build.KeyedRecord(recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key())),
-                    lookupKeys.of(p, cells(p))));
+            Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()));
+            records.add(new Build.KeyedRecord(row, lookupKeys.of(p, cells(p), row.identity())));
         }
         List<PersonPart> attachable = new ArrayList<>(held.parts());
         attachable.addAll(newParts);

@@ -27,10 +27,37 @@ public final class PersonSearch {
     public static final List<String> IDENTIFIERS = List.of("nhs_number", "upn", "pnc_id", "ni_number");
     private static final int LIMIT = 50;
 
+    /** How many candidate persons a search reads at most: a broader query is asked to say more. */
+    public static final int CANDIDATES = 2_000;
+
     private final FamiliarForms familiarForms;
+    private final SearchKeys keys;
 
     public PersonSearch(FamiliarForms familiarForms) {
         this.familiarForms = familiarForms;
+        this.keys = new SearchKeys(familiarForms);
+    }
+
+    /**
+     * What a search found, and whether it was too broad to read every candidate (then the best matches among the
+     * first {@value #CANDIDATES} candidates are shown, and the searcher is asked for more detail).
+     */
+    public record Found(List<Hit> hits, boolean tooBroad) {
+    }
+
+    /**
+     * Runs a query over the store: only the records of persons who can meet every criterion are read, found by their
+     * lookup keys ({@link SearchKeys}); a store whose build predates the keys is read whole, as before.
+     */
+    public Found find(Query q, org.threadline.store.people.PeopleStore store,
+                      BiPredicate<Build.RecordRow, String> visible) {
+        if (!store.lookupKeysWritten()) {
+            return new Found(search(q, store.allRecordRows(), visible), false);
+        }
+        List<String> persons = store.personsMeetingEvery(keys.criteria(q), CANDIDATES + 1);
+        boolean tooBroad = persons.size() > CANDIDATES;
+        List<Build.RecordRow> records = store.recordRowsOf(tooBroad ? persons.subList(0, CANDIDATES) : persons);
+        return new Found(search(q, records, visible), tooBroad);
     }
 
     /** What was asked; blank parts are not used. At least one part must be given. */
@@ -218,6 +245,6 @@ public final class PersonSearch {
     }
 
     private static String compact(String s) {
-        return s.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return SearchKeys.compact(s);
     }
 }

@@ -217,6 +217,55 @@ class PeopleBuildTest {
 
     @Test
     @Order(8)
+    void find_a_person_reading_only_the_candidates_by_their_keys_finds_what_reading_every_record_finds() {
+        PersonSearch search = new PersonSearch(org.threadline.domain.names.FamiliarForms.load());
+        org.threadline.domain.names.FamiliarForms forms = org.threadline.domain.names.FamiliarForms.load();
+        List<Build.RecordRow> all = store.allRecordRows();
+        java.util.Random random = new java.util.Random(27);
+        List<PersonSearch.Query> queries = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Map<String, String> id = all.get(random.nextInt(all.size())).identity();
+            String fore = id.getOrDefault("forename", "").split(" ")[0];
+            String sur = id.getOrDefault("surname", "");
+            String dob = id.getOrDefault("date_of_birth", "");
+            String postcode = id.getOrDefault("postcode", "");
+            queries.add(new PersonSearch.Query(fore + " " + sur, "", "", ""));
+            queries.add(new PersonSearch.Query(sur, "", "", ""));
+            queries.add(new PersonSearch.Query(fore.length() > 3 ? fore.substring(0, 3) : fore, "", "", ""));
+            queries.add(new PersonSearch.Query(sur.length() > 2 ? sur.substring(0, 2) + " " + sur : sur, dob, "", ""));
+            queries.add(new PersonSearch.Query("", dob, "", ""));
+            queries.add(new PersonSearch.Query("", "", postcode, ""));
+            queries.add(new PersonSearch.Query("", "", postcode.length() > 4 ? postcode.substring(0, 4) : postcode,
+                    ""));
+            queries.add(new PersonSearch.Query(sur.replace("PH", "F").replace("C", "K"), "", "", ""));
+            forms.familiarFormsOf(fore).stream().findFirst().ifPresent(f -> queries.add(
+                    new PersonSearch.Query(f + " " + sur, "", "", "")));
+            for (String identifier : PersonSearch.IDENTIFIERS) {
+                if (!id.getOrDefault(identifier, "").isEmpty()) {
+                    queries.add(new PersonSearch.Query("", "", "", id.get(identifier)));
+                }
+            }
+        }
+        java.util.function.BiPredicate<Build.RecordRow, String> everything = (r, f) -> true;
+        java.util.function.BiPredicate<Build.RecordRow, String> noPoliceNames = (r, f) ->
+                !(r.agency().equals("police") && (f.equals("surname") || f.equals("forename")));
+        int found = 0;
+        for (PersonSearch.Query q : queries) {
+            if (!PersonSearch.problems(q).isEmpty()) {
+                continue;
+            }
+            for (var visible : List.of(everything, noPoliceNames)) {
+                PersonSearch.Found byKeys = search.find(q, store, visible);
+                assertThat(byKeys.tooBroad()).isFalse();
+                assertThat(byKeys.hits()).as("%s", q).isEqualTo(search.search(q, all, visible));
+                found += byKeys.hits().size();
+            }
+        }
+        assertThat(found).as("the queries find people at all").isGreaterThan(queries.size());
+    }
+
+    @Test
+    @Order(9)
     void a_build_made_before_the_lookup_index_is_refused_by_attach_with_what_to_do() throws Exception {
         try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("UPDATE link_run SET term_frequencies = NULL");

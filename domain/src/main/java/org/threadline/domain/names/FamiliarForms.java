@@ -94,7 +94,11 @@ public final class FamiliarForms {
         return false;
     }
 
-    private Set<String> roots(String name) {
+    /**
+     * The name itself and every formal name it can stand for, lower case: two names are equivalent exactly when their
+     * roots meet, so an index of each name's roots finds every equivalent name by the roots of the one asked for.
+     */
+    public Set<String> roots(String name) {
         Set<String> roots = new LinkedHashSet<>();
         roots.add(key(name));
         for (String formal : formalByFamiliar.getOrDefault(key(name), List.of())) {

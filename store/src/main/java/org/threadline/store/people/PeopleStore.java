@@ -153,6 +153,47 @@ public final class PeopleStore {
         return out;
     }
 
+    /**
+     * The persons each of whose criteria is met by one of their records, a criterion being met by a record that holds
+     * any of its lookup keys; at most {@code limit}, in person id order. One query of indexed lookups per criterion.
+     */
+    public List<String> personsMeetingEvery(List<int[]> criteria, int limit) {
+        List<String> out = new ArrayList<>();
+        if (criteria.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        for (int[] keys : criteria) {
+            sql.append(sql.length() == 0 ? "" : " INTERSECT ")
+                    .append("SELECT person_id FROM person_record WHERE lookup_keys && ?::integer[]");
+            parameters.add(java.util.Arrays.stream(keys).boxed().toArray(Integer[]::new));
+        }
+        sql.append(" ORDER BY 1 LIMIT ").append(limit);
+        query(sql.toString(), parameters, r -> out.add(r.getString(1)));
+        return out;
+    }
+
+    /** Every record of these persons with its identity fields, in person and record order. */
+    public List<Build.RecordRow> recordRowsOf(Collection<String> personIds) {
+        List<Build.RecordRow> out = new ArrayList<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        query(RECORD_COLUMNS + " FROM person_record WHERE person_id = ANY (?) ORDER BY person_id, record_key",
+                List.of((Object) personIds.toArray(String[]::new)),
+                r -> out.add(recordRow(r)));
+        return out;
+    }
+
+    /** Whether the current build's records carry lookup keys (made by a build since V12 with its index). */
+    public boolean lookupKeysWritten() {
+        List<Boolean> out = new ArrayList<>();
+        query("SELECT term_frequencies IS NOT NULL FROM link_run ORDER BY id DESC LIMIT 1", List.of(),
+                r -> out.add(r.getBoolean(1)));
+        return !out.isEmpty() && out.get(0);
+    }
+
     /** The term frequencies the latest build kept (JSON); empty before the first build or for a build before V12. */
     public Optional<String> latestTermFrequencies() {
         List<String> out = new ArrayList<>();
@@ -387,29 +428,23 @@ public final class PeopleStore {
 
     public List<Build.RecordRow> recordsOf(String personId) {
         List<Build.RecordRow> out = new ArrayList<>();
-        query("SELECT record_key, file_id, row_number, part, person_id, agency, definition_id, link_confidence,"
-                + " identity FROM person_record WHERE person_id = ? ORDER BY record_key", List.of(personId),
-                r -> out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
-                        r.getString(5), r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)))));
+        query(RECORD_COLUMNS + " FROM person_record WHERE person_id = ? ORDER BY record_key", List.of(personId),
+                r -> out.add(recordRow(r)));
         return out;
     }
 
     public Optional<Build.RecordRow> record(String recordKey) {
         List<Build.RecordRow> out = new ArrayList<>();
-        query("SELECT record_key, file_id, row_number, part, person_id, agency, definition_id, link_confidence,"
-                + " identity FROM person_record WHERE record_key = ?", List.of(recordKey),
-                r -> out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
-                        r.getString(5), r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)))));
+        query(RECORD_COLUMNS + " FROM person_record WHERE record_key = ?", List.of(recordKey),
+                r -> out.add(recordRow(r)));
         return out.stream().findFirst();
     }
 
     /** Every person record of the current build with its identity fields (the web application's search reads them). */
     public List<Build.RecordRow> allRecordRows() {
         List<Build.RecordRow> out = new ArrayList<>();
-        query("SELECT record_key, file_id, row_number, part, person_id, agency, definition_id, link_confidence,"
-                + " identity FROM person_record ORDER BY person_id, record_key", List.of(),
-                r -> out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
-                        r.getString(5), r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)))));
+        query(RECORD_COLUMNS + " FROM person_record ORDER BY person_id, record_key", List.of(),
+                r -> out.add(recordRow(r)));
         return out;
     }
 
@@ -538,6 +573,14 @@ public final class PeopleStore {
         return new Decision(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(),
                 none ? Optional.empty() : Optional.of(sup));
+    }
+
+    private static final String RECORD_COLUMNS = "SELECT record_key, file_id, row_number, part, person_id, agency,"
+            + " definition_id, link_confidence, identity";
+
+    private static Build.RecordRow recordRow(ResultSet r) throws SQLException {
+        return new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)));
     }
 
     private static PersonSummary summary(ResultSet r) throws SQLException {

@@ -107,10 +107,13 @@ public class FindPersonPage {
             return "find";
         }
         Viewer v = policy.viewer(user.account(), purpose);
+        boolean[] tooBroad = new boolean[1];
         List<Result> results = audit.view(v, () -> {
             Map<String, Access> decided = new HashMap<>();
-            List<PersonSearch.Hit> hits = search.search(form.query(), store.allRecordRows(),
+            PersonSearch.Found found = search.find(form.query(), store,
                     (r, field) -> decided.computeIfAbsent(r.recordKey(), k -> policy.record(v, r)).shows(field));
+            tooBroad[0] = found.tooBroad();
+            List<PersonSearch.Hit> hits = found.hits();
             List<Access> accesses = new ArrayList<>();
             List<Result> out = new ArrayList<>();
             for (PersonSearch.Hit h : hits) {
@@ -127,6 +130,7 @@ public class FindPersonPage {
             return new ViewAudit.Viewed<>(out, accesses);
         });
         model.addAttribute("results", results);
+        model.addAttribute("tooBroad", tooBroad[0]);
         model.addAttribute("searched", true);
         return "find";
     }
