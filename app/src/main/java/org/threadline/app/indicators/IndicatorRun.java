@@ -35,7 +35,6 @@ import org.threadline.domain.indicators.alerts.RaisingAlerts;
 import org.threadline.domain.people.Families;
 import org.threadline.domain.people.Family;
 import org.threadline.domain.people.PersonSummary;
-import org.threadline.domain.people.Relationship;
 import org.threadline.store.StoreException;
 import org.threadline.store.audit.AuditStore;
 import org.threadline.store.indicators.AlertStore;
@@ -108,33 +107,28 @@ public final class IndicatorRun {
         return rulebooks.stream().anyMatch(c -> results.any(c.rulebook()));
     }
 
-    /** Every person held, each with the family around them, the relationships read once into memory. */
+    /**
+     * Every person held, each with the family around them. Subjects go in an order that keeps related people
+     * together, found from the relationships' person pairs alone; each chunk then reads the relationships and
+     * summaries its families need ({@link ChunkFamilies}), so memory follows a chunk, not the population (holding
+     * every relationship with its evidence did not fit 4 GB at 3,000,000 people).
+     */
     public Outcome runAll(Optional<LocalDate> asOf, Consumer<String> progress) {
         long started = System.nanoTime();
-        Map<String, List<Relationship>> tiesOf = new HashMap<>();
-        for (Relationship r : people.allRelationships()) {
-            tiesOf.computeIfAbsent(r.fromPerson(), k -> new ArrayList<>()).add(r);
-            tiesOf.computeIfAbsent(r.toPerson(), k -> new ArrayList<>()).add(r);
-        }
-        List<String> subjects = relatedTogether(people.personIds(), tiesOf);
-        Map<String, PersonSummary> summaries = people.persons(subjects);
-        Function<String, Family> familyOf = anchor -> Families.standard().around(anchor,
-                ids -> ids.stream().flatMap(id -> tiesOf.getOrDefault(id, List.of()).stream()).distinct().toList(),
-                ids -> {
-                    Map<String, PersonSummary> out = new LinkedHashMap<>();
-                    ids.forEach(id -> out.put(id, summaries.get(id)));
-                    out.values().removeIf(java.util.Objects::isNull);
-                    return out;
-                });
-        return evaluate(subjects, familyOf, asOf.orElse(LocalDate.now(clock)), true, progress, started);
+        List<String> subjects = relatedTogether(people.personIds(), people::forEachTie);
+        return evaluate(subjects, chunk -> new ChunkFamilies(people, chunk).families(),
+                asOf.orElse(LocalDate.now(clock)), true, progress, started);
     }
 
     /**
      * The subjects in an order that keeps related people together (by the connected group of relationships they
      * belong to): a chunk then reads the events of a few whole families, not of a scattering of every family its
      * subjects touch, which at a million people was most of the time a run took.
+     *
+     * @param ties hands every relationship's two persons to the consumer it is given
      */
-    static List<String> relatedTogether(List<String> subjects, Map<String, List<Relationship>> tiesOf) {
+    static List<String> relatedTogether(List<String> subjects,
+                                        Consumer<java.util.function.BiConsumer<String, String>> ties) {
         Map<String, String> parent = new HashMap<>();
         java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
             public String apply(String x) {
@@ -150,13 +144,13 @@ public final class IndicatorRun {
                 return root;
             }
         };
-        tiesOf.values().forEach(list -> list.forEach(r -> {
-            String a = find.apply(r.fromPerson());
-            String b = find.apply(r.toPerson());
+        ties.accept((from, to) -> {
+            String a = find.apply(from);
+            String b = find.apply(to);
             if (!a.equals(b)) {
                 parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
             }
-        }));
+        });
         List<String> out = new ArrayList<>(subjects);
         Map<String, String> group = new HashMap<>();
         out.forEach(s -> group.put(s, find.apply(s)));
@@ -183,7 +177,11 @@ public final class IndicatorRun {
         LocalDate day = fresh.isPresent() && last.isPresent()
                 ? (fresh.get().isAfter(last.get()) ? fresh.get() : last.get())
                 : fresh.or(() -> last).orElse(today);
-        return evaluate(List.copyOf(subjects), this::family, day, false, line -> { }, started);
+        return evaluate(List.copyOf(subjects), chunk -> {
+            Map<String, Family> out = new LinkedHashMap<>();
+            chunk.forEach(s -> out.put(s, family(s)));
+            return out;
+        }, day, false, line -> { }, started);
     }
 
     private static List<String> ids(Family f) {
@@ -194,7 +192,8 @@ public final class IndicatorRun {
         return Families.standard().around(anchor, people::relationshipsOf, people::persons);
     }
 
-    private Outcome evaluate(List<String> subjects, Function<String, Family> familyOf, LocalDate day,
+    private Outcome evaluate(List<String> subjects, Function<List<String>, Map<String, Family>> familiesOf,
+                             LocalDate day,
                              boolean baselineAllowed, Consumer<String> progress, long started) {
         List<String> baselines = new ArrayList<>();
         Map<Compiled, Boolean> compare = new LinkedHashMap<>();
@@ -211,13 +210,9 @@ public final class IndicatorRun {
         Instant now = clock.instant();
         for (int from = 0; from < subjects.size(); from += CHUNK) {
             List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
-            Map<String, Family> families = new LinkedHashMap<>();
+            Map<String, Family> families = familiesOf.apply(chunk);
             Set<String> members = new LinkedHashSet<>();
-            for (String s : chunk) {
-                Family f = familyOf.apply(s);
-                families.put(s, f);
-                members.addAll(ids(f));
-            }
+            families.values().forEach(f -> members.addAll(ids(f)));
             Map<String, List<ChronologyEvent>> eventsOf = new HashMap<>();
             for (ChronologyEvent e : people.events(members)) {
                 eventsOf.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(e);

@@ -77,6 +77,24 @@ class IndicatorRunTest {
     }
 
     @Test
+    @Order(0)
+    void a_chunk_of_related_subjects_gets_the_very_families_walked_one_by_one_from_the_store() {
+        List<String> ordered = IndicatorRun.relatedTogether(store.personIds(), store::forEachTie);
+        int walked = 0;
+        for (int from = 0; from < ordered.size(); from += 97) {
+            List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + 97));
+            Map<String, org.threadline.domain.people.Family> families = new ChunkFamilies(store, chunk).families();
+            assertThat(families.keySet()).containsExactlyElementsOf(chunk);
+            for (String s : chunk) {
+                assertThat(families.get(s)).as(s).isEqualTo(org.threadline.domain.people.Families.standard()
+                        .around(s, store::relationshipsOf, store::persons));
+                walked += families.get(s).members().size() > 1 ? 1 : 0;
+            }
+        }
+        assertThat(walked).as("subjects with a family beyond themselves").isGreaterThan(100);
+    }
+
+    @Test
     @Order(1)
     void the_first_full_run_is_a_baseline_that_keeps_every_persons_results_and_raises_no_alert() {
         assertThat(run.hasRun()).isFalse();

@@ -2,31 +2,18 @@ package org.threadline.app.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.threadline.domain.chronology.SourceRef;
-import org.threadline.domain.people.Basis;
-import org.threadline.domain.people.Relationship;
-import org.threadline.domain.people.RelationshipType;
 
 class RelatedTogetherTest {
 
-    static Map<String, List<Relationship>> ties(String... pairs) {
-        Map<String, List<Relationship>> out = new HashMap<>();
-        for (String pair : pairs) {
-            String[] p = pair.split("-");
-            // PARENT_OF is directed: either order of the pair is a valid relationship
-            Relationship r = new Relationship(p[0], p[1], RelationshipType.PARENT_OF, Basis.INFERRED, "rule",
-                    Optional.empty(), Optional.empty(), List.of(new SourceRef("police", "police-incident-persons",
-                    1, 1)));
-            out.computeIfAbsent(p[0], k -> new ArrayList<>()).add(r);
-            out.computeIfAbsent(p[1], k -> new ArrayList<>()).add(r);
-        }
-        return out;
+    static java.util.function.Consumer<java.util.function.BiConsumer<String, String>> ties(String... pairs) {
+        return sink -> {
+            for (String pair : pairs) {
+                String[] p = pair.split("-");
+                sink.accept(p[0], p[1]);
+            }
+        };
     }
 
     @Test

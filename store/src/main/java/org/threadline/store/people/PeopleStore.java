@@ -551,6 +551,24 @@ public final class PeopleStore {
     }
 
     /** Every relationship of the current build. */
+    /** Hands each relationship's two persons to {@code sink}, streamed: for ordering, without evidence or types. */
+    public void forEachTie(java.util.function.BiConsumer<String, String> sink) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor, not the whole result in memory
+            try (PreparedStatement s = c.prepareStatement("SELECT from_person, to_person FROM relationship")) {
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        sink.accept(r.getString(1), r.getString(2));
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("Reading relationships failed: " + e.getMessage(), e);
+        }
+    }
+
     public List<Relationship> allRelationships() {
         List<Relationship> out = new ArrayList<>();
         query("SELECT from_person, to_person, type, basis, rule, from_date, to_date, evidence::text FROM relationship",
