@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.threadline.app.cli.LinkageLookups;
 import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.engine.Linker;
+import org.threadline.linkage.engine.TermFrequencies;
 import org.threadline.linkage.model.LinkageModel;
 import org.threadline.linkage.model.ModelJson;
 import org.threadline.linkage.scoring.ComparisonContribution;
@@ -16,19 +17,22 @@ import org.threadline.store.people.PeopleStore;
 
 /**
  * Why two records were joined: the waterfall of evidence, recomputed from the trained model stored with the latest
- * build and the two records' stored identity fields. Two limits, said wherever it is shown: the agency's own person
- * key is not stored with a record, so that comparison is always "no data"; and term frequencies are those of the
- * two records alone, so a common surname weighs like a rare one (the build's own figure can differ a little).
+ * build, the term frequencies the build counted, and the two records' stored identity fields. One limit, said
+ * wherever it is shown: the agency's own person key is not stored with a record, so that comparison is always "no
+ * data". (A build from before the frequencies were kept is explained with those of the two records alone.)
  */
 public final class MatchExplanations {
     private final Optional<LinkageModel> trained;
+    private final Optional<TermFrequencies> frequencies;
 
     public MatchExplanations(PeopleStore store) {
-        this(store.latestTrainedModel().map(ModelJson::read));
+        this(store.latestTrainedModel().map(ModelJson::read),
+                store.latestTermFrequencies().map(PeopleBuilder::readFrequencies));
     }
 
-    private MatchExplanations(Optional<LinkageModel> trained) {
+    private MatchExplanations(Optional<LinkageModel> trained, Optional<TermFrequencies> frequencies) {
         this.trained = trained;
+        this.frequencies = frequencies;
     }
 
     /**
@@ -38,7 +42,7 @@ public final class MatchExplanations {
     public static final class Latest {
         private final PeopleStore store;
         private final java.util.concurrent.atomic.AtomicReference<Held> held =
-                new java.util.concurrent.atomic.AtomicReference<>(new Held(-1, new MatchExplanations(Optional.empty())));
+                new java.util.concurrent.atomic.AtomicReference<>(new Held(-1, new MatchExplanations(Optional.empty(), Optional.empty())));
 
         private record Held(long run, MatchExplanations explanations) {
         }
@@ -81,7 +85,9 @@ public final class MatchExplanations {
                 .add(a.recordKey(), 0, cells(model, a.identity()))
                 .add(b.recordKey(), 0, cells(model, b.identity()))
                 .build();
-        Explanation e = Linker.explain(model, table, LinkageLookups.standard(), 0, 1);
+        Explanation e = frequencies.isPresent()
+                ? Linker.explain(model, table, LinkageLookups.standard(), 0, 1, frequencies.get())
+                : Linker.explain(model, table, LinkageLookups.standard(), 0, 1);
         List<Bar> bars = new ArrayList<>();
         for (ComparisonContribution c : e.contributions()) {
             bars.add(new Bar(c.comparisonName(), c.levelLabel(), c.log2Contribution()));

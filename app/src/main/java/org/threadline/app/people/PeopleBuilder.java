@@ -443,7 +443,7 @@ public final class PeopleBuilder {
         return new Held(parts, personOfKey, confidenceOfKey);
     }
 
-    private static TermFrequencies readFrequencies(String json) {
+    static TermFrequencies readFrequencies(String json) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, TermFrequencies.class);
         } catch (java.io.IOException e) {

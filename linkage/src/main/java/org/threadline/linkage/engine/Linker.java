@@ -103,6 +103,24 @@ public final class Linker {
     }
 
     /**
+     * Explains a pair of a small table (two records read back from a store) with the term frequencies of the whole
+     * population a batch run counted, so a common surname weighs as it did in the run, not as in a table of two.
+     */
+    public static Explanation explain(LinkageModel trained, RecordTable records, Lookups lookups, int a, int b,
+                                      TermFrequencies population) {
+        Explainer explainer = explainer(trained, records, lookups);
+        return explainer.explain(a, b, (c, level) -> {
+            CompiledComparison compiled = explainer.compiled.get(c);
+            if (level != compiled.tfLevel() || !compiled.termFrequencyAdjusted()) {
+                return Double.NaN;
+            }
+            String column = trained.comparisons().get(c).columns().get(0);
+            double f = population.frequency(column, records.column(column).value(a));
+            return Double.isNaN(f) ? Double.NaN : Math.max(f, 1e-9);
+        });
+    }
+
+    /**
      * Explains any number of pairs of one table with the model compiled once: compiling reads every record (term
      * frequencies, identifier checks), so a build that explains each of its tens of thousands of review pairs must
      * not compile per pair.
@@ -125,11 +143,19 @@ public final class Linker {
         }
 
         public Explanation explain(int a, int b) {
+            return explain(a, b, (c, level) -> compiled.get(c).termFrequency(level, a));
+        }
+
+        private interface Frequency {
+            double of(int comparison, int level);
+        }
+
+        private Explanation explain(int a, int b, Frequency frequency) {
             int[] levels = new int[compiled.size()];
             double[] tf = new double[compiled.size()];
             for (int c = 0; c < levels.length; c++) {
                 levels[c] = compiled.get(c).levelOf(a, b);
-                tf[c] = compiled.get(c).termFrequency(levels[c], a);
+                tf[c] = frequency.of(c, levels[c]);
             }
             return Explanation.of(parameters, levels, tf, Parameters.names(trained), Parameters.labels(trained));
         }

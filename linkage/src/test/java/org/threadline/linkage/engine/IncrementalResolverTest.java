@@ -105,6 +105,25 @@ class IncrementalResolverTest {
         assertThat(kept.frequency("no such column", "X")).isNaN();
     }
 
+    @Test
+    void a_pair_read_back_alone_is_explained_with_the_kept_frequencies_exactly_as_batch_explains_it() {
+        TermFrequencies kept = TermFrequencies.of(batch.model(), data.records(), 2);
+        int differsWithoutThem = 0;
+        for (int p = 0; p < 200; p++) {
+            int a = batch.pairs().left(p);
+            int b = batch.pairs().right(p);
+            RecordTable two = RecordTable.builder(batch.model().columns()).add("a", 0, values(a))
+                    .add("b", 0, values(b)).build();
+            double inBatch = Linker.explain(batch.model(), data.records(), Lookups.none(), a, b).totalWeight();
+
+            assertThat(Linker.explain(batch.model(), two, Lookups.none(), 0, 1, kept).totalWeight())
+                    .as("pair %d", p).isCloseTo(inBatch, within(1e-9));
+            differsWithoutThem += Math.abs(Linker.explain(batch.model(), two, Lookups.none(), 0, 1).totalWeight()
+                    - inBatch) > 1e-6 ? 1 : 0;
+        }
+        assertThat(differsWithoutThem).as("pairs a table of two would weigh differently").isPositive();
+    }
+
     private static boolean shareAKey(int[] a, int[] b) {
         for (int r = 0; r < a.length; r++) {
             if (a[r] != org.threadline.linkage.blocking.Blocker.NO_KEY && a[r] == b[r]) {
