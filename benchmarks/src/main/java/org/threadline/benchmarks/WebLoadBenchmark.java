@@ -40,6 +40,11 @@ import org.threadline.store.Database;
  *     each virtual user signs in with its own session, declares the purpose, then loads person pages drawn at random
  *     from IDS, waiting a random think time (exponential, mean THINK_MS; 0 = none) between pages. Latency is the
  *     full response (headers and body) of every page started after the warm-up.
+ * sample-queries HOME OUT COUNT SEED
+ *     "find a person" queries made from person records drawn at random (name and date of birth; surname and the
+ *     start of the postcode; full name alone; an identifier), one per line: name|date of birth|postcode|identifier
+ * search URL QUERIES USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE [CASE]
+ *     as run, but each step is a search (the results page of POST /people/find) drawn at random from QUERIES
  * </pre>
  */
 public final class WebLoadBenchmark {
@@ -53,10 +58,23 @@ public final class WebLoadBenchmark {
             sample(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? Long.parseLong(args[4]) : 1);
         } else if (args.length >= 11 && args[0].equals("run")) {
-            run(args);
+            List<String> ids = lines(args[2]);
+            run(args, "person pages", (session, random) ->
+                    session.get("/people/" + ids.get(random.nextInt(ids.size()))).statusCode());
+        } else if (args.length >= 5 && args[0].equals("sample-queries")) {
+            sampleQueries(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
+        } else if (args.length >= 11 && args[0].equals("search")) {
+            List<String> queries = lines(args[2]);
+            run(args, "searches", (session, random) -> {
+                String[] q = queries.get(random.nextInt(queries.size())).split("\\|", -1);
+                // The CSRF token of the last page (every page carries the sign-out form) is valid for the session.
+                return session.post("/people/find", Map.of("name", q[0], "dateOfBirth", q[1], "postcode", q[2],
+                        "identifier", q[3])).statusCode();
+            });
         } else {
             System.err.println("usage: sample HOME OUT COUNT [SEED] | run URL IDS USERS WARMUP_S MEASURE_S THINK_MS"
-                    + " SEED USER PASSWORD PURPOSE [CASE]");
+                    + " SEED USER PASSWORD PURPOSE [CASE] | sample-queries HOME OUT COUNT SEED | search URL QUERIES"
+                    + " USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE [CASE]");
             System.exit(2);
         }
     }
@@ -78,9 +96,47 @@ public final class WebLoadBenchmark {
         }
     }
 
-    static void run(String[] a) throws Exception {
+    /** One step of a virtual user: a request, answering its status. */
+    interface Step {
+        int take(Session session, SplittableRandom random) throws IOException, InterruptedException;
+    }
+
+    private static List<String> lines(String file) throws IOException {
+        return Files.readAllLines(Path.of(file)).stream().filter(x -> !x.isBlank()).toList();
+    }
+
+    static void sampleQueries(Path home, Path out, int count, long seed) throws Exception {
+        try (Database db = Database.embedded(home.resolve("db"));
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT setseed(" + (seed % 1000) / 1000.0 + ")");
+            List<String> queries = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT identity->>'forename', identity->>'surname',"
+                    + " identity->>'date_of_birth', identity->>'postcode', coalesce(nullif(identity->>'nhs_number',"
+                    + " ''), nullif(identity->>'upn', ''), nullif(identity->>'pnc_id', ''), '') FROM person_record"
+                    + " TABLESAMPLE SYSTEM (1) WHERE identity->>'surname' <> '' ORDER BY random() LIMIT " + count)) {
+                int i = 0;
+                while (r.next()) {
+                    String fore = r.getString(1) == null ? "" : r.getString(1).split(" ")[0];
+                    String sur = r.getString(2);
+                    String dob = r.getString(3) == null ? "" : r.getString(3);
+                    String postcode = r.getString(4) == null ? "" : r.getString(4);
+                    String id = r.getString(5);
+                    String query = switch (i++ % 4) {
+                        case 0 -> fore + " " + sur + "|" + dob + "||";
+                        case 1 -> sur + "||" + (postcode.length() > 4 ? postcode.substring(0, 4) : postcode) + "|";
+                        case 2 -> fore + " " + sur + "|||";
+                        default -> id.isEmpty() ? fore + " " + sur + "|" + dob + "||" : "|||" + id;
+                    };
+                    queries.add(query);
+                }
+            }
+            Files.write(out, queries);
+            System.out.printf(Locale.UK, "%,d queries written to %s%n", queries.size(), out);
+        }
+    }
+
+    static void run(String[] a, String what, Step step) throws Exception {
         String base = a[1].replaceAll("/$", "");
-        List<String> ids = Files.readAllLines(Path.of(a[2])).stream().filter(x -> !x.isBlank()).toList();
         int users = Integer.parseInt(a[3]);
         long warmupNanos = Duration.ofSeconds(Long.parseLong(a[4])).toNanos();
         long measureNanos = Duration.ofSeconds(Long.parseLong(a[5])).toNanos();
@@ -119,8 +175,7 @@ public final class WebLoadBenchmark {
                         if (t0 >= end) {
                             break;
                         }
-                        String id = ids.get(random.nextInt(ids.size()));
-                        int status = session.get("/people/" + id).statusCode();
+                        int status = step.take(session, random);
                         long t1 = System.nanoTime();
                         statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                         if (t0 >= measureFrom && status == 200) {
@@ -164,9 +219,9 @@ public final class WebLoadBenchmark {
         }
         Arrays.sort(all);
         double seconds = measureNanos / 1e9;
-        System.out.printf(Locale.UK, "%d users, think %.0f ms, %d s measured after %d s warm-up; %,d person pages"
+        System.out.printf(Locale.UK, "%d users, think %.0f ms, %d s measured after %d s warm-up; %,d %s"
                         + " (%,.1f a second); statuses %s; users failed %d%n", users, thinkMs, (long) seconds,
-                warmupNanos / 1_000_000_000L, total, total / seconds, statuses.entrySet().stream()
+                warmupNanos / 1_000_000_000L, total, what, total / seconds, statuses.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")), failures.get());
         if (total > 0) {
             System.out.printf(Locale.UK, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(all, 0.50),
