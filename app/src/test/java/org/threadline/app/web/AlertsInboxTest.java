@@ -33,6 +33,7 @@ class AlertsInboxTest {
         alerts = AlertsPopulation.raised();
         store = new AlertStore(app.database.dataSource());
         app.account("inbox.school", Agency.SCHOOLS, Role.DESIGNATED_SAFEGUARDING_LEAD, "inbox-school-password");
+        app.worksFor("inbox.school", org.threadline.app.web.accounts.Memberships.EVERY);
         app.account("inbox.social", Agency.CHILDRENS_SOCIAL_CARE, Role.SOCIAL_WORKER, "inbox-social-password");
         app.account("inbox.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "inbox-police-password");
         app.account("inbox.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "inbox-dpo-password");
@@ -109,6 +110,50 @@ class AlertsInboxTest {
     }
 
     @Test
+    void a_dsl_working_for_one_school_sees_that_schools_encompass_alerts_and_no_other_schools() {
+        List<String> schools = of("schools").stream().flatMap(a -> a.recipient().organisation().stream()).distinct()
+                .sorted().toList();
+        assertThat(schools).as("alerts routed to at least two schools").hasSizeGreaterThan(1);
+        String mine = schools.get(0);
+        app.account("one.school", Agency.SCHOOLS, Role.DESIGNATED_SAFEGUARDING_LEAD, "one-school-password");
+        app.worksFor("one.school", mine);
+        WebClient dsl = new WebClient(app);
+        dsl.signInWithPurpose("one.school", "one-school-password", "SAFEGUARDING.CHILD.ENCOMPASS", "");
+
+        String page = dsl.get("/alerts").body();
+
+        assertThat(page).contains("You receive those of", mine);
+        for (Alert a : of("schools")) {
+            if (a.recipient().organisation().equals(java.util.Optional.of(mine))) {
+                assertThat(page).contains("id=\"alert-" + a.alertId() + "\"");
+            } else {
+                assertThat(page).as("an alert to another school, or to a school not on record")
+                        .doesNotContain(a.alertId());
+            }
+        }
+        Alert elsewhere = of("schools").stream().filter(a -> a.recipient().organisation().isPresent()
+                && !a.recipient().organisation().get().equals(mine)
+                && store.find(a.alertId()).orElseThrow().state() == AlertState.RAISED).findFirst().orElseThrow();
+        assertThat(dsl.post("/alerts/acknowledge", Map.of("alertId", elsewhere.alertId())).status()).isEqualTo(302);
+        assertThat(dsl.get("/alerts").body()).contains("That alert is not in your inbox.");
+        assertThat(store.find(elsewhere.alertId()).orElseThrow().state()).isEqualTo(AlertState.RAISED);
+    }
+
+    @Test
+    void a_dsl_linked_to_no_school_is_told_why_no_school_alert_reaches_them() {
+        app.account("no.school", Agency.SCHOOLS, Role.DESIGNATED_SAFEGUARDING_LEAD, "no-school-password");
+        WebClient dsl = new WebClient(app);
+        dsl.signInWithPurpose("no.school", "no-school-password", "SAFEGUARDING.CHILD.ENCOMPASS", "");
+
+        String page = dsl.get("/alerts").body();
+
+        assertThat(page).contains("Your account is not linked to any organisation");
+        for (Alert a : of("schools")) {
+            assertThat(page).doesNotContain(a.alertId());
+        }
+    }
+
+    @Test
     void other_agencies_never_list_the_schools_alerts() {
         String social = social().get("/alerts").body();
         String police = police().get("/alerts").body();
@@ -172,7 +217,7 @@ class AlertsInboxTest {
         WebClient police = police();
         police.get("/alerts");
         police.post("/alerts/acknowledge", Map.of("alertId", schools.alertId()));
-        assertThat(police.get("/alerts").body()).contains("That alert is not in your agency&#39;s inbox.");
+        assertThat(police.get("/alerts").body()).contains("That alert is not in your inbox.");
         assertThat(store.find(schools.alertId()).orElseThrow().state()).isEqualTo(AlertState.RAISED);
 
         assertThat(school.postRaw("/alerts/acknowledge", Map.of("alertId", schools.alertId())).status())

@@ -39,6 +39,7 @@ class GovernanceAndAlertsBrowserJourneysTest {
         app.account("journey.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "journey-dpo-password");
         app.account("journey.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "journey-police-password");
         app.account("journey.school", Agency.SCHOOLS, Role.DESIGNATED_SAFEGUARDING_LEAD, "journey-school-password");
+        app.worksFor("journey.school", org.threadline.app.web.accounts.Memberships.EVERY);
         browser = Browser.start(folder.resolve("profile"), true);
     }
 

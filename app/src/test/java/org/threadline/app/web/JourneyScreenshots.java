@@ -129,6 +129,9 @@ class JourneyScreenshots {
                 org.threadline.app.web.accounts.Role.DATA_PROTECTION_OFFICER, "shots-dpo-password");
         app.account("shots.dsl", org.threadline.app.web.accounts.Agency.SCHOOLS,
                 org.threadline.app.web.accounts.Role.DESIGNATED_SAFEGUARDING_LEAD, "shots-dsl-password");
+        // A DSL works for one school: the inbox shows that school's alerts (the first school an alert went to).
+        app.worksFor("shots.dsl", app.bean(org.threadline.store.indicators.AlertStore.class).forAgency("schools")
+                .stream().flatMap(a -> a.recipient().organisation().stream()).findFirst().orElseThrow());
         app.account("shots.officer", org.threadline.app.web.accounts.Agency.POLICE,
                 org.threadline.app.web.accounts.Role.SAFEGUARDING_OFFICER, "shots-officer-password");
         ChromeDriver browser = Browser.start(folder.resolve("profile"), true);

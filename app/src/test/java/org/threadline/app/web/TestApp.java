@@ -83,6 +83,13 @@ final class TestApp implements AutoCloseable {
         return account;
     }
 
+    /** Links the account to organisations of its agency (schools by URN; {@code *} for every one). */
+    void worksFor(String username, String... organisations) {
+        for (String o : organisations) {
+            bean(org.threadline.app.web.accounts.Memberships.class).link(username, o);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -34,18 +34,27 @@ public class DemoAccounts {
 
     private final AccountStore store;
     private final PasswordEncoder encoder;
+    private final Memberships memberships;
+    private final org.threadline.store.indicators.AlertStore alerts;
     private final SecureRandom random = new SecureRandom();
 
-    public DemoAccounts(AccountStore store, PasswordEncoder encoder) {
+    public DemoAccounts(AccountStore store, PasswordEncoder encoder, Memberships memberships,
+                        org.threadline.store.indicators.AlertStore alerts) {
         this.store = store;
         this.encoder = encoder;
+        this.memberships = memberships;
+        this.alerts = alerts;
     }
 
     /** An account and the password it was just given. */
     public record Login(Account account, String password) {
     }
 
-    /** Creates or resets every demo account with a fresh password; returns the logins to print. */
+    /**
+     * Creates or resets every demo account with a fresh password; returns the logins to print. The demo's one
+     * designated safeguarding lead works for the school(s) the held Operation Encompass alerts are routed to (in the
+     * demo, the school of the child in its incident), so the story's alert reaches them and other schools' would not.
+     */
     public List<Login> createOrReset() {
         List<Login> logins = new ArrayList<>();
         for (Account account : ACCOUNTS) {
@@ -53,6 +62,9 @@ public class DemoAccounts {
             store.save(account, encoder.encode(password));
             logins.add(new Login(account, password));
         }
+        memberships.unlinkAll("school.dsl");
+        alerts.forAgency("schools").forEach(a -> a.recipient().organisation()
+                .ifPresent(school -> memberships.link("school.dsl", school)));
         return logins;
     }
 

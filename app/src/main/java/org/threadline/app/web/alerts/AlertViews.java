@@ -91,7 +91,8 @@ public class AlertViews {
         return new AlertView(a.alertId(), words(s), a.overdue(now), wording.indicator(a.indicatorId()),
                 wording.trigger(a.triggerId()), a.subjectPersonId(), name, AuditOversight.when(a.raisedAt()),
                 AuditOversight.when(a.dueBy()), a.recipient().role() + a.recipient().organisation().map(o ->
-                        " at " + o).orElse(""), evidence, hidden == 0 ? a.statements() : List.of(), notShown,
+                        " at " + o).orElse(wording.routesToAnOrganisation(a.triggerId())
+                        ? " (their organisation is not on record: sent to those who work for every one)" : ""), evidence, hidden == 0 ? a.statements() : List.of(), notShown,
                 a.history().stream().map(AlertViews::step).toList(), s == AlertState.RAISED,
                 s == AlertState.ACKNOWLEDGED, s == AlertState.DECISION_RECORDED);
     }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.threadline.app.web.accounts.Memberships;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +34,10 @@ import org.threadline.store.indicators.AlertStore;
 /**
  * {@code /alerts}: the signed-in person's agency's alerts, grouped overdue, new, acknowledged, decided and closed;
  * and the three steps, each a POST carrying the alert id in its body. The agency is the agreement party the
- * person's agency maps to, which is how rulebooks route alerts ({@code route.agency}). A step on an alert of another
- * agency is refused exactly like one on an alert that does not exist.
+ * person's agency maps to, which is how rulebooks route alerts ({@code route.agency}). An alert a rulebook routes to
+ * one organisation of the agency (the child's school) is listed only for people who work for it ({@link Memberships});
+ * the page says which organisations those are. A step on an alert of another agency or organisation is refused
+ * exactly like one on an alert that does not exist.
  */
 @Controller
 public class AlertsInbox {
@@ -42,13 +46,18 @@ public class AlertsInbox {
     private final AccessPolicy policy;
     private final ViewAudit audit;
     private final Clock clock;
+    private final Memberships memberships;
+    private final AlertWording wording;
 
-    public AlertsInbox(AlertStore store, AlertViews views, AccessPolicy policy, ViewAudit audit, Clock clock) {
+    public AlertsInbox(AlertStore store, AlertViews views, AccessPolicy policy, ViewAudit audit, Clock clock,
+                       Memberships memberships, AlertWording wording) {
+        this.wording = wording;
         this.store = store;
         this.views = views;
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+        this.memberships = memberships;
     }
 
     public static boolean safeguarding(DeclaredPurpose purpose) {
@@ -68,6 +77,7 @@ public class AlertsInbox {
             return "refused";
         }
         Instant now = clock.instant();
+        Set<String> organisations = memberships.of(user.account().username());
         Map<String, List<AlertViews.AlertView>> groups = audit.view(v, () -> {
             List<Access> accesses = new ArrayList<>();
             Map<String, List<AlertViews.AlertView>> g = new LinkedHashMap<>();
@@ -75,6 +85,10 @@ public class AlertsInbox {
                 g.put(heading, new ArrayList<>());
             }
             for (Alert a : store.forAgency(v.party())) {
+                if (!Memberships.receives(organisations, a.recipient().organisation(),
+                        wording.routesToAnOrganisation(a.triggerId()))) {
+                    continue;
+                }
                 AlertViews.AlertView view = views.view(v, a, now, accesses);
                 g.get(view.overdue() ? "Overdue" : view.state()).add(view);
             }
@@ -82,6 +96,8 @@ public class AlertsInbox {
         });
         model.addAttribute("groups", groups);
         model.addAttribute("agency", v.party());
+        model.addAttribute("organisations", organisations.contains(Memberships.EVERY) ? List.of("every organisation of"
+                + " your agency") : List.copyOf(organisations));
         model.addAttribute("total", groups.values().stream().mapToInt(List::size).sum());
         return "alerts";
     }
@@ -126,10 +142,13 @@ public class AlertsInbox {
     private String step(String alertId, SignedInUser user, DeclaredPurpose purpose, RedirectAttributes redirect,
                         String what, Step step) {
         Viewer v = policy.viewer(user.account(), purpose);
+        Set<String> organisations = memberships.of(user.account().username());
         Optional<Alert> alert = alertId == null ? Optional.empty() : store.find(alertId)
-                .filter(a -> a.recipient().agency().equals(v.party()));
+                .filter(a -> a.recipient().agency().equals(v.party()))
+                .filter(a -> Memberships.receives(organisations, a.recipient().organisation(),
+                        wording.routesToAnOrganisation(a.triggerId())));
         if (!safeguarding(purpose) || alert.isEmpty()) {
-            redirect.addFlashAttribute("problem", "That alert is not in your agency's inbox.");
+            redirect.addFlashAttribute("problem", "That alert is not in your inbox.");
             return "redirect:/alerts";
         }
         Transition t = step.take(alert.get(), new Actor(user.account().username(), v.party()));
