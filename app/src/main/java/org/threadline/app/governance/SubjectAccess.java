@@ -72,7 +72,20 @@ public final class SubjectAccess {
     public record Export(ObjectNode document, List<Withheld> withheld, long auditSequence, Path json, Path page) {
     }
 
+    /**
+     * Something the caller records in the export's own transaction, after its audit entry is appended and the files
+     * are written (the web's subject access request notes the export): if it fails, nothing is exported or audited.
+     */
+    public interface AlsoRecord {
+        void record(Connection c, long auditSequence, List<Withheld> withheld) throws SQLException;
+    }
+
     public Export export(Request request, Path folder) throws IOException {
+        return export(request, folder, (c, seq, withheld) -> { });
+    }
+
+    /** The export, with {@code also} recorded in the same transaction (see {@link AlsoRecord}). */
+    public Export export(Request request, Path folder, AlsoRecord also) throws IOException {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -100,6 +113,7 @@ public final class SubjectAccess {
                 Files.writeString(json, JSON.writeValueAsString(doc));
                 written.add(page);
                 Files.writeString(page, SubjectAccessPage.markdown(doc));
+                also.record(c, seq, f.withheld());
                 c.commit();
                 return new Export(doc, f.withheld(), seq, json, page);
             } catch (SQLException | IOException | RuntimeException e) {

@@ -6,10 +6,39 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** The readable page of a subject access export (Markdown), made from its JSON document. */
-final class SubjectAccessPage {
+/**
+ * The readable page of a subject access export (Markdown), made from its JSON document. Its sections and their
+ * columns are also what the web's page of the same export shows, so the two say the same.
+ */
+public final class SubjectAccessPage {
     private SubjectAccessPage() {
     }
+
+    /** A section of the export: its key in the JSON document, its heading and the columns shown. */
+    public record Section(String key, String title, List<String> columns) {
+    }
+
+    /** The sections after the person, in the order shown. */
+    public static final List<Section> SECTIONS = List.of(
+            new Section("records", "Records (how each agency's record was linked to this person)",
+                    List.of("record_key", "agency", "definition_id", "link_confidence", "identity")),
+            new Section("source_rows", "Source rows as received",
+                    List.of("agency", "file_name", "row_number", "landed_at", "cells", "standardised")),
+            new Section("events", "Chronology events",
+                    List.of("event_date", "agency", "type", "role", "summary", "sources")),
+            new Section("relationships", "Relationships",
+                    List.of("from_person", "to_person", "type", "basis", "rule", "evidence")),
+            new Section("residences", "Addresses",
+                    List.of("address", "postcode", "from_date", "to_date", "sources")),
+            new Section("indicator_results", "Indicator results",
+                    List.of("rulebook_id", "indicator_id", "status", "reason", "as_of")),
+            new Section("alerts", "Alerts",
+                    List.of("raised_at", "indicator_id", "recipient_agency", "state", "statements", "steps")),
+            new Section("review_decisions", "Review decisions about these records",
+                    List.of("decided_at", "record_a", "record_b", "decision", "reason", "decided_by", "agency")),
+            new Section("accessed_by", "Who accessed this record, and why",
+                    List.of("recorded_at", "actor", "agency", "action", "purpose", "caseRef", "dataItem", "fields",
+                            "agreement", "details")));
 
     static String markdown(JsonNode doc) {
         StringBuilder b = new StringBuilder();
@@ -41,25 +70,9 @@ final class SubjectAccessPage {
         } else {
             b.append("No person record is held (only audit entries).\n\n");
         }
-        table(b, "Records (how each agency's record was linked to this person)", doc.path("records"),
-                List.of("record_key", "agency", "definition_id", "link_confidence", "identity"));
-        table(b, "Source rows as received", doc.path("source_rows"),
-                List.of("agency", "file_name", "row_number", "landed_at", "cells", "standardised"));
-        table(b, "Chronology events", doc.path("events"),
-                List.of("event_date", "agency", "type", "role", "summary", "sources"));
-        table(b, "Relationships", doc.path("relationships"),
-                List.of("from_person", "to_person", "type", "basis", "rule", "evidence"));
-        table(b, "Addresses", doc.path("residences"),
-                List.of("address", "postcode", "from_date", "to_date", "sources"));
-        table(b, "Indicator results", doc.path("indicator_results"),
-                List.of("rulebook_id", "indicator_id", "status", "reason", "as_of"));
-        table(b, "Alerts", doc.path("alerts"),
-                List.of("raised_at", "indicator_id", "recipient_agency", "state", "statements", "steps"));
-        table(b, "Review decisions about these records", doc.path("review_decisions"),
-                List.of("decided_at", "record_a", "record_b", "decision", "reason", "decided_by", "agency"));
-        table(b, "Who accessed this record, and why", doc.path("accessed_by"),
-                List.of("recorded_at", "actor", "agency", "action", "purpose", "caseRef", "dataItem", "fields",
-                        "agreement", "details"));
+        for (Section section : SECTIONS) {
+            table(b, section.title(), doc.path(section.key()), section.columns());
+        }
         return b.toString();
     }
 
@@ -81,7 +94,8 @@ final class SubjectAccessPage {
         b.append('\n');
     }
 
-    private static String text(JsonNode v) {
+    /** A value of the document as one line of plain text (objects as "key: value; ...", lists comma-separated). */
+    public static String text(JsonNode v) {
         if (v.isMissingNode() || v.isNull()) {
             return "";
         }

@@ -52,6 +52,11 @@ class EndpointSweepTest {
             // names a load, not a person).
             "GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
             "GET /api/v1/loads/{landedFileId}/rejected",
+            // Subject access requests (ADR 0020): a request's number and an export's number, sequence numbers that
+            // name a request, not a person.
+            "GET /governance/subject-access/{requestId}", "GET /governance/subject-access/{requestId}/exports/{exportId}",
+            "GET /governance/subject-access/{requestId}/exports/{exportId}/json",
+            "GET /governance/subject-access/{requestId}/exports/{exportId}/markdown",
             // The analyst's cohort form is a GET form (no JavaScript, bookmarkable): it carries indicator ids and an
             // area level, never anything about a person.
             "GET /cohorts");
@@ -63,7 +68,14 @@ class EndpointSweepTest {
      */
     static final Set<String> GOVERNANCE_ONLY = Set.of("GET /governance", "GET /governance/matrix",
             "GET /governance/diff", "GET /governance/audit", "POST /governance/audit/verify",
-            "GET /governance/break-glass", "POST /governance/break-glass/{grantId}/review");
+            "GET /governance/break-glass", "POST /governance/break-glass/{grantId}/review",
+            "GET /governance/subject-access", "GET /governance/subject-access/new", "POST /governance/subject-access",
+            "GET /governance/subject-access/{requestId}", "POST /governance/subject-access/{requestId}/identity",
+            "POST /governance/subject-access/{requestId}/start", "POST /governance/subject-access/{requestId}/export",
+            "POST /governance/subject-access/{requestId}/fulfil", "POST /governance/subject-access/{requestId}/refuse",
+            "GET /governance/subject-access/{requestId}/exports/{exportId}",
+            "GET /governance/subject-access/{requestId}/exports/{exportId}/json",
+            "GET /governance/subject-access/{requestId}/exports/{exportId}/markdown");
     static final Set<String> SAFEGUARDING_ONLY = Set.of("GET /alerts");
     /** Cohort counts: for an analyst who declared service evaluation, where an agreement releases counts. */
     static final Set<String> ANALYST_ONLY = Set.of("GET /cohorts");

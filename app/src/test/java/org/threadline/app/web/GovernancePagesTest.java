@@ -31,7 +31,7 @@ import org.threadline.store.audit.AuditStore;
  */
 class GovernancePagesTest {
     static final List<String> PAGES = List.of("/governance", "/governance/matrix", "/governance/diff",
-            "/governance/audit", "/governance/break-glass");
+            "/governance/audit", "/governance/break-glass", "/governance/subject-access", "/governance/subject-access/new");
 
     @TempDir
     static Path folder;

@@ -173,6 +173,57 @@ class JourneyScreenshots {
     }
 
     @Test
+    void write_a_screenshot_of_the_subject_access_pages(@TempDir Path folder) throws Exception {
+        Path out = outputFolder();
+        TestApp app = BuiltPopulation.shared();
+        java.util.List<String> people = new org.threadline.store.people.PeopleStore(app.database.dataSource())
+                .personIds();
+        String child = people.get(people.size() - 5);
+        app.account("shots.sar.dpo", org.threadline.app.web.accounts.Agency.LOCAL_AUTHORITY,
+                org.threadline.app.web.accounts.Role.DATA_PROTECTION_OFFICER, "shots-sar-dpo-password");
+        app.account("shots.sar.sw", org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE,
+                org.threadline.app.web.accounts.Role.SOCIAL_WORKER, "shots-sar-sw-password");
+        // Access during a section 47 enquiry, which the disclosure rules withhold from the export for 180 days.
+        WebClient socialWorker = new WebClient(app);
+        socialWorker.signInWithPurpose("shots.sar.sw", "shots-sar-sw-password", "SAFEGUARDING.CHILD.S47_ENQUIRY",
+                "S47-2026-0311");
+        socialWorker.get("/people/" + child);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(app.clock().instant(), java.time.ZoneOffset.UTC);
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            browser.get(app.url("/sign-in"));
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.sar.dpo", "shots-sar-dpo-password",
+                    "GOVERNANCE.OVERSIGHT", "");
+            recordRequest(browser, app, people.get(people.size() - 6), "Jo Synthetic", today.minusMonths(2));
+            recordRequest(browser, app, child, "Sam Synthetic", today.minusDays(3));
+            browser.get(app.url("/governance/subject-access"));
+            shoot(browser, out, "24-governance-subject-access-requests");
+            String request = browser.findElements(By.cssSelector("#open-requests tbody tr")).stream()
+                    .filter(tr -> tr.getText().contains(child)).findFirst().orElseThrow().getAttribute("id");
+            Browser.clickToNavigate(browser, By.cssSelector("#" + request + " a"));
+            Browser.clickToNavigate(browser, By.id("export"));
+            shoot(browser, out, "25-governance-subject-access-request");
+            Browser.clickToNavigate(browser, By.cssSelector("a[id^='view-export-']"));
+            shoot(browser, out, "26-governance-subject-access-export");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void recordRequest(ChromeDriver browser, TestApp app, String person, String requester,
+                                      java.time.LocalDate received) {
+        browser.get(app.url("/governance/subject-access/new"));
+        browser.findElement(By.id("personId")).sendKeys(person);
+        browser.findElement(By.id("requesterName")).sendKeys(requester);
+        browser.findElement(By.id("relation-0")).click();
+        browser.findElement(By.id("received-day")).sendKeys(String.valueOf(received.getDayOfMonth()));
+        browser.findElement(By.id("received-month")).sendKeys(String.valueOf(received.getMonthValue()));
+        browser.findElement(By.id("received-year")).sendKeys(String.valueOf(received.getYear()));
+        browser.findElement(By.id("identityVerified-0")).click();
+        Browser.clickToNavigate(browser, By.id("record"));
+    }
+
+    @Test
     void write_a_screenshot_of_the_upload_pages(@TempDir Path folder) throws Exception {
         Path out = outputFolder();
         TestApp app = BuiltPopulation.shared();

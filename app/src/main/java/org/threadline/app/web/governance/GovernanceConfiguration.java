@@ -44,7 +44,8 @@ public class GovernanceConfiguration {
 
             public String description() {
                 return "Sharing agreements and their permission matrix, what a new version changes, the audit log"
-                        + " and its verification, and break-glass uses to review.";
+                        + " and its verification, break-glass uses to review, and subject access requests with their"
+                        + " due dates and exports.";
             }
 
             public boolean availableTo(Account account, DeclaredPurpose purpose) {

@@ -8,7 +8,8 @@ import org.threadline.app.web.breakglass.BreakGlass;
  * What the information-governance navigation shows on every one of its pages: how many break-glass grants notified
  * data protection officers without anyone reading it yet (opening the break-glass reviews reads them).
  */
-@ControllerAdvice(assignableTypes = {AgreementPages.class, AuditPages.class, BreakGlassReviews.class})
+@ControllerAdvice(assignableTypes = {AgreementPages.class, AuditPages.class, BreakGlassReviews.class,
+    SubjectAccessPages.class})
 public class GovernanceNav {
     private final BreakGlass breakGlass;
 
