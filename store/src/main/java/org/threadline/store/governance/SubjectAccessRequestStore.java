@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.threadline.store.StoreException;
 
 /**
- * Subject access requests, their steps and their exports (V8, ADR 0020). Each write takes the caller's connection so
+ * Subject access requests, their steps and their exports (V14, ADR 0020). Each write takes the caller's connection so
  * that the change, its step and its audit entry are committed together; each change is a conditional update that
  * answers false when the request is not where the change needs it (so two people at once cannot both close it).
  * Reads open their own connection. Times are always the caller's (its injected clock).

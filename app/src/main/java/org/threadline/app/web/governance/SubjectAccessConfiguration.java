@@ -18,7 +18,7 @@ import org.threadline.app.web.access.ViewAudit;
 import org.threadline.store.governance.SubjectAccessRequestStore;
 
 /**
- * Subject access requests on the web (ADR 0020): the V8 tables, the command line's export (its disclosure rules from
+ * Subject access requests on the web (ADR 0020): the V14 tables, the command line's export (its disclosure rules from
  * {@code config/governance/subject-access.yaml}, its audit log under THREADLINE_HOME, where the exports' files are
  * kept too) and the configured response period.
  */
