@@ -49,6 +49,34 @@ class LinkerTest {
     }
 
     @Test
+    void em_learns_m_close_to_the_truth_because_each_pass_sees_every_pair_its_rule_admits() {
+        // The "dob" rule comes second: a pass made only of the pairs "surname_year" had not already found would
+        // hold almost no pair whose surnames agree, and EM would learn that matches rarely share a surname.
+        Data data = population(3000, 11);
+        LinkResult result = new Linker(pool, 10_000_000).run(model(), data.records, Lookups.none(),
+                new TrainingSettings(7, 200_000, 0.6, "2026-11-26T00:00:00Z"));
+
+        Linker.Explainer explainer = Linker.explainer(result.model(), data.records, Lookups.none());
+        int[] exactSurnames = new int[2];
+        long truePairs = 0;
+        for (int a = 0; a < data.truth.length; a++) {
+            for (int b = a + 1; b < data.truth.length && data.truth[b] == data.truth[a]; b++) {
+                int level = explainer.explain(a, b).contributions().get(1).level();
+                if (level > 0) {
+                    exactSurnames[level == 1 ? 0 : 1]++;
+                }
+                truePairs++;
+            }
+        }
+        double trueM = (double) exactSurnames[0] / (exactSurnames[0] + exactSurnames[1]);
+        double learnedM = result.model().comparisons().get(1).levels().get(1).mProbability();
+        assertThat(learnedM).as("m of surname exact; the truth's share is " + trueM).isCloseTo(trueM, within(0.05));
+        double trueLambda = truePairs / (data.truth.length * (data.truth.length - 1) / 2.0);
+        assertThat(result.model().prior()).as("λ against the truth's " + trueLambda)
+                .isBetween(trueLambda * 0.8, trueLambda * 1.2);
+    }
+
+    @Test
     void training_twice_with_the_same_seed_gives_the_same_model_and_weights() {
         Data data = population(800, 3);
         TrainingSettings settings = new TrainingSettings(9, 50_000, 0.6, "2026-11-26T00:00:00Z");
