@@ -12,16 +12,58 @@ class ClustererTest {
     static final Clusterer CLUSTERER = new Clusterer(THRESHOLDS);
 
     @Test
-    void chaining_strangers_through_a_middle_record_needs_attention_with_the_reason() {
+    void chaining_strangers_through_a_middle_record_is_refused_and_the_weaker_join_goes_to_review() {
         // A=0 and C=2 both look like B=1, but A and C are strangers to each other.
         Clustering result = CLUSTERER.cluster(3, new int[] {0, 1, 0}, new int[] {1, 2, 2},
                 new double[] {15, 12, -6.5});
+
+        assertThat(result.clusterIds()).containsExactly(0, 0, 2);
+        assertThat(result.needingAttention()).isEmpty();
+        assertThat(result.reviewPairs()).containsExactly(new ReviewPair(1, 2, 12));
+    }
+
+    @Test
+    void a_reviewers_link_can_still_hold_strangers_and_the_fracture_check_says_so() {
+        // The model scored A=0 and C=2 as strangers, but a reviewer linked them: the link outranks the score.
+        Clustering result = CLUSTERER.cluster(3, new int[] {0, 0}, new int[] {1, 2}, new double[] {15, -6.5},
+                ClusterConstraintsTest.mustLink(0, 2));
 
         assertThat(result.clusterIds()).containsExactly(0, 0, 0);
         assertThat(result.state(0)).isEqualTo(ClusterState.NEEDS_ATTENTION);
         assertThat(result.reasons(0)).containsExactly(ClusterReason.broken(0, 2, -6.5, 0));
         assertThat(result.reasons(0).get(0).text()).isEqualTo("BROKEN_CLUSTER: records 0 and 2 are in one cluster "
                 + "but their pair scored -6.500, below the fracture threshold 0.000");
+    }
+
+    @Test
+    void no_cluster_built_from_scores_alone_holds_a_pair_scored_below_fracture() {
+        SplittableRandom random = new SplittableRandom(91);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 30;
+            int pairs = 90;
+            int[] l = new int[pairs];
+            int[] r = new int[pairs];
+            double[] w = new double[pairs];
+            for (int p = 0; p < pairs; p++) {
+                l[p] = random.nextInt(n);
+                r[p] = random.nextInt(n);
+                w[p] = random.nextDouble(-10, 30);
+            }
+            Clustering result = CLUSTERER.cluster(n, l, r, w);
+            for (int p = 0; p < pairs; p++) {
+                if (w[p] < THRESHOLDS.fracture() && l[p] != r[p]) {
+                    assertThat(result.clusterOf(l[p])).as("trial %d seed 91, pair %d-%d scored %.2f", trial, l[p],
+                            r[p], w[p]).isNotEqualTo(result.clusterOf(r[p]));
+                }
+                boolean joinedOrReviewed = result.clusterOf(l[p]) == result.clusterOf(r[p])
+                        || result.reviewPairs().contains(new ReviewPair(Math.min(l[p], r[p]), Math.max(l[p], r[p]),
+                        w[p]));
+                if (w[p] >= THRESHOLDS.join()) {
+                    assertThat(joinedOrReviewed).as("trial %d seed 91: pair %d above join is joined or reviewed",
+                            trial, p).isTrue();
+                }
+            }
+        }
     }
 
     @Test
@@ -67,8 +109,8 @@ class ClustererTest {
             weights[p] = random.nextDouble(-20, 25);
         }
         Clustering reference = CLUSTERER.cluster(records, left, right, weights);
-        assertThat(reference.needingAttention()).isNotEmpty();
         assertThat(reference.reviewPairs()).isNotEmpty();
+        assertThat(reference.clusters()).isNotEmpty();
 
         for (int trial = 0; trial < 5; trial++) {
             int[] l = left.clone();
