@@ -22,13 +22,22 @@ final class GuardedJoin {
     /** Circular member lists: next[i] is the next member of i's cluster. */
     private final int[] next;
     private final int[] size;
-    /** Records that must never share a cluster with record i: apart[apartStart[i] .. apartStart[i+1]). */
+    /**
+     * Every scored pair and every reviewer's "not link" of record i: apart[apartStart[i] .. apartStart[i+1]) are the
+     * other records, with the pair's weight (negative infinity for a reviewer's "not link").
+     */
     private final int[] apartStart;
     private final int[] apart;
+    private final double[] apartWeight;
     /** Whether apart[k] came from a reviewer (true) or the model's score (false). */
     private final boolean[] byReviewer;
+    private final double join;
+    private final double fracture;
 
-    private GuardedJoin(int recordCount, int[] apartLeft, int[] apartRight, boolean[] reviewer) {
+    private GuardedJoin(int recordCount, int[] apartLeft, int[] apartRight, double[] weight, boolean[] reviewer,
+                        double join, double fracture) {
+        this.join = join;
+        this.fracture = fracture;
         sets = new UnionFind(recordCount);
         next = new int[recordCount];
         size = new int[recordCount];
@@ -45,14 +54,17 @@ final class GuardedJoin {
             apartStart[i + 1] += apartStart[i];
         }
         apart = new int[apartStart[recordCount]];
+        apartWeight = new double[apart.length];
         byReviewer = new boolean[apart.length];
         int[] fill = Arrays.copyOf(apartStart, recordCount);
         for (int k = 0; k < apartLeft.length; k++) {
             int a = apartLeft[k];
             int b = apartRight[k];
             byReviewer[fill[a]] = reviewer[k];
+            apartWeight[fill[a]] = weight[k];
             apart[fill[a]++] = b;
             byReviewer[fill[b]] = reviewer[k];
+            apartWeight[fill[b]] = weight[k];
             apart[fill[b]++] = a;
         }
     }
@@ -65,27 +77,30 @@ final class GuardedJoin {
      */
     static Result join(int recordCount, int[] left, int[] right, double[] weights, double join, double fracture,
                        ClusterConstraints decisions) {
-        int below = 0;
+        int scored = 0;
         for (int p = 0; p < left.length; p++) {
-            below += weights[p] < fracture && left[p] != right[p] ? 1 : 0;
+            scored += left[p] != right[p] ? 1 : 0;
         }
         int humans = decisions.cannotLinkLeft().length;
-        int[] al = new int[below + humans];
-        int[] ar = new int[below + humans];
-        boolean[] reviewer = new boolean[below + humans];
+        int[] al = new int[scored + humans];
+        int[] ar = new int[scored + humans];
+        double[] aw = new double[scored + humans];
+        boolean[] reviewer = new boolean[scored + humans];
         int k = 0;
         for (int p = 0; p < left.length; p++) {
-            if (weights[p] < fracture && left[p] != right[p]) {
+            if (left[p] != right[p]) {
                 al[k] = left[p];
-                ar[k++] = right[p];
+                ar[k] = right[p];
+                aw[k++] = weights[p];
             }
         }
         for (int i = 0; i < humans; i++) {
             al[k] = check(decisions.cannotLinkLeft()[i], recordCount);
             ar[k] = check(decisions.cannotLinkRight()[i], recordCount);
+            aw[k] = Double.NEGATIVE_INFINITY;
             reviewer[k++] = true;
         }
-        GuardedJoin g = new GuardedJoin(recordCount, al, ar, reviewer);
+        GuardedJoin g = new GuardedJoin(recordCount, al, ar, aw, reviewer, join, fracture);
         // A reviewer's "link" outranks the model's evidence against it, but not a reviewer's "not link".
         for (int i = 0; i < decisions.mustLinkLeft().length; i++) {
             int a = check(decisions.mustLinkLeft()[i], recordCount);
@@ -112,7 +127,12 @@ final class GuardedJoin {
     record Result(UnionFind sets, int[] refused) {
     }
 
-    /** Joins the clusters of a and b unless they must stay apart. Returns false only when a join was refused. */
+    /**
+     * Joins the clusters of a and b unless they must stay apart: a reviewer's "not link" between them, or (for the
+     * model's joins) a scored pair between them below the fracture threshold, or scored pairs between them whose mean
+     * weight is below the join threshold (two groups become one person only if the evidence between them, on
+     * average, clears the bar a single pair must clear). Returns false only when a join was refused.
+     */
     private boolean tryUnion(int a, int b, boolean reviewerLink) {
         int ra = sets.find(a);
         int rb = sets.find(b);
@@ -122,14 +142,23 @@ final class GuardedJoin {
         int small = size[ra] <= size[rb] ? ra : rb;
         int other = small == ra ? rb : ra;
         int m = small;
+        double sum = 0;
+        int between = 0;
         do {
             for (int k = apartStart[m]; k < apartStart[m + 1]; k++) {
                 if ((byReviewer[k] || !reviewerLink) && sets.find(apart[k]) == other) {
-                    return false;
+                    if (byReviewer[k] || apartWeight[k] < fracture) {
+                        return false;
+                    }
+                    sum += apartWeight[k];
+                    between++;
                 }
             }
             m = next[m];
         } while (m != small);
+        if (!reviewerLink && between > 0 && sum / between < join) {
+            return false;
+        }
         sets.union(ra, rb);
         int root = sets.find(ra);
         // splice the two circular lists together

@@ -14,6 +14,7 @@ import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.model.BlockingKey;
 import org.threadline.linkage.model.BlockingRule;
 import org.threadline.linkage.model.Comparison;
+import org.threadline.linkage.model.JoinRule;
 import org.threadline.linkage.model.LevelProbabilities;
 import org.threadline.linkage.model.LinkType;
 import org.threadline.linkage.model.LinkageModel;
@@ -23,6 +24,7 @@ import org.threadline.linkage.scoring.ComparisonVectors;
 import org.threadline.linkage.scoring.EmCombination;
 import org.threadline.linkage.scoring.EmResult;
 import org.threadline.linkage.scoring.EmTrainer;
+import org.threadline.linkage.scoring.ExpectedF1;
 import org.threadline.linkage.scoring.ModelParameters;
 import org.threadline.linkage.scoring.PriorEstimator;
 import org.threadline.linkage.scoring.UEstimator;
@@ -98,8 +100,15 @@ final class Trainer {
         }
         TrainingMetadata metadata = new TrainingMetadata(settings.trainedAt(), records.size(), pairs.size(),
                 passRecords);
-        return new Trained(model.withParameters(lambda, probabilities(model, trained), metadata),
-                named(model, warnings));
+        LinkageModel out = model.withParameters(lambda, probabilities(model, trained), metadata);
+        if (model.thresholds().joinRule() == JoinRule.EXPECTED_F1) {
+            // Scored as prediction will score them: the trained λ and term frequencies included.
+            double[] weights = new org.threadline.linkage.scoring.Scorer(pool)
+                    .score(new org.threadline.linkage.scoring.MatchWeights(trained.withLambda(lambda)), vectors);
+            ExpectedF1.Choice join = ExpectedF1.bestThreshold(weights, model.thresholds().join());
+            out = out.withThresholds(model.thresholds().withJoinAt(join.threshold()));
+        }
+        return new Trained(out, named(model, warnings));
     }
 
     private static final java.util.regex.Pattern INDEXED =

@@ -23,6 +23,21 @@ class ClustererTest {
     }
 
     @Test
+    void two_groups_join_only_when_the_evidence_between_them_clears_the_join_threshold_on_average() {
+        // {0,1} and {2,3} are each one person. 1~2 is strong, but 0~2, 0~3 and 1~3 are weak (above fracture, below
+        // join): on average the groups look like two people, so the 1~2 join is refused and goes to review.
+        Clustering apart = CLUSTERER.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
+                new double[] {20, 20, 12, 1, 1, 1});
+        assertThat(apart.clusterIds()).containsExactly(0, 0, 2, 2);
+        assertThat(apart.reviewPairs()).contains(new ReviewPair(1, 2, 12));
+
+        // With the other pairs near the bar the mean clears it (20 + 12 + 8 + 8 + 8 ... over the cross pairs).
+        Clustering joined = CLUSTERER.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
+                new double[] {20, 20, 16, 9, 9, 9});
+        assertThat(joined.clusterIds()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
     void a_reviewers_link_can_still_hold_strangers_and_the_fracture_check_says_so() {
         // The model scored A=0 and C=2 as strangers, but a reviewer linked them: the link outranks the score.
         Clustering result = CLUSTERER.cluster(3, new int[] {0, 0}, new int[] {1, 2}, new double[] {15, -6.5},
@@ -68,8 +83,9 @@ class ClustererTest {
 
     @Test
     void a_cluster_whose_pairs_all_clear_the_fracture_threshold_is_active() {
+        // 0~2 is below join but above fracture, and the pairs between {0,1} and {2} average 10.5, above join.
         Clustering result = CLUSTERER.cluster(4, new int[] {0, 1, 0}, new int[] {1, 2, 2},
-                new double[] {15, 12, 2});
+                new double[] {15, 12, 9});
 
         assertThat(result.clusters()).containsExactly(new ClusterAssessment(0, 3, ClusterState.ACTIVE,
                 java.util.List.of()));
