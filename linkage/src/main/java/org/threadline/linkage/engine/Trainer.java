@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import org.threadline.linkage.blocking.Blocker;
 import org.threadline.linkage.blocking.CandidatePairs;
 import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.model.BlockingKey;
-import org.threadline.linkage.model.BlockingRule;
 import org.threadline.linkage.model.Comparison;
 import org.threadline.linkage.model.JoinRule;
 import org.threadline.linkage.model.LevelProbabilities;
@@ -70,7 +68,7 @@ final class Trainer {
             if (!model.blockingRules().get(r).train()) {
                 continue;
             }
-            ComparisonVectors pass = meeting(vectors, pairs, records, model.blockingRules().get(r));
+            ComparisonVectors pass = meeting(vectors, pairs, r);
             if (pass.pairCount() == 0) {
                 warnings.add("blocking rule '" + model.blockingRules().get(r).name() + "' found no pairs to train on");
                 continue;
@@ -226,12 +224,10 @@ final class Trainer {
      * them), and EM would learn that matches rarely share a surname. All such pairs are candidates, since the
      * candidates are the union of the rules' pairs.
      */
-    private static ComparisonVectors meeting(ComparisonVectors v, CandidatePairs pairs, RecordTable records,
-                                             BlockingRule rule) {
-        int[] keys = Blocker.keys(records, BlockingCompiler.compile(List.of(rule)).get(0));
+    private static ComparisonVectors meeting(ComparisonVectors v, CandidatePairs pairs, int rule) {
         int n = 0;
         for (int p = 0; p < pairs.size(); p++) {
-            n += meets(keys, pairs.left(p), pairs.right(p)) ? 1 : 0;
+            n += pairs.meets(p, rule) ? 1 : 0;
         }
         int cc = v.comparisonCount();
         byte[] levels = new byte[n * cc];
@@ -239,7 +235,7 @@ final class Trainer {
         int[] right = new int[n];
         int k = 0;
         for (int p = 0; p < pairs.size(); p++) {
-            if (meets(keys, pairs.left(p), pairs.right(p))) {
+            if (pairs.meets(p, rule)) {
                 System.arraycopy(v.levels(), p * cc, levels, k * cc, cc);
                 left[k] = pairs.left(p);
                 right[k] = pairs.right(p);
@@ -247,10 +243,6 @@ final class Trainer {
             }
         }
         return ComparisonVectors.of(cc, levels, left, right);
-    }
-
-    private static boolean meets(int[] keys, int a, int b) {
-        return keys[a] != Blocker.NO_KEY && keys[a] == keys[b];
     }
 
     private ComparisonVectors randomPairs(RecordTable records, VectorBuilder builder,
