@@ -33,6 +33,11 @@ final class GuardedJoin {
     private final boolean[] byReviewer;
     private final double join;
     private final double fracture;
+    /**
+     * Refusals already decided, keyed by the two roots, holding the two sizes at the time: while neither cluster has
+     * changed the answer cannot change, so many pairs between the same two groups cost one scan, not one each.
+     */
+    private final java.util.HashMap<Long, Long> refused = new java.util.HashMap<>();
 
     private GuardedJoin(int recordCount, int[] apartLeft, int[] apartRight, double[] weight, boolean[] reviewer,
                         double join, double fracture) {
@@ -139,6 +144,14 @@ final class GuardedJoin {
         if (ra == rb) {
             return true;
         }
+        long key = ((long) Math.min(ra, rb) << 32) | Math.max(ra, rb);
+        long sizes = ((long) size[Math.min(ra, rb)] << 32) | size[Math.max(ra, rb)];
+        if (!reviewerLink) {
+            Long before = refused.get(key);
+            if (before != null && before == sizes) {
+                return false;
+            }
+        }
         int small = size[ra] <= size[rb] ? ra : rb;
         int other = small == ra ? rb : ra;
         int m = small;
@@ -148,6 +161,9 @@ final class GuardedJoin {
             for (int k = apartStart[m]; k < apartStart[m + 1]; k++) {
                 if ((byReviewer[k] || !reviewerLink) && sets.find(apart[k]) == other) {
                     if (byReviewer[k] || apartWeight[k] < fracture) {
+                        if (!reviewerLink) {
+                            refused.put(key, sizes);
+                        }
                         return false;
                     }
                     sum += apartWeight[k];
@@ -157,6 +173,7 @@ final class GuardedJoin {
             m = next[m];
         } while (m != small);
         if (!reviewerLink && between > 0 && sum / between < join) {
+            refused.put(key, sizes);
             return false;
         }
         sets.union(ra, rb);

@@ -38,6 +38,39 @@ class ClustererTest {
     }
 
     @Test
+    void two_dense_groups_kept_apart_by_one_pair_below_fracture_stay_two_whatever_the_pairs_between_them() {
+        // 300 x 300 strong pairs between two groups that one pair says are different people: every one of the
+        // 90,000 joins is refused (once scanned, then remembered while neither group changes).
+        int group = 300;
+        java.util.List<int[]> pairs = new java.util.ArrayList<>();
+        java.util.List<Double> weights = new java.util.ArrayList<>();
+        for (int i = 1; i < group; i++) {
+            pairs.add(new int[] {0, i});
+            weights.add(30.0);
+            pairs.add(new int[] {group, group + i});
+            weights.add(30.0);
+        }
+        pairs.add(new int[] {0, group});
+        weights.add(-20.0);
+        for (int i = 0; i < group; i++) {
+            for (int j = 0; j < group; j++) {
+                pairs.add(new int[] {i, group + j});
+                weights.add(20.0);
+            }
+        }
+        int[] l = pairs.stream().mapToInt(p -> p[0]).toArray();
+        int[] r = pairs.stream().mapToInt(p -> p[1]).toArray();
+        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+
+        Clustering result = CLUSTERER.cluster(2 * group, l, r, w);
+
+        assertThat(result.clusters()).hasSize(2);
+        assertThat(result.clusterOf(group - 1)).isEqualTo(0);
+        assertThat(result.clusterOf(2 * group - 1)).isEqualTo(group);
+        assertThat(result.reviewPairs()).hasSize(group * group);
+    }
+
+    @Test
     void a_reviewers_link_can_still_hold_strangers_and_the_fracture_check_says_so() {
         // The model scored A=0 and C=2 as strangers, but a reviewer linked them: the link outranks the score.
         Clustering result = CLUSTERER.cluster(3, new int[] {0, 0}, new int[] {1, 2}, new double[] {15, -6.5},
