@@ -57,7 +57,7 @@ public final class Blocker {
                 start = end;
             }
         }
-        return out.result();
+        return out.result(keys);
     }
 
     private static void emit(RecordTable records, long[] sorted, int start, int end, int[][] keys, int rule,
@@ -168,9 +168,9 @@ public final class Blocker {
             size++;
         }
 
-        CandidatePairs result() {
+        CandidatePairs result(int[][] keys) {
             return new CandidatePairs(Arrays.copyOf(left, size), Arrays.copyOf(right, size),
-                    Arrays.copyOf(rule, size), size);
+                    Arrays.copyOf(rule, size), size, keys);
         }
     }
 }

@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns scored pairs into clusters, without silently chaining strangers together.
+ * Turns scored pairs into clusters, without chaining strangers together.
  *
  * <ol>
- *   <li>Join: connected components (union-find) over pairs with {@code weight >= join}. With human decisions
- *       ({@link ClusterConstraints}), must-link pairs are joined first, then pairs in descending weight, and a join
- *       that would put a cannot-link pair into one cluster is skipped (so a "not link" decision also stops chains
- *       through third records).</li>
+ *   <li>Join ({@link GuardedJoin}, ADR 0022): pairs with {@code weight >= join}, strongest first, each joining two
+ *       clusters unless that would put into one cluster two records that must stay apart — a pair scored below
+ *       {@code fracture}, or a reviewer's "not link" ({@link ClusterConstraints}). A reviewer's "link" is joined
+ *       first and outranks the model's scores, not a reviewer's "not link". A refused join goes to review.</li>
  *   <li>Label: each cluster's id is its smallest record index, so ids do not depend on pair order.</li>
  *   <li>Fracture check: every scored pair whose two records ended in the same cluster and whose weight is below
- *       {@code fracture} is a {@code BROKEN_CLUSTER} reason; a cluster with any reason {@code NEEDS_ATTENTION}.</li>
- *   <li>Review band: pairs with {@code reviewLow <= weight < join}.</li>
+ *       {@code fracture} is a {@code BROKEN_CLUSTER} reason; a cluster with any reason {@code NEEDS_ATTENTION}. With
+ *       the guarded join only a reviewer's "link" can cause one.</li>
+ *   <li>Review band: pairs with {@code reviewLow <= weight < join}, and the pairs whose join was refused.</li>
  * </ol>
  *
- * Memory: two int arrays and a byte array per record, nothing per pair beyond the inputs, so a few million records
+ * Memory: a few int arrays per record and two ints per pair below the fracture threshold, so a few million records
  * and tens of millions of pairs fit comfortably. A pair scored twice yields one reason or review entry per distinct
  * weight.
  */
@@ -51,17 +52,9 @@ public final class Clusterer {
     public Clustering cluster(int recordCount, int[] left, int[] right, double[] weights,
                               ClusterConstraints constraints) {
         validate(recordCount, left, right, weights);
-        UnionFind sets = new UnionFind(recordCount);
-        if (constraints.isEmpty()) {
-            for (int p = 0; p < left.length; p++) {
-                if (weights[p] >= thresholds.join()) {
-                    sets.union(left[p], right[p]);
-                }
-            }
-        } else {
-            new ConstrainedJoin(sets, constraints, recordCount).join(left, right, weights, thresholds.join());
-        }
-        int[] ids = sets.smallestMemberLabels();
+        GuardedJoin.Result joined = GuardedJoin.join(recordCount, left, right, weights, thresholds.join(),
+                thresholds.fracture(), constraints);
+        int[] ids = joined.sets().smallestMemberLabels();
         Map<Integer, List<ClusterReason>> reasons = new HashMap<>();
         List<ReviewPair> review = new ArrayList<>();
         for (int p = 0; p < left.length; p++) {
@@ -75,6 +68,9 @@ public final class Clusterer {
             if (w >= thresholds.reviewLow() && w < thresholds.join()) {
                 review.add(new ReviewPair(a, b, w));
             }
+        }
+        for (int p : joined.refused()) {
+            review.add(new ReviewPair(Math.min(left[p], right[p]), Math.max(left[p], right[p]), weights[p]));
         }
         review.sort(REVIEW_ORDER);
         return new Clustering(ids, assess(ids, reasons), distinct(review));

@@ -22,6 +22,27 @@ public final class Names {
     }
 
     /**
+     * Returns whether a value was recorded in another column of the other record: A's value is similar to B's
+     * other-column value, or B's value to A's other-column value, where similar means equal ignoring case or, below a
+     * threshold of 1, a Jaro-Winkler similarity of the lower-cased values at least {@code threshold}. Symmetric: swapping
+     * A and B gives the same answer.
+     */
+    public static boolean inOtherColumn(String valueA, String otherA, String valueB, String otherB, double threshold) {
+        return similar(valueA, otherB, threshold) || similar(valueB, otherA, threshold);
+    }
+
+    private static boolean similar(String x, String y, double threshold) {
+        if (!present(x) || !present(y)) {
+            return false;
+        }
+        if (x.equalsIgnoreCase(y)) {
+            return true;
+        }
+        return threshold < 1 && JaroWinkler.similarity(x.toLowerCase(java.util.Locale.ROOT),
+                y.toLowerCase(java.util.Locale.ROOT)) >= threshold;
+    }
+
+    /**
      * Returns whether two names are equal (ignoring case) or one is among the other's known alternative forms.
      * The lookup is the caller's (the familiar-name table lives with the standardisers) and is consulted both
      * ways, so a one-directional table still gives a symmetric answer; it may return null for an unknown name.

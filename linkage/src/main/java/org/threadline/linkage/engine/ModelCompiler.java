@@ -82,6 +82,12 @@ final class ModelCompiler {
             Column second = columns.get(1);
             return (a, b) -> Names.swapped(first.value(a), second.value(a), first.value(b), second.value(b));
         }
+        if (level.kind() == LevelKind.IN_OTHER_COLUMN) {
+            Column own = columns.get(0);
+            Column other = records.column(level.text(ComparisonLevel.COLUMN));
+            double threshold = level.decimal(ComparisonLevel.THRESHOLD);
+            return (a, b) -> Names.inOtherColumn(own.value(a), other.value(a), own.value(b), other.value(b), threshold);
+        }
         LevelTest[] perColumn = new LevelTest[columns.size()];
         for (int i = 0; i < perColumn.length; i++) {
             perColumn[i] = single(comparison, level, columns.get(i));

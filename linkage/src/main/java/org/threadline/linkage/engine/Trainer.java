@@ -12,6 +12,7 @@ import org.threadline.linkage.blocking.CandidatePairs;
 import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.model.BlockingKey;
 import org.threadline.linkage.model.Comparison;
+import org.threadline.linkage.model.JoinRule;
 import org.threadline.linkage.model.LevelProbabilities;
 import org.threadline.linkage.model.LinkType;
 import org.threadline.linkage.model.LinkageModel;
@@ -21,16 +22,18 @@ import org.threadline.linkage.scoring.ComparisonVectors;
 import org.threadline.linkage.scoring.EmCombination;
 import org.threadline.linkage.scoring.EmResult;
 import org.threadline.linkage.scoring.EmTrainer;
+import org.threadline.linkage.scoring.ExpectedF1;
 import org.threadline.linkage.scoring.ModelParameters;
 import org.threadline.linkage.scoring.PriorEstimator;
 import org.threadline.linkage.scoring.UEstimator;
 
 /**
  * Unsupervised training, as Splink does it: u from random record pairs; m by EM on the candidate pairs of each
- * blocking rule in turn, holding fixed the comparisons that rule blocks on (they agree by construction there), then
- * averaged; the prior λ from EM's expected matches among the candidate pairs, or — if larger — from a deterministic
- * rule (pairs at the top level of every comparison that is not null, with at least two such comparisons) divided by
- * an assumed recall. No truth is used.
+ * blocking rule in turn (every candidate pair that meets the rule, whichever rule found it first), holding fixed the
+ * comparisons that rule blocks on (they agree by construction there), then averaged; the prior λ from the expected
+ * matches among all candidate pairs under the trained m and u (the E-step's fixed point, {@link
+ * PriorEstimator#fromScoredPairs}), or — if larger — from a deterministic rule (pairs at the top level of every
+ * comparison that is not null, with at least two such comparisons) divided by an assumed recall. No truth is used.
  */
 final class Trainer {
     private final ForkJoinPool pool;
@@ -61,19 +64,17 @@ final class Trainer {
         EmTrainer em = new EmTrainer(EmTrainer.Settings.defaults(), pool);
         List<EmResult> passes = new ArrayList<>();
         List<TrainingPass> passRecords = new ArrayList<>();
-        List<Integer> passPairs = new ArrayList<>();
         for (int r = 0; r < model.blockingRules().size(); r++) {
             if (!model.blockingRules().get(r).train()) {
                 continue;
             }
-            ComparisonVectors pass = subset(vectors, pairs, r);
+            ComparisonVectors pass = meeting(vectors, pairs, r);
             if (pass.pairCount() == 0) {
                 warnings.add("blocking rule '" + model.blockingRules().get(r).name() + "' found no pairs to train on");
                 continue;
             }
             EmResult result = em.train(pass, start, fixedBy(model, r));
             passes.add(result);
-            passPairs.add(pass.pairCount());
             passRecords.add(new TrainingPass(model.blockingRules().get(r).name(), result.iterations(),
                     result.converged()));
             warnings.addAll(result.warnings());
@@ -84,22 +85,28 @@ final class Trainer {
             EmCombination combined = EmTrainer.combine(passes, start);
             warnings.addAll(combined.warnings());
             trained = combined.applyTo(start);
-            // Each candidate pair belongs to exactly one pass (the first rule that found it), so EM's share of
-            // matches in each pass, times its pairs, adds up to the expected matches among all candidates. Over all
-            // possible pairs that is a lower bound on λ (matches blocking missed are not counted), and on messy data
-            // a much better one than the deterministic rule, whose recall is unknown.
-            double expected = 0;
-            for (int i = 0; i < passes.size(); i++) {
-                expected += passes.get(i).lambdaInPass() * passPairs.get(i);
-            }
+            // Passes overlap (a pair meeting two rules is in both), so their own λ cannot be added up. With m
+            // trained, the expected number of matches among all candidate pairs is the fixed point of the E-step
+            // over them; over all possible pairs that is a lower bound on λ (matches blocking missed are not
+            // counted), and on messy data a much better one than the deterministic rule, whose recall is unknown.
+            double[] withoutPrior = new org.threadline.linkage.scoring.Scorer(pool)
+                    .score(new org.threadline.linkage.scoring.MatchWeights(trained.withLambda(0.5)), vectors);
+            double expected = PriorEstimator.fromScoredPairs(withoutPrior, totalPairs, prior.lambda()) * totalPairs;
             lambda = Math.max(prior.lambda(), Math.min(0.5, expected / totalPairs));
         } else {
             warnings.add("no EM pass ran: m keeps its starting values");
         }
         TrainingMetadata metadata = new TrainingMetadata(settings.trainedAt(), records.size(), pairs.size(),
                 passRecords);
-        return new Trained(model.withParameters(lambda, probabilities(model, trained), metadata),
-                named(model, warnings));
+        LinkageModel out = model.withParameters(lambda, probabilities(model, trained), metadata);
+        if (model.thresholds().joinRule() == JoinRule.EXPECTED_F1) {
+            // Scored as prediction will score them: the trained λ and term frequencies included.
+            double[] weights = new org.threadline.linkage.scoring.Scorer(pool)
+                    .score(new org.threadline.linkage.scoring.MatchWeights(trained.withLambda(lambda)), vectors);
+            ExpectedF1.Choice join = ExpectedF1.bestThreshold(weights, model.thresholds().join());
+            out = out.withThresholds(model.thresholds().withJoinAt(join.threshold()));
+        }
+        return new Trained(out, named(model, warnings));
     }
 
     private static final java.util.regex.Pattern INDEXED =
@@ -210,10 +217,17 @@ final class Trainer {
         return Math.max(1, n);
     }
 
-    private static ComparisonVectors subset(ComparisonVectors v, CandidatePairs pairs, int rule) {
+    /**
+     * Every candidate pair that meets {@code rule}, whichever rule found it first: a training pass must see all the
+     * pairs its rule admits. Taking only the pairs the rule found first (those no earlier rule found) would hide, in
+     * a "first name and date of birth" pass, every pair whose surnames also agree (an earlier "names" rule took
+     * them), and EM would learn that matches rarely share a surname. All such pairs are candidates, since the
+     * candidates are the union of the rules' pairs.
+     */
+    private static ComparisonVectors meeting(ComparisonVectors v, CandidatePairs pairs, int rule) {
         int n = 0;
         for (int p = 0; p < pairs.size(); p++) {
-            n += pairs.rule()[p] == rule ? 1 : 0;
+            n += pairs.meets(p, rule) ? 1 : 0;
         }
         int cc = v.comparisonCount();
         byte[] levels = new byte[n * cc];
@@ -221,7 +235,7 @@ final class Trainer {
         int[] right = new int[n];
         int k = 0;
         for (int p = 0; p < pairs.size(); p++) {
-            if (pairs.rule()[p] == rule) {
+            if (pairs.meets(p, rule)) {
                 System.arraycopy(v.levels(), p * cc, levels, k * cc, cc);
                 left[k] = pairs.left(p);
                 right[k] = pairs.right(p);

@@ -57,6 +57,12 @@ public final class ComparisonBuilder {
         return level("double_metaphone", LevelKind.DOUBLE_METAPHONE, Map.of());
     }
 
+    /** A level for a value recorded in the other record's {@code column} (see {@link LevelKind#IN_OTHER_COLUMN}). */
+    public ComparisonBuilder inOtherColumn(String column, double threshold) {
+        return level("in " + column + (threshold < 1 ? " >= " + threshold : ""), LevelKind.IN_OTHER_COLUMN,
+                Map.of(ComparisonLevel.COLUMN, column, ComparisonLevel.THRESHOLD, threshold));
+    }
+
     public ComparisonBuilder familiarName(String aliasTable) {
         return level("familiar_name", LevelKind.FAMILIAR_NAME, Map.of(ComparisonLevel.ALIAS_TABLE, aliasTable));
     }

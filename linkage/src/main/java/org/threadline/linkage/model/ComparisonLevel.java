@@ -35,6 +35,8 @@ public record ComparisonLevel(String label, LevelKind kind, Map<String, Object> 
     public static final String DAYS = "days";
     /** Parameter of the identifier levels: an {@link IdentifierValidator} name. */
     public static final String VALIDATOR = "validator";
+    /** Parameter of {@link LevelKind#IN_OTHER_COLUMN}: the other record's column to look in. */
+    public static final String COLUMN = "column";
     /** Parameter of {@link LevelKind#ARRAY_OVERLAP}. */
     public static final String MIN = "min";
 

@@ -57,6 +57,15 @@ final class LadderRules {
                 error.accept(at + ".parameters." + name, "is not a parameter of " + kind.jsonName() + expected(kind));
             }
         }
+        if (kind == LevelKind.IN_OTHER_COLUMN && comparison.columns().size() != 1) {
+            error.accept(at + ".kind", "in_other_column needs a comparison of one column, this one has "
+                    + comparison.columns().size());
+        }
+        if (kind == LevelKind.IN_OTHER_COLUMN && comparison.columns().contains(level.parameters()
+                .get(ComparisonLevel.COLUMN))) {
+            error.accept(at + ".parameters." + ComparisonLevel.COLUMN, "names the comparison's own column; "
+                    + "in_other_column looks in a different one");
+        }
         if (kind == LevelKind.NAME_SWAP && comparison.columns().size() != 2) {
             error.accept(at + ".kind", "name_swap needs a comparison of exactly 2 columns, this one has "
                     + comparison.columns().size());

@@ -22,6 +22,14 @@ public enum LevelKind {
     DOUBLE_METAPHONE,
     /** The names are the same person's name under the alias table {@code alias_table} (e.g. William and Bill). */
     FAMILIAR_NAME(ParameterSpec.text(ComparisonLevel.ALIAS_TABLE)),
+    /**
+     * The value was recorded in another column of the other record: this record's value is at least
+     * {@code threshold} Jaro-Winkler-similar (1 = equal, ignoring case) to the other record's {@code column}, either
+     * way round. A surname written as the forename, or forename and surname swapped, still counts as evidence on
+     * each comparison that has this level. One column.
+     */
+    IN_OTHER_COLUMN(ParameterSpec.text(ComparisonLevel.COLUMN), ParameterSpec.decimal(ComparisonLevel.THRESHOLD, 0.0,
+            1.0)),
     /** First and second column swapped: left first = right second and left second = right first. Two columns. */
     NAME_SWAP,
     /** The ISO dates are equal. */

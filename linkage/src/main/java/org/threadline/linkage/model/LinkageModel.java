@@ -67,6 +67,12 @@ public record LinkageModel(String id, int version, String description, LinkType 
      * @throws IllegalArgumentException when a comparison or level name is unknown
      * @throws InvalidModelException    when the result is not a valid model (e.g. some levels left untrained)
      */
+    /** The same model with other thresholds (validated). */
+    public LinkageModel withThresholds(Thresholds changed) {
+        return ModelValidator.requireValid(new LinkageModel(id, version, description, linkType, uniqueIdColumn,
+                sourceColumn, columns, blockingRules, comparisons, prior, changed, training));
+    }
+
     public LinkageModel withParameters(double prior, Map<String, Map<String, LevelProbabilities>> probabilities,
                                        TrainingMetadata training) {
         for (String name : probabilities.keySet()) {

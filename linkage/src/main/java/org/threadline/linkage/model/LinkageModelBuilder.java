@@ -91,6 +91,11 @@ public final class LinkageModelBuilder {
     }
 
     /** Thresholds in match weight; {@code fracture <= reviewLow <= join}. */
+    public LinkageModelBuilder thresholds(Thresholds thresholds) {
+        this.thresholds = thresholds;
+        return this;
+    }
+
     public LinkageModelBuilder thresholds(double join, double reviewLow, double fracture) {
         this.thresholds = new Thresholds(join, reviewLow, fracture);
         return this;

@@ -115,12 +115,14 @@ final class ModelReader {
         if (!object(node, "thresholds")) {
             return null;
         }
-        keys(node, "thresholds", Set.of("join", "review_low", "fracture"));
+        keys(node, "thresholds", Set.of("join", "review_low", "fracture", "join_rule"));
         Double join = decimal(node, "thresholds", "join", true);
         Double reviewLow = decimal(node, "thresholds", "review_low", true);
         Double fracture = decimal(node, "thresholds", "fracture", true);
+        JoinRule rule = node.has("join_rule") ? choice(node, "thresholds", "join_rule", JoinRule.class)
+                : JoinRule.FIXED;
         return join == null || reviewLow == null || fracture == null ? null
-                : new Thresholds(join, reviewLow, fracture);
+                : new Thresholds(join, reviewLow, fracture, rule);
     }
 
     private TrainingMetadata training(JsonNode node) {

@@ -132,6 +132,13 @@ public final class ModelValidator {
             for (int k = 0; k < c.columns().size(); k++) {
                 column(path + ".columns[" + k + "]", c.columns().get(k), columns);
             }
+            for (int l = 0; l < c.levels().size(); l++) {
+                ComparisonLevel level = c.levels().get(l);
+                if (level.kind() == LevelKind.IN_OTHER_COLUMN
+                        && level.parameters().get(ComparisonLevel.COLUMN) instanceof String other && !blank(other)) {
+                    column(path + ".levels[" + l + "].parameters." + ComparisonLevel.COLUMN, other, columns);
+                }
+            }
             anyTrained |= new LadderRules(path, c, this::error).check();
         }
         return anyTrained;

@@ -25,6 +25,9 @@ final class ModelWriter {
             t.put("join", m.thresholds().join());
             t.put("review_low", m.thresholds().reviewLow());
             t.put("fracture", m.thresholds().fracture());
+            if (m.thresholds().joinRule() != JoinRule.FIXED) {
+                t.put("join_rule", m.thresholds().joinRule().jsonName());
+            }
             doc.put("thresholds", new CanonicalJson.Inline(t));
         }
         if (m.training() != null) {

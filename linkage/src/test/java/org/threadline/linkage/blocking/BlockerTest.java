@@ -31,6 +31,27 @@ class BlockerTest {
     }
 
     @Test
+    void a_pair_meets_every_rule_whose_keys_it_shares_not_only_the_rule_that_found_it() {
+        RecordTable records = randomRecords(600, 17, false);
+        List<List<KeyPart>> rules = List.of(List.of(KeyPart.exact("surname")), List.of(KeyPart.exact("dob")));
+
+        CandidatePairs pairs = new Blocker(1_000_000).pairs(records, rules, List.of("s", "d"), false);
+
+        int foundBySurnameWithSameDob = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+            int a = pairs.left(p);
+            int b = pairs.right(p);
+            boolean sameSurname = same(records, "surname", a, b);
+            boolean sameDob = same(records, "dob", a, b);
+            assertThat(pairs.meets(p, 0)).as("pair %d-%d, surname", a, b).isEqualTo(sameSurname);
+            assertThat(pairs.meets(p, 1)).as("pair %d-%d, dob", a, b).isEqualTo(sameDob);
+            foundBySurnameWithSameDob += pairs.rule()[p] == 0 && sameDob ? 1 : 0;
+        }
+        assertThat(foundBySurnameWithSameDob).as("pairs found first by surname that the dob rule also admits")
+                .isPositive();
+    }
+
+    @Test
     void linking_two_sources_pairs_only_across_them_with_the_first_source_on_the_left() {
         RecordTable records = randomRecords(400, 3, true);
 
@@ -116,6 +137,13 @@ class BlockerTest {
             }
         }
         return pairs;
+    }
+
+    /** Both values present (not blank) and equal: what a key of the untransformed column means. */
+    private static boolean same(RecordTable records, String column, int a, int b) {
+        String x = records.column(column).value(a);
+        String y = records.column(column).value(b);
+        return x != null && !x.isBlank() && x.equals(y);
     }
 
     private static RecordTable randomRecords(int n, long seed, boolean twoSources) {

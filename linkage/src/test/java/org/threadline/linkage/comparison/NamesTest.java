@@ -31,6 +31,15 @@ class NamesTest {
         assertThat(Names.equivalentForms(a, b, ALIASES)).isEqualTo(equivalent);
     }
 
+    @ParameterizedTest(name = "{6}")
+    @CsvFileSource(resources = "names_in_other_column_cases.csv", numLinesToSkip = 1)
+    void a_value_recorded_in_the_other_records_other_column_is_found_as_tabled(String valueA, String otherA,
+            String valueB, String otherB, double threshold, boolean found, String why) {
+        assertThat(Names.inOtherColumn(valueA, otherA, valueB, otherB, threshold)).as(why).isEqualTo(found);
+        assertThat(Names.inOtherColumn(valueB, otherB, valueA, otherA, threshold)).as("swapped: " + why)
+                .isEqualTo(found);
+    }
+
     @Test
     void both_are_symmetric_over_random_names() {
         SplittableRandom random = new SplittableRandom(37L);
@@ -42,6 +51,7 @@ class NamesTest {
             String d = pool[random.nextInt(pool.length)];
             assertThat(Names.equivalentForms(a, b, ALIASES)).isEqualTo(Names.equivalentForms(b, a, ALIASES));
             assertThat(Names.swapped(a, b, c, d)).isEqualTo(Names.swapped(c, d, a, b));
+            assertThat(Names.inOtherColumn(a, b, c, d, 0.9)).isEqualTo(Names.inOtherColumn(c, d, a, b, 0.9));
         }
     }
 }

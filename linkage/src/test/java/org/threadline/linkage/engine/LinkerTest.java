@@ -49,6 +49,60 @@ class LinkerTest {
     }
 
     @Test
+    void em_learns_m_close_to_the_truth_because_each_pass_sees_every_pair_its_rule_admits() {
+        // The "dob" rule comes second: a pass made only of the pairs "surname_year" had not already found would
+        // hold almost no pair whose surnames agree, and EM would learn that matches rarely share a surname.
+        Data data = population(3000, 11);
+        LinkResult result = new Linker(pool, 10_000_000).run(model(), data.records, Lookups.none(),
+                new TrainingSettings(7, 200_000, 0.6, "2026-11-26T00:00:00Z"));
+
+        Linker.Explainer explainer = Linker.explainer(result.model(), data.records, Lookups.none());
+        int[] exactSurnames = new int[2];
+        long truePairs = 0;
+        for (int a = 0; a < data.truth.length; a++) {
+            for (int b = a + 1; b < data.truth.length && data.truth[b] == data.truth[a]; b++) {
+                int level = explainer.explain(a, b).contributions().get(1).level();
+                if (level > 0) {
+                    exactSurnames[level == 1 ? 0 : 1]++;
+                }
+                truePairs++;
+            }
+        }
+        double trueM = (double) exactSurnames[0] / (exactSurnames[0] + exactSurnames[1]);
+        double learnedM = result.model().comparisons().get(1).levels().get(1).mProbability();
+        assertThat(learnedM).as("m of surname exact; the truth's share is " + trueM).isCloseTo(trueM, within(0.05));
+        double trueLambda = truePairs / (data.truth.length * (data.truth.length - 1) / 2.0);
+        assertThat(result.model().prior()).as("λ against the truth's " + trueLambda)
+                .isBetween(trueLambda * 0.8, trueLambda * 1.2);
+    }
+
+    @Test
+    void with_the_expected_f1_join_rule_training_moves_join_to_the_models_own_best_cut() {
+        Data data = population(3000, 13);
+        LinkageModel fixed = model();
+        LinkageModel derived = fixed.withThresholds(new org.threadline.linkage.model.Thresholds(3, -1, -6,
+                org.threadline.linkage.model.JoinRule.EXPECTED_F1));
+        TrainingSettings settings = new TrainingSettings(7, 200_000, 0.6, "2026-11-26T00:00:00Z");
+
+        LinkResult one = new Linker(pool, 10_000_000).run(fixed, data.records, Lookups.none(), settings);
+        LinkResult two = new Linker(pool, 10_000_000).run(derived, data.records, Lookups.none(), settings);
+
+        double join = two.model().thresholds().join();
+        assertThat(one.model().thresholds().join()).isEqualTo(3);
+        assertThat(join).isNotEqualTo(3).isBetween(-4.0, 4.0);
+        assertThat(two.model().thresholds().reviewLow()).isEqualTo(join - 4);
+        assertThat(two.weights()).isEqualTo(one.weights());
+        PairwiseMetrics best = PairwiseMetrics.best(two.pairs().left(), two.pairs().right(), two.weights(),
+                data.truth, new int[data.truth.length], false);
+        PairwiseMetrics atJoin = PairwiseMetrics.at(join, two.pairs().left(), two.pairs().right(), two.weights(),
+                data.truth, new int[data.truth.length], false);
+        assertThat(atJoin.f1()).as("at the derived join " + atJoin + "; best " + best)
+                .isGreaterThan(best.f1() - 0.01);
+        assertThat(ModelJson.write(ModelJson.read(ModelJson.write(two.model())))).isEqualTo(
+                ModelJson.write(two.model()));
+    }
+
+    @Test
     void training_twice_with_the_same_seed_gives_the_same_model_and_weights() {
         Data data = population(800, 3);
         TrainingSettings settings = new TrainingSettings(9, 50_000, 0.6, "2026-11-26T00:00:00Z");

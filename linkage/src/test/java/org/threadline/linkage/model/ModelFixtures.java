@@ -92,6 +92,8 @@ final class ModelFixtures {
                         .damerauLevenshtein(2).elseLevel())
                 .comparison(Comparison.builder("full_name").columns("forename", "surname")
                         .nullLevel().exact().nameSwap().jaroWinkler(0.9).elseLevel())
+                .comparison(Comparison.builder("surname")
+                        .nullLevel().exact().inOtherColumn("forename", 0.9).elseLevel())
                 .comparison(Comparison.builder("dob")
                         .nullLevel().dateExact().dateDayMonthTransposed().dateWithinDays(30).dateSameYear()
                         .elseLevel())

@@ -60,6 +60,30 @@ class ModelJsonTest {
     }
 
     @Test
+    void a_join_rule_is_written_only_when_it_is_not_fixed_and_survives_save_load_save() {
+        LinkageModel fixed = ModelFixtures.allKindsTrained();
+        LinkageModel derived = fixed.withThresholds(new Thresholds(12.5, 3.25, -1.5, JoinRule.EXPECTED_F1));
+
+        String json = ModelJson.write(derived);
+
+        assertThat(ModelJson.write(fixed)).doesNotContain("join_rule");
+        assertThat(json).contains("\"thresholds\": {\"join\": 12.5, \"review_low\": 3.25, \"fracture\": -1.5, "
+                + "\"join_rule\": \"expected_f1\"}");
+        assertThat(ModelJson.write(ModelJson.read(json))).isEqualTo(json);
+        assertThat(ModelJson.read(json).thresholds().joinRule()).isEqualTo(JoinRule.EXPECTED_F1);
+        assertThatThrownBy(() -> ModelJson.read(json.replace("expected_f1", "best_guess")))
+                .hasMessageContaining("thresholds.join_rule").hasMessageContaining("expected_f1");
+    }
+
+    @Test
+    void a_moved_join_keeps_the_review_band_width_and_lowers_fracture_only_when_it_must() {
+        Thresholds t = new Thresholds(3, 0, -6, JoinRule.EXPECTED_F1);
+
+        assertThat(t.withJoinAt(-0.5)).isEqualTo(new Thresholds(-0.5, -3.5, -6, JoinRule.EXPECTED_F1));
+        assertThat(t.withJoinAt(-4)).isEqualTo(new Thresholds(-4, -7, -7, JoinRule.EXPECTED_F1));
+    }
+
+    @Test
     void a_whole_number_given_for_a_decimal_parameter_is_read_as_a_decimal() {
         String json = ModelJson.write(ModelFixtures.examplePerson())
                 .replace("{\"threshold\": 0.8}", "{\"threshold\": 1}");
