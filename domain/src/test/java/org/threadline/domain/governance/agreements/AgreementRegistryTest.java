@@ -86,7 +86,7 @@ class AgreementRegistryTest {
 
         assertThat(shipped.coversFeed("police", "police-custody", LocalDate.of(2026, 11, 26)))
                 .isEqualTo(new FeedCoverage.Covered("ISA-TL-CHILDREN@1", "police-custody"));
-        assertThat(shipped.coversFeed("health", "health-ed-attendances", LocalDate.of(2027, 4, 1)))
+        assertThat(shipped.coversFeed("health", "health-ed-attendances", LocalDate.of(2029, 4, 1)))
                 .isInstanceOf(FeedCoverage.NotCovered.class);
     }
 

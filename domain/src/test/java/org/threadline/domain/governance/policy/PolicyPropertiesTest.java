@@ -188,7 +188,7 @@ class PolicyPropertiesTest {
         for (int i = 0; i < N; i++) {
             AccessRequest r = gen.next().request();
             LocalDate day = random.nextBoolean() ? LocalDate.of(2026, 3, 31).minusDays(random.nextInt(400))
-                    : LocalDate.of(2027, 2, 1).plusDays(random.nextInt(400));
+                    : LocalDate.of(2029, 2, 1).plusDays(random.nextInt(400));
             Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(86_400));
             assertThat(decide(shipped, OPEN, r, at).permitted()).as("seed %d request %d at %s", seed, i, at).isFalse();
         }
