@@ -21,7 +21,7 @@ import org.threadline.store.people.PeopleStore;
 /**
  * Headless Chromium signing in to Threadline through a real OpenID provider (its own login page, in the same JVM):
  * the person declares a purpose before anything, reads a child's page as their agency may, is audited under their
- * provider identity, and signs out of both; a person whose account names an agency Threadline does not know is
+ * provider identity, is signed out by the idle timeout, and signs out of both Threadline and the provider; a person whose account names an agency Threadline does not know is
  * refused with the reason, and the refusal is logged as a failed sign-in is.
  */
 class OidcBrowserJourneyTest {
@@ -82,6 +82,25 @@ class OidcBrowserJourneyTest {
 
         browser.get(world.app.url("/account"));
         assertThat(text("main")).contains("Alice Example", "Police", "Safeguarding officer");
+
+        // The idle timeout ends the session as it ends a local one; signing in again (the provider still knows the
+        // person, so no password) asks for a purpose afresh.
+        java.time.Instant now = world.app.clock.instant();
+        world.app.clock.advance(java.time.Duration.ofMinutes(31));
+        try {
+            browser.get(world.app.url("/people/" + child));
+            assertThat(path()).isEqualTo("/session-expired");
+        } finally {
+            world.app.clock.set(now);
+        }
+        browser.get(world.app.url("/sign-in"));
+        Browser.clickToNavigate(browser, By.id("sign-in-with-provider"));
+        assertThat(path()).isEqualTo("/purpose");
+        browser.get(world.app.url("/people/" + child));
+        assertThat(path()).as("the purpose is declared at every sign-in").isEqualTo("/purpose");
+        browser.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.MASH_TRIAGE']")).click();
+        browser.findElement(By.id("caseReference")).sendKeys("MASH-2026-0902");
+        Browser.clickToNavigate(browser, By.id("declare"));
 
         Browser.clickToNavigate(browser, By.id("sign-out"));
         assertThat(browser.getCurrentUrl()).as("back from the provider's sign-out").startsWith(world.app.web.url());
