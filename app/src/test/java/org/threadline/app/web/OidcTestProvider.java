@@ -103,7 +103,31 @@ final class OidcTestProvider implements AutoCloseable {
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"));
         app.addInitializers(c -> c.getBeanFactory().registerSingleton("providerState",
                 new State(clock, byName, byId)));
-        return new OidcTestProvider(app.run(), clock);
+        OidcTestProvider provider = new OidcTestProvider(app.run(), clock);
+        provider.warmUp();
+        return provider;
+    }
+
+    /**
+     * Answers its discovery document and keys once before the app asks (the app reads them at start-up with a 30 s
+     * timeout): on a loaded two-core machine a provider's first answers can take that long.
+     */
+    private void warmUp() {
+        for (String path : List.of("/.well-known/openid-configuration", "/oauth2/jwks")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + path))
+                    .timeout(java.time.Duration.ofMinutes(3)).GET().build();
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + r.statusCode());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The issuer, as the app is configured with it. */

@@ -38,9 +38,15 @@ public final class ClientTokens {
 
     public ClientTokens(OidcSettings.Api settings, Clock clock) {
         this.settings = settings;
-        NimbusJwtDecoder nimbus = (settings.jwkSetUri().isBlank()
-                ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
-                : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())).build();
+        NimbusJwtDecoder nimbus;
+        try {
+            nimbus = (settings.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
+                    : NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())).build();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("threadline.oidc.api.issuer-uri: the OpenID provider at "
+                    + settings.issuerUri() + " could not be read (" + e.getMessage() + ")", e);
+        }
         JwtTimestampValidator times = new JwtTimestampValidator(Duration.ofSeconds(60));
         times.setClock(clock);
         nimbus.setJwtValidator(new Checks(List.of(
