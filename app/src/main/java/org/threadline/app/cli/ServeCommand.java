@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                     Clock.systemUTC(), settings));
         } catch (RuntimeException e) {
             db.close();
-            throw e;
+            throw settingsProblem(e).<RuntimeException>map(UsageException::new).orElse(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,6 +94,22 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The OIDC settings' own explanation, if the web application would not start because of them (a missing or
+     * wrong {@code threadline.oidc.*} setting, or a provider that cannot be read): deep in the start-up failure's
+     * causes, and the one sentence worth showing.
+     */
+    static java.util.Optional<String> settingsProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if ((t instanceof IllegalArgumentException || t instanceof IllegalStateException) && m != null
+                    && (m.startsWith("The OIDC settings") || m.startsWith("threadline.oidc."))) {
+                return java.util.Optional.of(m);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

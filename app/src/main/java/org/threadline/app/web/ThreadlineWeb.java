@@ -16,6 +16,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.threadline.app.web.accounts.DemoAccounts;
+import org.threadline.app.web.oidc.OidcSettings;
 
 /**
  * Starts the web application on a database that is already open and migrated ({@code org.threadline.store.Database}):
@@ -25,7 +26,7 @@ import org.threadline.app.web.accounts.DemoAccounts;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackageClasses = ThreadlineWeb.class)
-@EnableConfigurationProperties(WebSettings.class)
+@EnableConfigurationProperties({WebSettings.class, OidcSettings.class})
 public class ThreadlineWeb {
 
     /**

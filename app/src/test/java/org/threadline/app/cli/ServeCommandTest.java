@@ -44,6 +44,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void a_bad_oidc_setting_found_deep_in_a_failed_start_is_shown_on_its_own() {
+        RuntimeException failed = new RuntimeException("Error creating bean with name 'oidcSettings'",
+                new IllegalStateException("Failed to bind properties", new IllegalArgumentException(
+                        "The OIDC settings have 1 problem:\n  - threadline.oidc.api.audience is missing")));
+        assertThat(ServeCommand.settingsProblem(failed)).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("The OIDC settings").contains("threadline.oidc.api.audience is missing"));
+        assertThat(ServeCommand.settingsProblem(new RuntimeException("disk full", new IllegalStateException("x"))))
+                .isEmpty();
+    }
+
+    @Test
     void a_bad_web_setting_is_a_usage_error_naming_the_variable() {
         for (String[] bad : new String[][] {{"THREADLINE_WEB_MAX_FAILED_SIGN_INS", "0"},
             {"THREADLINE_WEB_MAX_FAILED_SIGN_INS", "five"}, {"THREADLINE_WEB_LOCKOUT", "soon"},

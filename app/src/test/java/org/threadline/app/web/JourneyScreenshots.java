@@ -316,6 +316,24 @@ class JourneyScreenshots {
         }
     }
 
+    @Test
+    void write_a_screenshot_of_the_oidc_sign_in_pages(@TempDir Path folder) throws Exception {
+        Path out = outputFolder();
+        OidcWorld world = OidcWorld.shared();
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            browser.get(world.app.url("/sign-in"));
+            shoot(browser, out, "61-sign-in-with-provider");
+            Browser.clickToNavigate(browser, By.id("sign-in-with-provider"));
+            browser.findElement(By.id("username")).sendKeys(OidcWorld.BOB.username());
+            browser.findElement(By.id("password")).sendKeys(OidcWorld.BOB.password());
+            Browser.clickToNavigate(browser, By.cssSelector("button[type='submit']"));
+            shoot(browser, out, "62-sign-in-refused");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void shoot(ChromeDriver browser, Path out, String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1024, 800));
         JavascriptExecutor js = (JavascriptExecutor) browser;

@@ -25,6 +25,8 @@ final class TestApp implements AutoCloseable {
     final MutableClock clock;
     /** THREADLINE_HOME of the app (the audit log's checkpoint key). */
     final Path home;
+    /** False for a second app on another's database ({@link #alongside}): closing it leaves the database open. */
+    private final boolean ownsDatabase;
 
     private TestApp(Path folder, Map<String, Object> properties) {
         this(TestDatabase.open(folder), folder.resolveSibling(folder.getFileName() + "-home"),
@@ -36,6 +38,12 @@ final class TestApp implements AutoCloseable {
      * (the audit log's checkpoint key) is {@code home}.
      */
     TestApp(Database database, Path home, Instant start, Map<String, Object> properties) {
+        this(database, home, start, properties, true);
+    }
+
+    private TestApp(Database database, Path home, Instant start, Map<String, Object> properties,
+                    boolean ownsDatabase) {
+        this.ownsDatabase = ownsDatabase;
         this.database = database;
         this.home = home;
         this.clock = new MutableClock(start);
@@ -45,9 +53,19 @@ final class TestApp implements AutoCloseable {
             this.web = ThreadlineWeb.start(database.dataSource(), new ThreadlineWeb.Options(0, "127.0.0.1",
                     clock, all));
         } catch (RuntimeException e) {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
             throw e;
         }
+    }
+
+    /**
+     * Another web app on the same database and THREADLINE_HOME (a built population), with other settings and a clock
+     * of its own from {@code start}; closing it stops only this app.
+     */
+    static TestApp alongside(TestApp other, Instant start, Map<String, Object> properties) {
+        return new TestApp(other.database, other.home, start, properties, false);
     }
 
     /** With the test settings: {@value #MAX_FAILED} failures lock, for 15 minutes; 30 minutes idle. */
@@ -95,7 +113,9 @@ final class TestApp implements AutoCloseable {
         try {
             web.close();
         } finally {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
         }
     }
 }

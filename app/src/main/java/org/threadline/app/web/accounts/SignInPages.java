@@ -6,6 +6,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.threadline.app.web.WebSettings;
+import org.threadline.app.web.oidc.OidcConfiguration.SignInMethods;
+import org.threadline.app.web.oidc.OidcSignIn;
 import org.threadline.app.web.security.SignInOutcomes;
 import org.threadline.app.web.security.WithoutPurpose;
 
@@ -17,9 +19,11 @@ import org.threadline.app.web.security.WithoutPurpose;
 @WithoutPurpose
 public class SignInPages {
     private final WebSettings settings;
+    private final SignInMethods methods;
 
-    public SignInPages(WebSettings settings) {
+    public SignInPages(WebSettings settings, SignInMethods methods) {
         this.settings = settings;
+        this.methods = methods;
     }
 
     @GetMapping("/sign-in")
@@ -27,8 +31,21 @@ public class SignInPages {
         if (user != null) {
             return "redirect:/";
         }
+        Object refused = session.getAttribute(SignInOutcomes.REFUSED);
+        if (refused != null) {
+            // The organisation's provider signed the person in, but Threadline does not let them in: say why.
+            session.removeAttribute(SignInOutcomes.REFUSED);
+            model.addAttribute("reason", refused);
+            model.addAttribute("providerName", methods.providerName());
+            model.addAttribute("providerStart", OidcSignIn.START);
+            return "sign-in-refused";
+        }
         boolean failed = session.getAttribute(SignInOutcomes.FAILED) != null;
         session.removeAttribute(SignInOutcomes.FAILED);
+        model.addAttribute("localAccounts", methods.localAccounts());
+        model.addAttribute("provider", methods.provider());
+        model.addAttribute("providerName", methods.providerName());
+        model.addAttribute("providerStart", OidcSignIn.START);
         model.addAttribute("failed", failed);
         model.addAttribute("maxFailedSignIns", settings.maxFailedSignIns());
         model.addAttribute("lockoutMinutes", Math.max(1, settings.lockout().toMinutes()));

@@ -7,8 +7,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The person behind a session: their account, and (until sign-in completes) their password hash. */
-public final class SignedInUser implements UserDetails, CredentialsContainer {
+/**
+ * The person behind a session: their account, and (until sign-in completes) their password hash. Someone signed in
+ * through the organisation's identity provider is an {@link OidcSignedInUser}: the same account, no password, so
+ * every page treats both alike.
+ */
+public sealed class SignedInUser implements UserDetails, CredentialsContainer permits OidcSignedInUser {
     private static final long serialVersionUID = 1L;
 
     private final Account account;
@@ -21,6 +25,14 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         this.passwordHash = stored.passwordHash();
         this.locked = locked;
         this.enabled = stored.enabled();
+    }
+
+    /** Signed in elsewhere (OIDC): no password here, never locked here. */
+    SignedInUser(Account account) {
+        this.account = account;
+        this.passwordHash = null;
+        this.locked = false;
+        this.enabled = true;
     }
 
     public Account account() {
@@ -60,7 +72,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SignedInUser other && other.account.username().equals(account.username());
+        return o instanceof SignedInUser other && other.getClass() == getClass()
+                && other.account.username().equals(account.username());
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.threadline.app.apikeys.ApiKey;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.purpose.PurposeCatalogue;
 import org.threadline.app.web.purpose.PurposeDeclaration;
@@ -40,12 +39,12 @@ final class ApiCallerResolver implements HandlerMethodArgumentResolver {
     public ApiCaller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                      WebDataBinderFactory binders) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof ApiKey key)) {
+        if (auth == null || !(auth.getPrincipal() instanceof Account account)) {
             // The filter chain lets no unauthenticated call reach a handler; this is a second lock.
             throw new ApiProblem(org.springframework.http.HttpStatus.UNAUTHORIZED, "api-key-required",
                     "An API key is needed", "Send your agency's API key as 'Authorization: Bearer <key>'.");
         }
-        Account account = ApiCaller.accountOf(key);
+        String role = account.roles().iterator().next().name();
         String purpose = request.getHeader(PURPOSE);
         if (purpose == null || purpose.isBlank()) {
             throw ApiProblem.badRequest("purpose-required", "Every call declares its purpose: send the header "
@@ -56,13 +55,13 @@ final class ApiCallerResolver implements HandlerMethodArgumentResolver {
                 request.getHeader(CASE_REFERENCE), clock.instant());
         if (outcome instanceof PurposeDeclaration.Rejected r) {
             String detail = r.errors().containsKey("purpose")
-                    ? "The purpose in " + PURPOSE + " is not one a key with the role " + key.role()
+                    ? "The purpose in " + PURPOSE + " is not one a caller with the role " + role
                     + " may declare (docs/api.md lists the purposes by role)."
                     : "The header " + CASE_REFERENCE + " is needed for this purpose: 3 to 32 letters, digits, '/' or"
                     + " '-', like MASH-2026-0412.";
             throw ApiProblem.badRequest(r.errors().containsKey("purpose") ? "purpose-not-allowed"
                     : "case-reference-required", detail);
         }
-        return new ApiCaller(key, account, ((PurposeDeclaration.Declared) outcome).purpose());
+        return new ApiCaller(account, ((PurposeDeclaration.Declared) outcome).purpose());
     }
 }

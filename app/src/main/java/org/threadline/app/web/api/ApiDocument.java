@@ -67,15 +67,16 @@ public class ApiDocument implements WebMvcConfigurer {
                         .description("For partner systems: a person and their chronology for a declared purpose,"
                                 + " the alerts routed to your agency, and loading files or records against your"
                                 + " agency's source definitions. Every call is authenticated by your agency's API"
-                                + " key, declares its purpose, is decided by the policy decision point and is"
+                                + " key (or OIDC access token), declares its purpose, is decided by the policy decision point and is"
                                 + " written to the audit log. See docs/api.md.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("tl_<key id>_<secret>")
                                 .description("An API key made by ./threadline api-keys create, sent as"
-                                        + " 'Authorization: Bearer <key>'. OIDC client credentials are not"
-                                        + " supported yet."))
+                                        + " 'Authorization: Bearer <key>'; or, where the installation enables"
+                                        + " it, an access token (a JWT) from its OpenID provider, got with the"
+                                        + " client-credentials grant and sent the same way (docs/api.md)."))
                         .addSchemas(PROBLEM_SCHEMA, problem))
                 .addSecurityItem(new SecurityRequirement().addList(SCHEME));
     }
@@ -101,7 +102,8 @@ public class ApiDocument implements WebMvcConfigurer {
                     : operation.getResponses();
             problem(responses, "400", "No purpose, a purpose the key's role may not declare, a missing case"
                     + " reference, or a malformed request");
-            problem(responses, "401", "No API key, or one that is unknown, wrong or revoked");
+            problem(responses, "401", "No API key, or one that is unknown, wrong or revoked; or an access token"
+                    + " that is expired, for another audience or issuer, badly signed, or of an unknown client");
             problem(responses, "403", "The key's role may not do this");
             problem(responses, "404", "No such person, definition or load (for this agency)");
             problem(responses, "500", "A service problem; nothing was released");

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,13 +25,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.threadline.app.apikeys.ApiKey;
 import org.threadline.app.apikeys.ApiKeys;
+import org.threadline.app.web.accounts.Account;
+import org.threadline.app.web.oidc.ClientTokens;
 import org.threadline.app.web.security.SecurityConfiguration;
 
 /**
  * The API's own filter chain, ahead of the pages' one: only {@code /api/**}, no session (every call carries its key),
  * no CSRF (a cross-site form cannot set an Authorization header, and no cookie is honoured here), the same security
  * headers as the pages. The OpenAPI document is the one public path: it describes the API and holds no data.
- * A missing, unknown, wrong or revoked key gets 401 with a problem document.
+ * A missing, unknown, wrong or revoked key gets 401 with a problem document; so does an OIDC access token that fails
+ * a check, saying which.
  */
 @Configuration
 public class ApiSecurity {
@@ -44,7 +48,8 @@ public class ApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeys keys, Clock clock) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<ClientTokens> tokens,
+            Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC.toArray(String[]::new)).permitAll()
@@ -57,7 +62,8 @@ public class ApiSecurity {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> { })
-                .addFilterBefore(new KeyFilter(keys, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new KeyFilter(keys, Optional.ofNullable(tokens.getIfAvailable()), clock),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> unauthorised(request, response))
                         .accessDeniedHandler((request, response, ex) -> write(response, 403, "not-allowed",
@@ -70,14 +76,17 @@ public class ApiSecurity {
         return http.build();
     }
 
-    /** What a call authenticated by a key is, to Spring Security: the key, with its role as the authority. */
-    static final class KeyAuthentication extends AbstractAuthenticationToken {
+    /**
+     * What an authenticated call is, to Spring Security: the account of its agency and role that the policy decision
+     * point and the audit log see (an API key's, or a known OIDC client's), with its role as the authority.
+     */
+    static final class CallerAuthentication extends AbstractAuthenticationToken {
         private static final long serialVersionUID = 1L;
-        private final transient ApiKey key;
+        private final transient Account account;
 
-        KeyAuthentication(ApiKey key) {
-            super(List.of(new SimpleGrantedAuthority("ROLE_" + key.role())));
-            this.key = key;
+        CallerAuthentication(Account account) {
+            super(account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+            this.account = account;
             setAuthenticated(true);
         }
 
@@ -88,23 +97,30 @@ public class ApiSecurity {
 
         @Override
         public Object getPrincipal() {
-            return key;
+            return account;
         }
 
         @Override
         public String getName() {
-            return key.actor();
+            return account.username();
         }
     }
 
-    /** Reads {@code Authorization: Bearer <key>}; a call without a valid key goes on unauthenticated (and is refused). */
+    /**
+     * Reads {@code Authorization: Bearer <key or token>}: an API key, or, where OIDC client credentials are enabled, a
+     * JWT from the configured issuer (ADR 0021). A call without a valid one goes on unauthenticated (and is refused,
+     * saying why).
+     */
     static final class KeyFilter extends OncePerRequestFilter {
         static final String INVALID = KeyFilter.class.getName() + ".invalid";
+        static final String TOKEN_REFUSED = KeyFilter.class.getName() + ".tokenRefused";
         private final ApiKeys keys;
+        private final Optional<ClientTokens> tokens;
         private final Clock clock;
 
-        KeyFilter(ApiKeys keys, Clock clock) {
+        KeyFilter(ApiKeys keys, Optional<ClientTokens> tokens, Clock clock) {
             this.keys = keys;
+            this.tokens = tokens;
             this.clock = clock;
         }
 
@@ -112,9 +128,20 @@ public class ApiSecurity {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             presented(request).ifPresent(token -> {
+                if (tokens.isPresent() && ClientTokens.looksLikeJwt(token)) {
+                    ClientTokens.Outcome outcome = tokens.get().check(token);
+                    if (outcome instanceof ClientTokens.Known known) {
+                        SecurityContextHolder.getContext().setAuthentication(
+                                new CallerAuthentication(known.account()));
+                    } else {
+                        request.setAttribute(TOKEN_REFUSED, outcome);
+                    }
+                    return;
+                }
                 Optional<ApiKey> key = keys.authenticate(token, clock.instant());
                 if (key.isPresent()) {
-                    SecurityContextHolder.getContext().setAuthentication(new KeyAuthentication(key.get()));
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new CallerAuthentication(ApiCaller.accountOf(key.get())));
                 } else {
                     request.setAttribute(INVALID, Boolean.TRUE);
                 }
@@ -137,6 +164,10 @@ public class ApiSecurity {
 
     private static void unauthorised(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"threadline-api\"");
+        if (request.getAttribute(KeyFilter.TOKEN_REFUSED) instanceof ClientTokens.Refused r) {
+            write(response, 401, r.slug(), "The access token is not accepted", r.reason(), request);
+            return;
+        }
         boolean invalid = request.getAttribute(KeyFilter.INVALID) != null;
         write(response, 401, invalid ? "api-key-invalid" : "api-key-required",
                 invalid ? "The API key is not valid" : "An API key is needed",

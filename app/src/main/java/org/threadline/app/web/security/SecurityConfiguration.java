@@ -2,6 +2,8 @@ package org.threadline.app.web.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -9,13 +11,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.threadline.app.web.WebSettings;
 import org.threadline.app.web.accounts.AccountDetails;
 import org.threadline.app.web.accounts.AccountStore;
+import org.threadline.app.web.oidc.OidcConfiguration.SignInMethods;
+import org.threadline.app.web.oidc.OidcSignIn;
 
-/** The filter chain: deny by default, form sign-in with lockout, POST-only sign-out, CSRF, security headers. */
+/**
+ * The filter chain: deny by default, form sign-in with lockout and/or the organisation's OpenID provider (ADR 0021),
+ * POST-only sign-out, CSRF, security headers.
+ */
 @Configuration
 public class SecurityConfiguration {
     /**
@@ -32,29 +40,53 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The policy above, with the OpenID provider's origin added to {@code form-action}: the sign-out form's redirect
+     * goes on to the provider's end-session endpoint, and browsers check form-action on redirects too.
+     */
+    static String contentSecurityPolicy(Optional<String> providerOrigin) {
+        return providerOrigin.map(o -> CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + o))
+                .orElse(CONTENT_SECURITY_POLICY);
+    }
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccountDetails details, PasswordEncoder encoder,
-            AccountStore accounts, WebSettings settings, Clock clock) throws Exception {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
-        provider.setPasswordEncoder(encoder);
+            AccountStore accounts, WebSettings settings, Clock clock, SignInMethods methods,
+            ObjectProvider<OidcSignIn> oidc) throws Exception {
         SignInOutcomes outcomes = new SignInOutcomes(accounts, settings, clock);
-        http.authenticationProvider(provider)
+        OidcSignIn provider = oidc.getIfAvailable();
+        if (methods.localAccounts()) {
+            DaoAuthenticationProvider local = new DaoAuthenticationProvider(details);
+            local.setPasswordEncoder(encoder);
+            http.authenticationProvider(local)
+                    .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+                            .usernameParameter("username").passwordParameter("password")
+                            .successHandler(outcomes).failureHandler(outcomes));
+        }
+        Optional<LogoutSuccessHandler> providerSignOut = Optional.empty();
+        if (provider != null) {
+            provider.apply(http, outcomes, outcomes::onProviderFailure);
+            providerSignOut = provider.providerSignOut();
+        }
+        String csp = contentSecurityPolicy(providerSignOut.map(h -> provider.providerOrigin()));
+        Optional<LogoutSuccessHandler> signOut = providerSignOut;
+        http
                 .authorizeHttpRequests(a -> a
                         // The error page renders for whoever hit the error; it shows nothing but the status.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PublicPaths.PAGES.toArray(String[]::new)).permitAll()
                         .requestMatchers(PublicPaths.ASSETS.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
-                        .usernameParameter("username").passwordParameter("password")
-                        .successHandler(outcomes).failureHandler(outcomes))
-                .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/signed-out")
-                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .logout(l -> {
+                    l.logoutUrl("/sign-out").invalidateHttpSession(true).deleteCookies("JSESSIONID");
+                    // Through the provider's end-session endpoint, which sends the person back to /signed-out.
+                    signOut.ifPresentOrElse(l::logoutSuccessHandler, () -> l.logoutSuccessUrl("/signed-out"));
+                })
                 // After sign-in everyone declares a purpose first; no remembered URL (which could carry data).
                 .requestCache(c -> c.disable())
                 .addFilterAfter(new IdleTimeout(clock, settings.idleTimeout()), SecurityContextHolderFilter.class)
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(c -> c.policyDirectives(csp))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny())
                         // HSTS is written on HTTPS requests only (Spring Security's default), one year.

@@ -12,7 +12,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.threadline.app.web.WebSettings;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.threadline.app.web.accounts.AccountStore;
+import org.threadline.app.web.accounts.OidcSignedInUser;
+import org.threadline.app.web.oidc.OidcSignIn;
 import org.threadline.app.web.purpose.DeclaredPurpose;
 
 /**
@@ -23,6 +26,8 @@ import org.threadline.app.web.purpose.DeclaredPurpose;
 public class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
     /** Session attribute read (once) by the sign-in page. */
     public static final String FAILED = SignInOutcomes.class.getName() + ".failed";
+    /** Session attribute read (once) by the sign-in page: why the OpenID provider's sign-in did not let someone in. */
+    public static final String REFUSED = SignInOutcomes.class.getName() + ".refused";
     private static final Logger LOG = LoggerFactory.getLogger(SignInOutcomes.class);
 
     private final AccountStore accounts;
@@ -38,12 +43,36 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
-        accounts.recordSuccess(authentication.getName());
+        if (!(authentication.getPrincipal() instanceof OidcSignedInUser)) {
+            accounts.recordSuccess(authentication.getName());
+        }
         // The session id has changed but its attributes survive: a purpose declared by whoever was signed in
         // before must not carry over to this sign-in.
         request.getSession().removeAttribute(DeclaredPurpose.SESSION_ATTRIBUTE);
         IdleTimeout.start(request.getSession(), clock.instant());
         response.sendRedirect(request.getContextPath() + "/purpose");
+    }
+
+    /**
+     * A sign-in through the OpenID provider that did not let the person in: their claims named no agency or role
+     * Threadline knows (logged, with who, by {@link org.threadline.app.web.oidc.OidcSignIn}), or the provider's
+     * answer failed a check (logged here). The sign-in page then says why, once.
+     */
+    public void onProviderFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        String reason;
+        if (exception instanceof OAuth2AuthenticationException e
+                && e.getError().getErrorCode().startsWith(OidcSignIn.REFUSED_PREFIX)) {
+            reason = e.getError().getDescription();
+        } else {
+            String code = exception instanceof OAuth2AuthenticationException e ? e.getError().getErrorCode()
+                    : exception.getClass().getSimpleName();
+            LOG.warn("OIDC sign-in failed ({}): {}", code, exception.getMessage());
+            reason = "Signing in through your organisation did not complete (" + code + "). Try again; if it"
+                    + " happens again, tell your Threadline administrator.";
+        }
+        request.getSession().setAttribute(REFUSED, reason);
+        response.sendRedirect(request.getContextPath() + "/sign-in");
     }
 
     @Override

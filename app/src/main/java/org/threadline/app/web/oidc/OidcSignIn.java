@@ -1,0 +1,133 @@
+package org.threadline.app.web.oidc;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.threadline.app.web.accounts.OidcSignedInUser;
+
+/**
+ * Sign-in through the organisation's OpenID provider (authorization code flow, ADR 0021), added to the pages' filter
+ * chain when {@code threadline.oidc.sign-in.enabled} is set. The provider is read from its discovery document at
+ * start-up, so a wrong issuer stops the application with the reason rather than failing at the first sign-in. The ID
+ * token is checked with the injected clock (as every other time here), and its claims become the account
+ * ({@link PersonClaims}); claims that do not let the person in end the sign-in with the reason.
+ */
+public final class OidcSignIn {
+    /** The registration id; the sign-in link is {@value #START}. */
+    public static final String REGISTRATION = "threadline";
+    /** Where the sign-in page's link starts the flow. */
+    public static final String START = "/sign-in/oidc/" + REGISTRATION;
+    private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
+
+    private final OidcSettings.SignIn settings;
+    private final ClientRegistrationRepository registrations;
+    private final PersonClaims claims;
+    private final Clock clock;
+
+    public OidcSignIn(OidcSettings.SignIn settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.claims = new PersonClaims(settings);
+        ClientRegistration registration;
+        try {
+            registration = ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+                    .registrationId(REGISTRATION)
+                    .clientId(settings.clientId())
+                    .clientSecret(settings.clientSecret())
+                    .scope(settings.scopes())
+                    .redirectUri("{baseUrl}/sign-in/oidc/callback/{registrationId}")
+                    .userNameAttributeName(settings.usernameClaim())
+                    .clientName(settings.providerName())
+                    .build();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("threadline.oidc.sign-in.issuer-uri: the OpenID provider at "
+                    + settings.issuerUri() + " could not be read (" + e.getMessage() + ")", e);
+        }
+        this.registrations = new InMemoryClientRegistrationRepository(registration);
+    }
+
+    public ClientRegistrationRepository registrations() {
+        return registrations;
+    }
+
+    /** Adds the provider's sign-in to the pages' chain; the outcomes are the same as for a local sign-in. */
+    public void apply(HttpSecurity http, AuthenticationSuccessHandler success, AuthenticationFailureHandler failure)
+            throws Exception {
+        http.oauth2Login(o -> o
+                .loginPage("/sign-in")
+                .clientRegistrationRepository(registrations)
+                .authorizationEndpoint(a -> a.baseUri("/sign-in/oidc"))
+                .redirectionEndpoint(r -> r.baseUri("/sign-in/oidc/callback/*"))
+                .userInfoEndpoint(u -> u.oidcUserService(this::load))
+                .successHandler(success)
+                .failureHandler(failure));
+    }
+
+    /** The ID token decoder: the provider's keys, issuer and audience, and the times by the injected clock. */
+    public OidcIdTokenDecoderFactory idTokenDecoders() {
+        OidcIdTokenDecoderFactory factory = new OidcIdTokenDecoderFactory();
+        factory.setJwtValidatorFactory(registration -> {
+            JwtTimestampValidator times = new JwtTimestampValidator();
+            times.setClock(clock);
+            OidcIdTokenValidator oidc = new OidcIdTokenValidator(registration);
+            oidc.setClock(clock);
+            return new DelegatingOAuth2TokenValidator<>(times, oidc);
+        });
+        return factory;
+    }
+
+    /** Signing out ends the provider's session too, if the setting says so and the person came from it. */
+    public Optional<LogoutSuccessHandler> providerSignOut() {
+        if (!settings.endProviderSession()) {
+            return Optional.empty();
+        }
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        handler.setDefaultTargetUrl("/signed-out");
+        return Optional.of(handler);
+    }
+
+    /** The provider's origin, which the sign-out form may be redirected to (Content-Security-Policy form-action). */
+    public String providerOrigin() {
+        java.net.URI issuer = java.net.URI.create(settings.issuerUri());
+        return issuer.getScheme() + "://" + issuer.getRawAuthority();
+    }
+
+    private OidcUser load(OidcUserRequest request) {
+        OidcIdToken token = request.getIdToken();
+        PersonClaims.Outcome outcome = claims.map(token.getClaims());
+        if (outcome instanceof PersonClaims.Refused r) {
+            // As a failed local sign-in: logged with who tried (the provider's subject and username), never shown
+            // to anyone else. The person is shown the reason.
+            LOG.warn("OIDC sign-in refused ({}): subject {} from {}, {} '{}': {}", r.code(), token.getSubject(),
+                    token.getIssuer(), settings.usernameClaim(), token.getClaimAsString(settings.usernameClaim()),
+                    r.reason());
+            throw new OAuth2AuthenticationException(new OAuth2Error(REFUSED_PREFIX + r.code(), r.reason(), null),
+                    r.reason());
+        }
+        return new OidcSignedInUser(((PersonClaims.Mapped) outcome).account(), token);
+    }
+
+    /** Error codes of refusals by {@link PersonClaims} start with this. */
+    public static final String REFUSED_PREFIX = "threadline_";
+}
