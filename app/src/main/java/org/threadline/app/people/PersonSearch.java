@@ -28,7 +28,7 @@ public final class PersonSearch {
     private static final int LIMIT = 50;
 
     /** How many candidate persons a search reads at most: a broader query is asked to say more. */
-    public static final int CANDIDATES = 2_000;
+    public static final int CANDIDATES = 1_000;
 
     private final FamiliarForms familiarForms;
     private final SearchKeys keys;

@@ -14,13 +14,13 @@ import org.threadline.linkage.comparison.Phonetic;
  * The lookup keys that let "find a person" fetch only the records that can meet a query, instead of reading every
  * record for each search. For every way {@link PersonSearch} lets a field match, a record holds a key the query can
  * name: a name part's roots (itself and the formal names it stands for: exact and familiar forms), its Double
- * Metaphone codes (sounds alike) and its first 2, 3 and 4 letters (starts with); the date of birth; the compact
- * postcode and its first 2, 3 and 4 characters; each identifier. A query's criterion asks for any of its keys, and a
+ * Metaphone codes (sounds alike) and its starts of 2 to 8 letters (starts with); the date of birth; the compact
+ * postcode and its starts; each identifier. A query's criterion asks for any of its keys, and a
  * person is a candidate when each criterion is met by one of their records — always a superset of what the search
  * itself accepts, which then decides, field by field and only on what the searcher may see, as before.
  */
 public final class SearchKeys {
-    private static final int PREFIX = 4;
+    private static final int LONGEST_START = 8;
 
     private final FamiliarForms familiarForms;
 
@@ -33,15 +33,11 @@ public final class SearchKeys {
         Set<Integer> keys = new LinkedHashSet<>();
         for (String part : parts(identity.get("forename"))) {
             keys.addAll(nameKeys("forename", part, true, false));
-            for (int n = 2; n <= Math.min(PREFIX, part.length()); n++) {
-                keys.add(key("forename:prefix", part.substring(0, n)));
-            }
+            keys.addAll(starts("forename:prefix", part));
         }
         for (String part : parts(identity.get("surname"))) {
             keys.addAll(nameKeys("surname", part, false, false));
-            for (int n = 2; n <= Math.min(PREFIX, part.length()); n++) {
-                keys.add(key("surname:prefix", part.substring(0, n)));
-            }
+            keys.addAll(starts("surname:prefix", part));
         }
         String dob = identity.getOrDefault("date_of_birth", "");
         if (!dob.isBlank()) {
@@ -50,9 +46,7 @@ public final class SearchKeys {
         String postcode = compact(identity.getOrDefault("postcode", ""));
         if (!postcode.isEmpty()) {
             keys.add(key("postcode", postcode));
-            for (int n = 2; n <= Math.min(PREFIX, postcode.length()); n++) {
-                keys.add(key("postcode:prefix", postcode.substring(0, n)));
-            }
+            keys.addAll(starts("postcode:prefix", postcode));
         }
         for (String id : PersonSearch.IDENTIFIERS) {
             String value = compact(identity.getOrDefault(id, ""));
@@ -65,36 +59,42 @@ public final class SearchKeys {
 
     /**
      * Each criterion of the query as the keys any one of which meets it (a record matching the criterion holds at
-     * least one). Empty when the query cannot run.
+     * least one), the most selective first: an identifier, the date of birth, a whole postcode, the surname, the
+     * forename (or the one name given), the start of a postcode. The store drives the lookup by the first. Empty when
+     * the query cannot run.
      */
     public List<int[]> criteria(PersonSearch.Query q) {
         List<int[]> out = new ArrayList<>();
         if (!PersonSearch.problems(q).isEmpty()) {
             return out;
         }
+        String identifier = compact(q.identifier());
+        if (!identifier.isEmpty()) {
+            out.add(new int[] {key("identifier", identifier)});
+        }
+        PersonSearch.date(q.dateOfBirth()).ifPresent(d -> out.add(new int[] {key("dob", d.toString())}));
+        String postcode = compact(q.postcode());
+        boolean wholePostcode = postcode.length() >= 5 || postcode.length() == 1;
+        int[] postcodeKeys = postcode.isEmpty() ? null : new int[] {postcode.length() >= 2
+                ? key("postcode:prefix", postcode.substring(0, Math.min(LONGEST_START, postcode.length())))
+                : key("postcode", postcode)};
+        if (postcodeKeys != null && wholePostcode) {
+            out.add(postcodeKeys);
+        }
         if (!q.name().isEmpty()) {
             String[] names = q.name().toLowerCase(Locale.ROOT).split(" ");
             String sur = names[names.length - 1];
             if (names.length >= 2) {
-                out.add(ints(nameKeys("forename", names[0], true, true)));
                 out.add(ints(nameKeys("surname", sur, false, true)));
+                out.add(ints(nameKeys("forename", names[0], true, true)));
             } else {
                 Set<Integer> either = new LinkedHashSet<>(nameKeys("surname", sur, false, true));
                 either.addAll(nameKeys("forename", sur, true, true));
                 out.add(ints(either));
             }
         }
-        Optional<java.time.LocalDate> dob = PersonSearch.date(q.dateOfBirth());
-        dob.ifPresent(d -> out.add(new int[] {key("dob", d.toString())}));
-        String postcode = compact(q.postcode());
-        if (!postcode.isEmpty()) {
-            out.add(new int[] {postcode.length() >= 2
-                    ? key("postcode:prefix", postcode.substring(0, Math.min(PREFIX, postcode.length())))
-                    : key("postcode", postcode)});
-        }
-        String identifier = compact(q.identifier());
-        if (!identifier.isEmpty()) {
-            out.add(new int[] {key("identifier", identifier)});
+        if (postcodeKeys != null && !wholePostcode) {
+            out.add(postcodeKeys);
         }
         return out;
     }
@@ -111,9 +111,22 @@ public final class SearchKeys {
             }
         }
         if (asked && name.length() >= 2) {
-            keys.add(key(field + ":prefix", name.substring(0, Math.min(PREFIX, name.length()))));
+            keys.add(key(field + ":prefix", name.substring(0, Math.min(LONGEST_START, name.length()))));
         }
         return keys;
+    }
+
+    /**
+     * A value's starts from 2 characters up to {@value #LONGEST_START}: each typed start is then one key, as selective
+     * as what was typed (HOMER finds HOMER and HOMERTON, not every HOME...), and a longer start is found by its first
+     * {@value #LONGEST_START} characters.
+     */
+    private static List<Integer> starts(String kind, String value) {
+        List<Integer> out = new ArrayList<>();
+        for (int n = 2; n <= Math.min(LONGEST_START, value.length()); n++) {
+            out.add(key(kind, value.substring(0, n)));
+        }
+        return out;
     }
 
     /** The parts of a held name as the search compares them: lower case, split at spaces and hyphens. */

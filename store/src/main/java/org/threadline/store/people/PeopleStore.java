@@ -155,19 +155,23 @@ public final class PeopleStore {
 
     /**
      * The persons each of whose criteria is met by one of their records, a criterion being met by a record that holds
-     * any of its lookup keys; at most {@code limit}, in person id order. One query of indexed lookups per criterion.
+     * any of its lookup keys; at most {@code limit}, in person id order. The first criterion drives (an indexed
+     * lookup, so give the most selective first); each other is checked on the persons it found, through their own
+     * records: a broad criterion (a common first name) is never expanded on its own.
      */
     public List<String> personsMeetingEvery(List<int[]> criteria, int limit) {
         List<String> out = new ArrayList<>();
         if (criteria.isEmpty()) {
             return out;
         }
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder("SELECT c.person_id FROM (SELECT DISTINCT person_id FROM person_record"
+                + " WHERE lookup_keys && ?::integer[]) c");
         List<Object> parameters = new ArrayList<>();
-        for (int[] keys : criteria) {
-            sql.append(sql.length() == 0 ? "" : " INTERSECT ")
-                    .append("SELECT person_id FROM person_record WHERE lookup_keys && ?::integer[]");
-            parameters.add(java.util.Arrays.stream(keys).boxed().toArray(Integer[]::new));
+        parameters.add(java.util.Arrays.stream(criteria.get(0)).boxed().toArray(Integer[]::new));
+        for (int i = 1; i < criteria.size(); i++) {
+            sql.append(i == 1 ? " WHERE" : " AND").append(" EXISTS (SELECT 1 FROM person_record q WHERE q.person_id"
+                    + " = c.person_id AND q.lookup_keys && ?::integer[])");
+            parameters.add(java.util.Arrays.stream(criteria.get(i)).boxed().toArray(Integer[]::new));
         }
         sql.append(" ORDER BY 1 LIMIT ").append(limit);
         query(sql.toString(), parameters, r -> out.add(r.getString(1)));
