@@ -169,8 +169,10 @@ public final class PeopleStore {
         List<Object> parameters = new ArrayList<>();
         parameters.add(java.util.Arrays.stream(criteria.get(0)).boxed().toArray(Integer[]::new));
         for (int i = 1; i < criteria.size(); i++) {
+            // OFFSET 0 keeps each check a per-person subplan (through person_record_person): as a semi-join the
+            // planner sometimes expanded a broad criterion (every ASHLEY) first, 115 ms against 4 ms at 3M people.
             sql.append(i == 1 ? " WHERE" : " AND").append(" EXISTS (SELECT 1 FROM person_record q WHERE q.person_id"
-                    + " = c.person_id AND q.lookup_keys && ?::integer[])");
+                    + " = c.person_id AND q.lookup_keys && ?::integer[] OFFSET 0)");
             parameters.add(java.util.Arrays.stream(criteria.get(i)).boxed().toArray(Integer[]::new));
         }
         sql.append(" ORDER BY 1 LIMIT ").append(limit);
