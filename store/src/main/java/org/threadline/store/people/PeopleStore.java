@@ -347,13 +347,6 @@ public final class PeopleStore {
         }
     }
 
-    /** The files whose rows the current build (or an increment) has already turned into records or events. */
-    public java.util.Set<Long> filesBuilt() {
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        query("SELECT file_id FROM people_file", List.of(), r -> out.add(r.getLong(1)));
-        return out;
-    }
-
     /** The id of the latest build; empty before the first. */
     public Optional<Long> latestRunId() {
         List<Long> out = new ArrayList<>();
