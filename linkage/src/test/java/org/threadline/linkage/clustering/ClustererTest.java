@@ -23,18 +23,32 @@ class ClustererTest {
     }
 
     @Test
-    void two_groups_join_only_when_the_evidence_between_them_clears_the_join_threshold_on_average() {
-        // {0,1} and {2,3} are each one person. 1~2 is strong, but 0~2, 0~3 and 1~3 are weak (above fracture, below
-        // join): on average the groups look like two people, so the 1~2 join is refused and goes to review.
-        Clustering apart = CLUSTERER.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
-                new double[] {20, 20, 12, 1, 1, 1});
+    void two_groups_join_only_when_the_evidence_between_them_says_the_same_person_on_average() {
+        // {0,1} and {2,3} are each one person. 1~2 clears join, but 0~2, 0~3 and 1~3 say "different" (below 0,
+        // above fracture): on average the groups look like two people, so the 1~2 join is refused and goes to review.
+        Clusterer clusterer = new Clusterer(new ClusteringThresholds(10, -8, 4));
+        Clustering apart = clusterer.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
+                new double[] {20, 20, 12, -5, -5, -5});
         assertThat(apart.clusterIds()).containsExactly(0, 0, 2, 2);
         assertThat(apart.reviewPairs()).contains(new ReviewPair(1, 2, 12));
 
-        // With the other pairs near the bar the mean clears it (20 + 12 + 8 + 8 + 8 ... over the cross pairs).
-        Clustering joined = CLUSTERER.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
-                new double[] {20, 20, 16, 9, 9, 9});
+        // The mean (12 - 3 - 3 - 3) / 4 is above 0: taken together the pairs say "the same person" more than not,
+        // which is enough although it is far below what one joining pair must reach.
+        Clustering joined = clusterer.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
+                new double[] {20, 20, 12, -3, -3, -3});
         assertThat(joined.clusterIds()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void a_join_threshold_below_zero_is_itself_the_bar_the_mean_between_two_groups_must_clear() {
+        // join -2 (derived by training): cross pairs averaging -1 clear it, averaging -2.25 do not.
+        Clusterer clusterer = new Clusterer(new ClusteringThresholds(-2, -8, -4));
+        Clustering joined = clusterer.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
+                new double[] {20, 20, 5, -3, -3, -3});
+        assertThat(joined.clusterIds()).containsExactly(0, 0, 0, 0);
+        Clustering apart = clusterer.cluster(4, new int[] {0, 2, 1, 0, 0, 1}, new int[] {1, 3, 2, 2, 3, 3},
+                new double[] {20, 20, 0, -3, -3, -3});
+        assertThat(apart.clusterIds()).containsExactly(0, 0, 2, 2);
     }
 
     @Test
