@@ -163,6 +163,7 @@ final class PeopleCommand implements Runnable {
                 for (PeopleViews.Field f : r.fields()) {
                     w.printf(Locale.UK, "      %-14s %s%n", f.label(), f.value());
                 }
+                r.linkedBy().ifPresent(why -> w.printf(Locale.UK, "      %-14s %s%n", "joined by", why));
             }
             int[] hidden = {0};
             List<Relationship> ties = reads.views.visible(v, reads.ctx.store.relationshipsOf(personId), accesses,

@@ -74,6 +74,7 @@ public final class PeopleBuilder {
     private final LinkageModel model;
     private final Clock clock;
     private final int threads;
+    private final BeforeBirthLinks beforeBirth;
 
     public PeopleBuilder(PeopleStore store, EventVocabulary vocabulary, LinkageModel model, Clock clock, int threads) {
         this.store = store;
@@ -81,6 +82,7 @@ public final class PeopleBuilder {
         this.model = model;
         this.clock = clock;
         this.threads = threads;
+        this.beforeBirth = new BeforeBirthLinks(vocabulary);
     }
 
     /** What a build did, for the command line. */
@@ -101,8 +103,17 @@ public final class PeopleBuilder {
         List<List<PersonPart>> partsOf = linkage.partsOf();
         LinkResult linked = linkage.result();
 
-        // Clusters → stable ids.
-        int[] clusterOf = linked.clustering().clusterIds();
+        // Clusters → stable ids, after rows about a child not yet born join the child born after them.
+        int[] clusterOf = linked.clustering().clusterIds().clone();
+        BeforeBirthLinks.Result born = beforeBirth.find(partsOf, clusterOf);
+        for (BeforeBirthLinks.Move m : born.moves()) {
+            clusterOf[m.record()] = clusterOf[m.childRecord()];
+        }
+        if (born.moves().size() + born.apart() > 0) {
+            progress.accept(String.format(java.util.Locale.UK, "joined %,d records of rows before a birth to the"
+                    + " child born after; %,d stay apart (no single child of the parent born in the window yet)",
+                    born.moves().size(), born.apart()));
+        }
         Map<Integer, List<Integer>> members = new TreeMap<>();
         for (int i = 0; i < clusterOf.length; i++) {
             members.computeIfAbsent(clusterOf[i], k -> new ArrayList<>()).add(i);
@@ -130,6 +141,13 @@ public final class PeopleBuilder {
         }
 
         double[] confidence = confidence(linked, members, clusterOf);
+        // A record joined before birth is as sure as the two links it rests on: the row's parent to her person, and
+        // the child's record to its person.
+        Map<String, String> linkedBy = new HashMap<>();
+        for (BeforeBirthLinks.Move m : born.moves()) {
+            confidence[m.record()] = Math.min(confidence[m.parentRecord()], confidence[m.childRecord()]);
+            partsOf.get(m.record()).forEach(p -> linkedBy.put(p.key(), m.reason()));
+        }
         Map<Integer, ClusterAssessment> attention = new HashMap<>();
         linked.clustering().needingAttention().forEach(a -> attention.put(a.clusterId(), a));
         List<Build.PersonRow> persons = new ArrayList<>();
@@ -138,7 +156,9 @@ public final class PeopleBuilder {
             int c = clusterIds.get(k);
             List<PersonPart> ps = new ArrayList<>();
             members.get(c).forEach(i -> ps.addAll(partsOf.get(i)));
-            PersonSummary s = summarise(assignment.ids().get(k), ps);
+            // A row before birth gives the child no identity (its "name" is a placeholder such as UNBORN).
+            List<PersonPart> identifying = ps.stream().filter(p -> beforeBirth.beforeBirth(p).isEmpty()).toList();
+            PersonSummary s = summarise(assignment.ids().get(k), identifying.isEmpty() ? ps : identifying);
             summaries.put(s.personId(), s);
             ClusterAssessment a = attention.get(c);
             persons.add(new Build.PersonRow(s.personId(), a == null ? "ACTIVE" : "NEEDS_ATTENTION", s.forename(),
@@ -164,7 +184,8 @@ public final class PeopleBuilder {
         try (BuildWriter w = store.beginBuild(header)) {
             w.persons(persons, retired);
             parts.forEach(p -> {
-                Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()));
+                Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()),
+                        Optional.ofNullable(linkedBy.get(p.key())));
                 w.record(row, lookupKeys.of(p, cells(p), row.identity()));
             });
             w.termFrequencies(Json.write(TermFrequencies.of(linked.model(), linkage.records(), 2)));
@@ -236,7 +257,9 @@ public final class PeopleBuilder {
         RecordTable.Builder table = RecordTable.builder(model.columns());
         for (PersonPart p : parts) {
             String[] cells = cells(p);
-            String identity = p.row().definitionId() + "|" + String.join("|", cells);
+            // A row before birth is its own record: two pregnancies at one address give identical (nameless) cells.
+            String identity = p.row().definitionId() + "|" + String.join("|", cells)
+                    + (beforeBirth.beforeBirth(p).isPresent() ? "|" + p.key() : "");
             Integer at = identityIndex.get(identity);
             if (at == null) {
                 at = partsOf.size();
@@ -339,7 +362,9 @@ public final class PeopleBuilder {
         int matched = 0;
         for (PersonPart p : newParts) {
             String[] cells = cells(p);
-            String identity = p.row().definitionId() + "|" + String.join("|", cells);
+            // A row before birth is its own record: two pregnancies at one address give identical (nameless) cells.
+            String identity = p.row().definitionId() + "|" + String.join("|", cells)
+                    + (beforeBirth.beforeBirth(p).isPresent() ? "|" + p.key() : "");
             String person = personOfIdentity.get(identity);
             double confidence = 1.0;
             if (person == null) {
@@ -375,7 +400,8 @@ public final class PeopleBuilder {
         });
         List<Build.KeyedRecord> records = new ArrayList<>();
         for (PersonPart p : newParts) {
-            Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()));
+            Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()),
+                    Optional.empty());
             records.add(new Build.KeyedRecord(row, lookupKeys.of(p, cells(p), row.identity())));
         }
         List<PersonPart> attachable = new ArrayList<>(held.parts());
@@ -452,14 +478,15 @@ public final class PeopleBuilder {
         }
     }
 
-    private static Build.RecordRow recordRow(PersonPart p, String person, double confidence) {
+    private static Build.RecordRow recordRow(PersonPart p, String person, double confidence,
+                                             Optional<String> linkedBy) {
         Map<String, String> identity = new LinkedHashMap<>();
         for (String f : IDENTITY) {
             identity.put(f, p.field(f));
         }
         identity.put("address_line", p.field("address_line"));
         return new Build.RecordRow(p.key(), p.row().fileId(), p.row().rowNumber(), part(p), person,
-                p.row().agency(), p.row().definitionId(), confidence, identity);
+                p.row().agency(), p.row().definitionId(), confidence, identity, linkedBy);
     }
 
     /** Person parts: every row not mapped as an event of other records, for its subject and any prefixed person. */

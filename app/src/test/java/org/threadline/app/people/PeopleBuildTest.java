@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,42 @@ class PeopleBuildTest {
         assertThat(result.events()).isPositive();
         assertThat(result.relationships()).isPositive();
         assertThat(report.relationships().get("PARENT_OF asserted").precision()).isGreaterThan(0.9);
+    }
+
+    @Test
+    @Order(2)
+    void an_antenatal_record_joins_the_child_born_after_it_says_why_and_gives_the_child_no_placeholder_name()
+            throws Exception {
+        Map<String, String> truthOfRow = new HashMap<>();
+        List<String> lines = Files.readAllLines(population.resolve("truth/records.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            truthOfRow.put(f[0].substring(f[0].lastIndexOf('/') + 1) + ":" + (Long.parseLong(f[1]) + 1), f[2]);
+        }
+        Map<Long, String> stems = new HashMap<>();
+        store.fileNames().forEach((id, name) -> stems.put(id, name.replaceFirst("\\.[^.]+$", "")));
+        Map<String, Map<String, Integer>> truthByPerson = new HashMap<>();
+        List<Build.RecordRow> joinedBeforeBirth = new ArrayList<>();
+        for (Build.RecordRow r : store.allRecordRows()) {
+            if (!r.part().isEmpty()) {
+                continue;
+            }
+            if (r.linkedBy().isPresent()) {
+                joinedBeforeBirth.add(r);
+                continue;
+            }
+            String truth = truthOfRow.get(stems.get(r.fileId()) + ":" + r.rowNumber());
+            truthByPerson.computeIfAbsent(r.personId(), k -> new HashMap<>()).merge(truth, 1, Integer::sum);
+        }
+
+        assertThat(joinedBeforeBirth).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.definitionId()).isEqualTo("health-visiting");
+            assertThat(r.linkedBy().orElseThrow()).startsWith("Joined before birth");
+            // the child it joined is the one the truth says the antenatal row was about
+            assertThat(truthByPerson.get(r.personId())).containsKey(
+                    truthOfRow.get(stems.get(r.fileId()) + ":" + r.rowNumber()));
+            assertThat(store.person(r.personId()).orElseThrow().surname()).isNotEqualTo("UNBORN");
+        });
     }
 
     @Test

@@ -131,6 +131,23 @@ class PeoplePagesTest {
     }
 
     @Test
+    void a_record_joined_before_birth_says_which_rule_joined_it_instead_of_showing_the_models_waterfall() {
+        app.account("pages.health", Agency.HEALTH, Role.SAFEGUARDING_OFFICER, "pages-health-password");
+        Build.RecordRow antenatal = store.allRecordRows().stream().filter(r -> r.linkedBy().isPresent())
+                .findFirst().orElseThrow(() -> new AssertionError("the built population joins an antenatal record"));
+        WebClient c = new WebClient(app);
+        c.signInWithPurpose("pages.health", "pages-health-password", "SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-103");
+
+        WebClient.Page page = c.get("/people/" + antenatal.personId());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(row(page.body(), antenatal.recordKey()))
+                .contains("Joined before birth: the row names no child, only the mother.",
+                        "not by the linkage model")
+                .doesNotContain("Strongest evidence");
+    }
+
+    @Test
     void a_school_safeguarding_lead_sees_the_school_record_but_nothing_from_police_not_even_that_it_exists()
             throws Exception {
         List<Build.RecordRow> police = of("police-incident-persons", "police-custody");

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * person in a row (a child's mother) by a prefix ({@code mother.}).
  */
 public record EventSource(String definitionId, Attach attach, DateSpec date, Optional<String> endField, TypeSpec type,
-                          RoleSpec role, Map<String, String> facts, String summary) {
+                          RoleSpec role, Map<String, String> facts, String summary, Optional<BeforeBirth> beforeBirth) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)}");
 
@@ -36,6 +36,35 @@ public record EventSource(String definitionId, Attach attach, DateSpec date, Opt
         /** The row belongs to the person records of {@code definition} whose {@code field} has the same value. */
         record ToRecordsOf(String definition, String field) implements Attach {
         }
+    }
+
+    /**
+     * Rows about a child not yet born (an antenatal contact): the row names no child, only the parent. Once the child
+     * is born, the row's subject record belongs to the one child of that parent born within {@code bornWithinDays}
+     * after the row's date, so that what was known before birth (a pre-birth concern) is on the child's chronology.
+     *
+     * @param when   conditions on the source's facts that mark a row as before birth, as in type rules
+     * @param parent the prefix of the parent named in the row ({@code mother})
+     */
+    public record BeforeBirth(Map<String, Condition> when, String parent, int bornWithinDays) {
+        public BeforeBirth {
+            when = Map.copyOf(when);
+        }
+    }
+
+    /**
+     * The date of a row whose subject is a child not yet born, when this source declares such rows and the row is
+     * one; empty otherwise (and for a row without a usable date).
+     */
+    public Optional<LocalDate> beforeBirthDate(Map<String, String> fields) {
+        if (beforeBirth.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        facts.forEach((name, field) -> values.put(name, fields.getOrDefault(field, "").strip()));
+        boolean holds = beforeBirth.get().when().entrySet().stream()
+                .allMatch(c -> c.getValue().test(values.getOrDefault(c.getKey(), "")));
+        return holds ? dateOf(fields).map(EventDate::date) : Optional.empty();
     }
 
     /** Where the event's date comes from. */

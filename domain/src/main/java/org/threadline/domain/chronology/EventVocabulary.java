@@ -121,7 +121,7 @@ public record EventVocabulary(String id, int version, Map<String, EventType> typ
         }
 
         private EventSource source(String definition, JsonNode node, String path, Set<String> typeCodes) {
-            known(node, path, Set.of("attach", "date", "end", "type", "role", "facts", "summary"));
+            known(node, path, Set.of("attach", "date", "end", "type", "role", "facts", "summary", "before_birth"));
             EventSource.Attach attach = attach(node.path("attach"), path + ".attach");
             EventSource.DateSpec date = date(node.path("date"), path + ".date");
             Optional<String> end = node.hasNonNull("end") ? text(node, path, "end") : Optional.empty();
@@ -151,10 +151,43 @@ public record EventVocabulary(String id, int version, Map<String, EventType> typ
                     }
                 }
             }
+            Optional<EventSource.BeforeBirth> beforeBirth = node.has("before_birth")
+                    ? beforeBirth(node.path("before_birth"), path + ".before_birth", facts.keySet(), role)
+                    : Optional.empty();
             if (attach == null || date == null || type == null || role == null) {
                 return null;
             }
-            return new EventSource(definition, attach, date, end, type, role, facts, summary);
+            return new EventSource(definition, attach, date, end, type, role, facts, summary, beforeBirth);
+        }
+
+        private Optional<EventSource.BeforeBirth> beforeBirth(JsonNode node, String path, Set<String> facts,
+                                                              EventSource.RoleSpec role) {
+            known(node, path, Set.of("when", "parent", "born_within_days"));
+            Map<String, EventSource.Condition> when = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.path("when").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> c = it.next();
+                if (!facts.contains(c.getKey())) {
+                    errors.add(path + ".when: condition on '" + c.getKey() + "', which is not one of the source's facts");
+                }
+                EventSource.Condition condition = condition(c.getValue(), path + ".when." + c.getKey());
+                if (condition != null) {
+                    when.put(c.getKey(), condition);
+                }
+            }
+            if (when.isEmpty()) {
+                errors.add(path + ".when: at least one condition marks a row as before birth");
+            }
+            Optional<String> parent = text(node, path, "parent");
+            parent.filter(p -> role != null && !role.others().containsKey(p)).ifPresent(p -> errors.add(path
+                    + ".parent: '" + p + "' is not a person the row names (role.others)"));
+            int days = node.path("born_within_days").asInt(0);
+            if (days < 1 || days > 366) {
+                errors.add(path + ".born_within_days: a whole number of days from 1 to 366");
+            }
+            if (when.isEmpty() || parent.isEmpty() || days < 1 || days > 366) {
+                return Optional.empty();
+            }
+            return Optional.of(new EventSource.BeforeBirth(when, parent.get(), days));
         }
 
         private EventSource.Attach attach(JsonNode node, String path) {

@@ -86,6 +86,44 @@ class EventVocabularyTest {
     }
 
     @Test
+    void an_antenatal_contact_is_a_row_before_birth_dated_by_its_contact_and_a_later_contact_is_not() {
+        EventSource visiting = SHIPPED.source("health-visiting").orElseThrow();
+
+        assertThat(visiting.beforeBirth().orElseThrow().parent()).isEqualTo("mother");
+        assertThat(visiting.beforeBirthDate(Map.of("event_date", "2023-02-17", "event_type", "ANTENATAL")))
+                .contains(LocalDate.of(2023, 2, 17));
+        assertThat(visiting.beforeBirthDate(Map.of("event_date", "2023-05-31", "event_type", "NEW BIRTH VISIT")))
+                .isEmpty();
+        assertThat(SHIPPED.source("police-incident-persons").orElseThrow()
+                .beforeBirthDate(Map.of("event_date", "2023-02-17"))).isEmpty();
+    }
+
+    @Test
+    void a_before_birth_declaration_is_checked_against_the_sources_facts_and_the_persons_its_rows_name() {
+        String yaml = """
+                id: events
+                version: 1
+                types:
+                  A: {label: An event}
+                sources:
+                  feed:
+                    attach: self
+                    date: event_date
+                    type: {default: A}
+                    role: {fixed: SUBJECT, others: {mother: PARENT_OR_CARER}}
+                    facts: {kind: event_type}
+                    summary: "{kind}"
+                    before_birth: {when: {stage: ANTENATAL}, parent: father, born_within_days: 0}
+                """;
+
+        assertThatThrownBy(() -> EventVocabulary.parse(yaml, "test.yaml"))
+                .isInstanceOfSatisfying(EventVocabularyException.class, e -> assertThat(e.errors()).containsExactly(
+                        "sources.feed.before_birth.when: condition on 'stage', which is not one of the source's facts",
+                        "sources.feed.before_birth.parent: 'father' is not a person the row names (role.others)",
+                        "sources.feed.before_birth.born_within_days: a whole number of days from 1 to 366"));
+    }
+
+    @Test
     void every_error_in_a_vocabulary_is_reported_at_once_with_its_path() {
         String yaml = """
                 id: events

@@ -24,8 +24,18 @@ public record Build(Run run, List<PersonRow> persons, List<String> retired, List
                             Optional<LocalDate> dateOfBirth, String sex, String attention) {
     }
 
+    /**
+     * A person record. {@code linkedBy}: why the record is in its person when the model's scoring did not put it
+     * there (a named rule and its evidence, in words); empty when it did.
+     */
     public record RecordRow(String recordKey, long fileId, long rowNumber, String part, String personId,
-                            String agency, String definitionId, double linkConfidence, Map<String, String> identity) {
+                            String agency, String definitionId, double linkConfidence, Map<String, String> identity,
+                            Optional<String> linkedBy) {
+        public RecordRow(String recordKey, long fileId, long rowNumber, String part, String personId, String agency,
+                         String definitionId, double linkConfidence, Map<String, String> identity) {
+            this(recordKey, fileId, rowNumber, part, personId, agency, definitionId, linkConfidence, identity,
+                    Optional.empty());
+        }
     }
 
     /**

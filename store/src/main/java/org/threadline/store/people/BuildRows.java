@@ -84,8 +84,8 @@ final class BuildRows {
     }
 
     static final String RECORD = "INSERT INTO person_record (record_key, file_id, row_number, part, person_id,"
-            + " agency, definition_id, link_confidence, identity, lookup_keys)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
+            + " agency, definition_id, link_confidence, identity, lookup_keys, linked_by)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
 
     static void record(PreparedStatement s, Build.KeyedRecord k) throws SQLException {
         Build.RecordRow r = k.row();
@@ -104,6 +104,7 @@ final class BuildRows {
             s.setArray(10, s.getConnection().createArrayOf("integer",
                     java.util.Arrays.stream(k.lookupKeys()).boxed().toArray()));
         }
+        s.setString(11, r.linkedBy().orElse(null));
     }
 
     static final String FILE = "INSERT INTO people_file (file_id) VALUES (?) ON CONFLICT DO NOTHING";

@@ -593,11 +593,11 @@ public final class PeopleStore {
     }
 
     private static final String RECORD_COLUMNS = "SELECT record_key, file_id, row_number, part, person_id, agency,"
-            + " definition_id, link_confidence, identity";
+            + " definition_id, link_confidence, identity, linked_by";
 
     private static Build.RecordRow recordRow(ResultSet r) throws SQLException {
         return new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
-                r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)));
+                r.getString(6), r.getString(7), r.getDouble(8), map(r.getString(9)), Optional.ofNullable(r.getString(10)));
     }
 
     private static PersonSummary summary(ResultSet r) throws SQLException {

@@ -54,8 +54,9 @@ public class PeopleApi {
     }
 
     /** A source record as released: the fields shown, and why any others are not. */
+    /** {@code linkedBy}: why a rule, not the model, put the record in this person; null when the model did. */
     public record Record(String recordKey, String agency, String source, String part, double linkConfidence,
-                         Map<String, String> fields, String otherFieldsNotShown, String basis) {
+                         Map<String, String> fields, String otherFieldsNotShown, String basis, String linkedBy) {
     }
 
     /** A person as released to the caller. */
@@ -97,7 +98,7 @@ public class PeopleApi {
                     }
                 }
                 records.add(new Record(rv.recordKey(), rv.agency(), rv.feed(), rv.part(), rv.linkConfidence(),
-                        fields, other, rv.basis()));
+                        fields, other, rv.basis(), rv.linkedBy().orElse(null)));
             }
             PeopleViews.Identity id = r.identity();
             return new ViewAudit.Viewed<>(new Person(personId, new Identity(id.name(), id.nameShown(),

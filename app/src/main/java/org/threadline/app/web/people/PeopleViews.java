@@ -69,9 +69,14 @@ public class PeopleViews {
     }
 
     /** A source record as shown. */
+    /**
+     * A source record as shown. {@code linkedBy}: why a rule, not the model, put the record in this person (then
+     * there is no waterfall: the model's evidence is not what joined it).
+     */
     public record RecordView(String recordKey, String agency, String feed, String part, double linkConfidence,
                              List<Field> fields, String basis, boolean visible,
-                             Optional<MatchExplanations.Waterfall> join, Optional<Pictures.Waterfall> picture) {
+                             Optional<MatchExplanations.Waterfall> join, Optional<Pictures.Waterfall> picture,
+                             Optional<String> linkedBy) {
     }
 
     /** A person's resolved identity as shown: each part present only if some record releases it. */
@@ -125,10 +130,11 @@ public class PeopleViews {
             name |= a.shows("surname") || a.shows("forename");
             dob |= a.shows("date_of_birth");
             sex |= a.shows("sex");
-            Optional<MatchExplanations.Waterfall> join = Optional.ofNullable(joins.get(r.recordKey()));
+            Optional<MatchExplanations.Waterfall> join = r.linkedBy().isPresent() ? Optional.empty()
+                    : Optional.ofNullable(joins.get(r.recordKey()));
             views.add(new RecordView(r.recordKey(), r.agency(), r.definitionId(), r.part(), r.linkConfidence(),
                     fields(r, a), a.basis(), true, join,
-                    join.map(w -> Pictures.waterfall(w.prior(), w.bars(), w.total()))));
+                    join.map(w -> Pictures.waterfall(w.prior(), w.bars(), w.total())), r.linkedBy()));
         }
         Identity identity = new Identity(personId, name ? p.displayName() : "Name not shared with you",
                 dob ? p.dateOfBirth().map(Object::toString).orElse("Not known") : "Not shared with you",
