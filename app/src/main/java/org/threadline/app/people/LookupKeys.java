@@ -24,6 +24,13 @@ import org.threadline.linkage.model.LinkageModel;
  * any other. They are stable across runs and machines (they hash with {@link String#hashCode}, fixed by the JLS).
  */
 final class LookupKeys {
+    /**
+     * The version of the way keys are made, kept with each build ({@code link_run.lookup_scheme}) and checked by
+     * attach and search. Raise it with any change to the keys a record gets here or in {@link SearchKeys} (which
+     * starts, which transforms, how values are hashed): a store built before answers from the old keys otherwise.
+     */
+    static final int VERSION = 1;
+
     private final LinkageModel model;
     private final Map<String, List<String>> attachFields;
     private final SearchKeys searchKeys;
@@ -32,6 +39,14 @@ final class LookupKeys {
         this.model = model;
         this.attachFields = attachFields(vocabulary);
         this.searchKeys = searchKeys;
+    }
+
+    /**
+     * The scheme a build's keys are made under: this code's version and the familiar-forms table the search keys
+     * were made with (the blocking keys follow the trained model, which is kept with the build).
+     */
+    static String scheme(SearchKeys searchKeys) {
+        return "lookup-keys/" + VERSION + " familiar-forms/" + searchKeys.fingerprint();
     }
 
     /** Definition → the fields of its records that other feeds' event rows attach by. */

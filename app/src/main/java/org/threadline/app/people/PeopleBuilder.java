@@ -188,7 +188,8 @@ public final class PeopleBuilder {
                         Optional.ofNullable(linkedBy.get(p.key())));
                 w.record(row, lookupKeys.of(p, cells(p), row.identity()));
             });
-            w.termFrequencies(Json.write(TermFrequencies.of(linked.model(), linkage.records(), 2)));
+            w.termFrequencies(Json.write(TermFrequencies.of(linked.model(), linkage.records(), 2)),
+                    LookupKeys.scheme(SEARCH_KEYS));
             w.changes(assignment.changes(), "re-link with model " + model.id() + " v" + model.version() + " under "
                     + decisions.size() + " review decision(s)");
             w.review(review);
@@ -318,9 +319,14 @@ public final class PeopleBuilder {
     public Increment attachNew(Consumer<String> progress) {
         LinkageModel trained = ModelJson.read(store.latestTrainedModel()
                 .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
+        if (!store.lookupScheme().equals(Optional.of(LookupKeys.scheme(SEARCH_KEYS)))) {
+            throw new IllegalStateException("the current people build was made by an earlier version, without the"
+                    + " index new records are resolved by or with another scheme of it: run ./threadline people build"
+                    + " once");
+        }
         TermFrequencies frequencies = readFrequencies(store.latestTermFrequencies().orElseThrow(() ->
-                new IllegalStateException("the current people build was made by an earlier version, without the index"
-                        + " new records are resolved by: run ./threadline people build once")));
+                new IllegalStateException("the current people build has no term frequencies: run ./threadline people"
+                        + " build once")));
         List<Long> files = store.filesNotBuilt();
         List<StoredRow> fresh = new ArrayList<>();
         store.forEachRowOf(files, fresh::add);

@@ -51,7 +51,9 @@ public final class PersonSearch {
      */
     public Found find(Query q, org.threadline.store.people.PeopleStore store,
                       BiPredicate<Build.RecordRow, String> visible) {
-        if (!store.lookupKeysWritten()) {
+        if (!store.lookupScheme().equals(java.util.Optional.of(LookupKeys.scheme(keys)))) {
+            // Keys made another way (or none) would miss people: read every record, slow but complete, until the
+            // next build writes keys under this scheme.
             return new Found(search(q, store.allRecordRows(), visible), false);
         }
         List<String> persons = store.personsMeetingEvery(keys.criteria(q), CANDIDATES + 1);

@@ -23,9 +23,32 @@ public final class SearchKeys {
     private static final int LONGEST_START = 8;
 
     private final FamiliarForms familiarForms;
+    private final String fingerprint;
 
     public SearchKeys(FamiliarForms familiarForms) {
         this.familiarForms = familiarForms;
+        this.fingerprint = fingerprint(familiarForms);
+    }
+
+    /**
+     * What the keys depend on besides this code: the familiar-forms table (a new pairing gives a name new roots).
+     * The first 16 hex digits of a SHA-256 over its entries.
+     */
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprint(FamiliarForms familiarForms) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            for (org.threadline.domain.names.FamiliarForm f : familiarForms.entries()) {
+                d.update((f.formal() + "," + f.familiar() + "," + f.sex() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The search keys of a record's identity fields (as {@code person_record.identity} holds them). */

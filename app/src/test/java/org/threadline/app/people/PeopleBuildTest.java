@@ -303,6 +303,26 @@ class PeopleBuildTest {
 
     @Test
     @Order(9)
+    void keys_made_under_another_scheme_are_not_trusted_attach_refuses_and_search_reads_every_record()
+            throws Exception {
+        PersonSearch search = new PersonSearch(org.threadline.domain.names.FamiliarForms.load());
+        PersonSearch.Query q = new PersonSearch.Query(store.allRecordRows().get(0).identity().get("surname"), "", "",
+                "");
+        List<String> before = search.find(q, store, (r, f) -> true).hits().stream().map(h -> h.personId()).toList();
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("UPDATE link_run SET lookup_scheme = 'lookup-keys/0 familiar-forms/0'"
+                    + " WHERE id = (SELECT max(id) FROM link_run)");
+            st.execute("UPDATE person_record SET lookup_keys = '{}'"); // what the old scheme's keys would miss
+        }
+
+        assertThatThrownBy(() -> builder.attachNew(line -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another scheme").hasMessageContaining("run ./threadline people build once");
+        assertThat(search.find(q, store, (r, f) -> true).hits().stream().map(h -> h.personId()).toList())
+                .isNotEmpty().isEqualTo(before);
+    }
+
+    @Test
+    @Order(10)
     void a_build_made_before_the_lookup_index_is_refused_by_attach_with_what_to_do() throws Exception {
         try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("UPDATE link_run SET term_frequencies = NULL");

@@ -83,9 +83,14 @@ final class BuildRows {
         };
     }
 
-    static final String RECORD = "INSERT INTO person_record (record_key, file_id, row_number, part, person_id,"
-            + " agency, definition_id, link_confidence, identity, lookup_keys, linked_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+    static final String RECORD = insertRecord("person_record");
+
+    /** The insert of a record into {@code table} (the live table, or a build's fresh copy of it). */
+    static String insertRecord(String table) {
+        return "INSERT INTO " + table + " (record_key, file_id, row_number, part, person_id,"
+                + " agency, definition_id, link_confidence, identity, lookup_keys, linked_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+    }
 
     static void record(PreparedStatement s, Build.KeyedRecord k) throws SQLException {
         Build.RecordRow r = k.row();
@@ -130,9 +135,14 @@ final class BuildRows {
         };
     }
 
-    static final String EVENT = "INSERT INTO chronology_event (event_id, person_id, event_date, date_precision,"
-            + " event_time, end_date, agency, type, role, summary, significant, facts, sources, link_confidence)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+    static final String EVENT = insertEvent("chronology_event");
+
+    /** The insert of an event into {@code table} (the live table, or a build's fresh copy of it). */
+    static String insertEvent(String table) {
+        return "INSERT INTO " + table + " (event_id, person_id, event_date, date_precision,"
+                + " event_time, end_date, agency, type, role, summary, significant, facts, sources, link_confidence)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+    }
 
     static void event(PreparedStatement s, ChronologyEvent e) throws SQLException {
         s.setString(1, e.eventId());

@@ -26,6 +26,8 @@ public final class BuildWriter implements AutoCloseable {
     private final long run;
     private final BuildRows.Batch<Build.KeyedRecord> records;
     private final BuildRows.Batch<ChronologyEvent> events;
+    private final FreshTable freshRecords;
+    private final FreshTable freshEvents;
     private long persons;
     private int retired;
     private int merges;
@@ -44,14 +46,19 @@ public final class BuildWriter implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             this.run = insertRun(header);
+            // The two big tables are written as fresh copies and swapped in at commit (FreshTable); the small ones
+            // are emptied and refilled in place.
+            this.freshRecords = FreshTable.create(connection, "person_record");
+            this.freshEvents = FreshTable.create(connection, "chronology_event");
             try (Statement s = connection.createStatement()) {
-                for (String table : List.of("person_record", "review_item", "chronology_event", "relationship",
-                        "residence", "people_file")) {
+                for (String table : List.of("review_item", "relationship", "residence", "people_file")) {
                     s.execute("DELETE FROM " + table);
                 }
             }
-            this.records = new BuildRows.Batch<>(connection, BuildRows.RECORD, BuildRows::record);
-            this.events = new BuildRows.Batch<>(connection, BuildRows.EVENT, BuildRows::event);
+            this.records = new BuildRows.Batch<>(connection, BuildRows.insertRecord(freshRecords.writeName()),
+                    BuildRows::record);
+            this.events = new BuildRows.Batch<>(connection, BuildRows.insertEvent(freshEvents.writeName()),
+                    BuildRows::event);
         } catch (SQLException | RuntimeException e) {
             abandon();
             try {
@@ -99,13 +106,17 @@ public final class BuildWriter implements AutoCloseable {
         attempt(() -> BuildRows.insertAll(connection, BuildRows.FILE, BuildRows::file, fileIds));
     }
 
-    /** The term frequencies this build's linkage counted (JSON), kept for incremental resolution. */
-    public void termFrequencies(String json) {
+    /**
+     * The term frequencies this build's linkage counted (JSON), kept for incremental resolution, and the scheme its
+     * records' lookup keys were made under (attach and search use the keys only under the same scheme).
+     */
+    public void termFrequencies(String json, String lookupScheme) {
         attempt(() -> {
             try (PreparedStatement s = connection.prepareStatement(
-                    "UPDATE link_run SET term_frequencies = ?::jsonb WHERE id = ?")) {
+                    "UPDATE link_run SET term_frequencies = ?::jsonb, lookup_scheme = ? WHERE id = ?")) {
                 s.setString(1, json);
-                s.setLong(2, run);
+                s.setString(2, lookupScheme);
+                s.setLong(3, run);
                 s.executeUpdate();
             }
         });
@@ -154,6 +165,8 @@ public final class BuildWriter implements AutoCloseable {
         attempt(() -> {
             long recordCount = records.finish();
             long eventCount = events.finish();
+            freshRecords.swapIn(connection);
+            freshEvents.swapIn(connection);
             try (PreparedStatement s = connection.prepareStatement("UPDATE link_run SET finished_at = ?,"
                     + " person_records = ?, persons = ?, merges = ?, splits = ?, retired = ?, review_items = ?,"
                     + " events = ?, relationships = ? WHERE id = ?")) {

@@ -192,12 +192,19 @@ public final class PeopleStore {
         return out;
     }
 
-    /** Whether the current build's records carry lookup keys (made by a build since V12 with its index). */
-    public boolean lookupKeysWritten() {
-        List<Boolean> out = new ArrayList<>();
-        query("SELECT term_frequencies IS NOT NULL FROM link_run ORDER BY id DESC LIMIT 1", List.of(),
-                r -> out.add(r.getBoolean(1)));
-        return !out.isEmpty() && out.get(0);
+    /**
+     * The scheme the current build's lookup keys were made under; empty when there is no build, or it was made
+     * before the keys (V12) or before their scheme was kept (V18).
+     */
+    public Optional<String> lookupScheme() {
+        List<String> out = new ArrayList<>();
+        query("SELECT lookup_scheme FROM link_run WHERE term_frequencies IS NOT NULL AND id ="
+                + " (SELECT max(id) FROM link_run)", List.of(), r -> {
+            if (r.getString(1) != null) {
+                out.add(r.getString(1));
+            }
+        });
+        return out.stream().findFirst();
     }
 
     /** The term frequencies the latest build kept (JSON); empty before the first build or for a build before V12. */

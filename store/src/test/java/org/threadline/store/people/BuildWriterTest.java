@@ -32,10 +32,30 @@ class BuildWriterTest {
     static Database db;
     static PeopleStore store;
 
+    static List<String> catalogueAsMigrated;
+
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         db = TestDatabases.open(folder.resolve("db"));
         store = new PeopleStore(db.dataSource());
+        catalogueAsMigrated = catalogue();
+    }
+
+    /** The swapped tables' indexes and keys, by name and definition, and any table left with a copy's name. */
+    static List<String> catalogue() throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT indexrelid::regclass::text || ' ' || pg_get_indexdef(indexrelid)"
+                     + " FROM pg_index WHERE indrelid IN ('person_record'::regclass, 'chronology_event'::regclass)"
+                     + " UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint"
+                     + " WHERE conrelid IN ('person_record'::regclass, 'chronology_event'::regclass)"
+                     + " UNION ALL SELECT 'left over: ' || relname FROM pg_class WHERE relname LIKE '%\\_next'"
+                     + " ORDER BY 1")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
     }
 
     @AfterAll
@@ -93,12 +113,33 @@ class BuildWriterTest {
         try (BuildWriter w = store.beginBuild(header())) {
             w.persons(List.of(person("P3")), List.of());
             w.event(event("D1", "P3"));
-            w.event(event("D1", "P3")); // the same event id twice: the database refuses the batch
+            w.event(event("D1", "P3")); // the same event id twice: the database refuses its key at commit
             assertThatThrownBy(() -> w.commit(Instant.now()))
                     .isInstanceOf(StoreException.class).hasMessageContaining("nothing of it is visible");
             assertThatThrownBy(() -> w.event(event("D2", "P3"))).isInstanceOf(IllegalStateException.class);
         }
         assertThat(store.person("P3")).isEmpty();
         assertThat(store.events(List.of("P1"))).hasSize(2);
+    }
+
+    @Test
+    @Order(4)
+    void the_tables_a_build_writes_afresh_keep_every_index_and_key_of_the_migrations_under_its_own_name()
+            throws Exception {
+        try (BuildWriter w = store.beginBuild(header())) {
+            w.persons(List.of(person("P4")), List.of());
+            w.event(event("E4", "P4"));
+            w.commit(Instant.parse("2026-11-27T09:10:00Z"));
+        }
+
+        assertThat(catalogue()).isEqualTo(catalogueAsMigrated)
+                .anyMatch(d -> d.startsWith("person_record_lookup CREATE INDEX person_record_lookup ON"))
+                .anyMatch(d -> d.startsWith("person_record_person_id_fkey FOREIGN KEY (person_id) REFERENCES person"))
+                .noneMatch(d -> d.startsWith("left over"));
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("INSERT INTO person_record (record_key, file_id, row_number, part,"
+                    + " person_id, agency, definition_id, link_confidence, identity) VALUES ('k', 1, 1, '', 'NOBODY',"
+                    + " 'police', 'd', 1, '{}')")).hasMessageContaining("foreign key");
+        }
     }
 }
