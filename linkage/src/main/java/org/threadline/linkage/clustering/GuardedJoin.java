@@ -32,13 +32,7 @@ final class GuardedJoin {
     /** Whether apart[k] came from a reviewer (true) or the model's score (false). */
     private final boolean[] byReviewer;
     private final double fracture;
-    /**
-     * The mean weight the pairs between two groups must reach for the groups to join: the join threshold, but never
-     * above 0 (probability one half). The mean asks whether, taken together, the pairs say "the same person" more
-     * than "two people"; asking that they say it as surely as one joining pair must (a fixed join of 3.0 is
-     * probability 0.89) refused true joins of one person's records held by agencies that record different fields,
-     * and cost the people build 0.65 points of recall at 5,000 people with no gain in precision (docs/people.md).
-     */
+    /** {@link ClusteringThresholds#averageBar}. */
     private final double averageBar;
     /**
      * Refusals already decided, keyed by the two roots, holding the two sizes at the time: while neither cluster has
@@ -48,7 +42,7 @@ final class GuardedJoin {
 
     private GuardedJoin(int recordCount, int[] apartLeft, int[] apartRight, double[] weight, boolean[] reviewer,
                         double join, double fracture) {
-        this.averageBar = Math.min(join, 0.0);
+        this.averageBar = ClusteringThresholds.averageBar(join);
         this.fracture = fracture;
         sets = new UnionFind(recordCount);
         next = new int[recordCount];

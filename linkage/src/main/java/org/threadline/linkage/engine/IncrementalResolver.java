@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.threadline.linkage.blocking.Blocker;
 import org.threadline.linkage.blocking.KeyPart;
+import org.threadline.linkage.clustering.ClusteringThresholds;
 import org.threadline.linkage.data.RecordTable;
 import org.threadline.linkage.model.LinkageModel;
 import org.threadline.linkage.model.Thresholds;
@@ -17,7 +18,8 @@ import org.threadline.linkage.scoring.MatchWeights;
 /**
  * Resolves one new record against records already clustered, without re-running the batch: candidates come from an
  * in-memory index on the model's blocking keys (the same keys batch blocking uses), each is scored with the trained
- * model, and the best decides: MATCH at or above the join threshold, REVIEW in the band below it, otherwise NEW.
+ * model, and the best decides: MATCH at or above the join threshold (unless batch clustering would refuse the join,
+ * see {@link #decide}), REVIEW in the band below it, otherwise NEW.
  *
  * <p>The candidates and the new record are compiled as a small table per query, so every level behaves exactly as
  * in batch; term frequencies come from the whole indexed population, as they would in batch, or from the
@@ -153,11 +155,43 @@ public final class IncrementalResolver {
         }
         scored.sort(Comparator.comparingDouble(Resolution.Candidate::weight).reversed()
                 .thenComparingInt(Resolution.Candidate::record));
+        return decide(scored, model.thresholds());
+    }
+
+    /**
+     * The decision batch clustering would make for the new record: it joins the cluster of its strongest pair at or
+     * above join unless that cluster must stay apart from it — a candidate of that cluster scored below fracture, or
+     * the cluster's candidates averaging below {@link ClusteringThresholds#averageBar} — and then tries the next
+     * cluster. A join so refused is a REVIEW (batch lists refused joins for review), never a silent NEW or MATCH.
+     */
+    static Resolution decide(List<Resolution.Candidate> scored, Thresholds th) {
+        Map<Integer, double[]> byCluster = new java.util.LinkedHashMap<>(); // best first: {min, sum, count}
+        for (Resolution.Candidate c : scored) {
+            double[] s = byCluster.computeIfAbsent(c.cluster(), k -> new double[] {Double.POSITIVE_INFINITY, 0, 0});
+            s[0] = Math.min(s[0], c.weight());
+            s[1] += c.weight();
+            s[2]++;
+        }
         Resolution.Candidate best = scored.get(0);
-        Thresholds th = model.thresholds();
-        Resolution.Decision decision = best.weight() >= th.join() ? Resolution.Decision.MATCH
-                : best.weight() >= th.reviewLow() ? Resolution.Decision.REVIEW : Resolution.Decision.NEW;
-        return new Resolution(decision, decision == Resolution.Decision.NEW ? -1 : best.cluster(), best.weight(),
-                scored);
+        Resolution.Candidate refused = null;
+        for (Resolution.Candidate c : scored) {
+            if (c.weight() < th.join()) {
+                break;
+            }
+            double[] s = byCluster.remove(c.cluster());
+            if (s == null) {
+                continue; // a cluster already decided by its stronger candidate
+            }
+            if (s[0] >= th.fracture() && s[1] / s[2] >= ClusteringThresholds.averageBar(th.join())) {
+                return new Resolution(Resolution.Decision.MATCH, c.cluster(), c.weight(), scored);
+            }
+            refused = refused == null ? c : refused;
+        }
+        if (refused != null) {
+            return new Resolution(Resolution.Decision.REVIEW, refused.cluster(), refused.weight(), scored);
+        }
+        return best.weight() >= th.reviewLow()
+                ? new Resolution(Resolution.Decision.REVIEW, best.cluster(), best.weight(), scored)
+                : new Resolution(Resolution.Decision.NEW, -1, best.weight(), scored);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.threadline.linkage.data.RecordTable;
+import org.threadline.linkage.model.Thresholds;
 
 class IncrementalResolverTest {
     private static LinkerTest.Data data;
@@ -122,6 +123,37 @@ class IncrementalResolverTest {
                     - inBatch) > 1e-6 ? 1 : 0;
         }
         assertThat(differsWithoutThem).as("pairs a table of two would weigh differently").isPositive();
+    }
+
+    @Test
+    void a_new_record_is_not_joined_to_a_cluster_batch_would_keep_apart_from_it_and_goes_to_review() {
+        Thresholds th = new Thresholds(3.0, 0.0, -6.0);
+        Resolution.Candidate strong = new Resolution.Candidate(1, 10, 12.0);
+        Resolution.Candidate strangerInSameCluster = new Resolution.Candidate(2, 10, -9.0); // below fracture
+
+        Resolution refused = IncrementalResolver.decide(List.of(strong, strangerInSameCluster), th);
+        assertThat(refused.decision()).isEqualTo(Resolution.Decision.REVIEW);
+        assertThat(refused.cluster()).isEqualTo(10);
+
+        // the next cluster at or above join that is not kept apart is the one batch would join
+        Resolution next = IncrementalResolver.decide(List.of(strong, new Resolution.Candidate(3, 20, 5.0),
+                strangerInSameCluster), th);
+        assertThat(next.decision()).isEqualTo(Resolution.Decision.MATCH);
+        assertThat(next.cluster()).isEqualTo(20);
+    }
+
+    @Test
+    void a_cluster_whose_candidates_on_average_say_another_person_is_not_joined_either() {
+        Thresholds th = new Thresholds(3.0, 0.0, -6.0);
+        List<Resolution.Candidate> mostlyAgainst = List.of(new Resolution.Candidate(1, 10, 4.0),
+                new Resolution.Candidate(2, 10, -5.0), new Resolution.Candidate(3, 10, -5.0));
+        List<Resolution.Candidate> onBalanceFor = List.of(new Resolution.Candidate(1, 10, 12.0),
+                new Resolution.Candidate(2, 10, -5.0), new Resolution.Candidate(3, 10, -5.0));
+
+        assertThat(IncrementalResolver.decide(mostlyAgainst, th).decision()).isEqualTo(Resolution.Decision.REVIEW);
+        assertThat(IncrementalResolver.decide(onBalanceFor, th).decision()).isEqualTo(Resolution.Decision.MATCH);
+        assertThat(IncrementalResolver.decide(List.of(new Resolution.Candidate(1, 10, -1.0)), th).decision())
+                .isEqualTo(Resolution.Decision.NEW);
     }
 
     private static boolean shareAKey(int[] a, int[] b) {
