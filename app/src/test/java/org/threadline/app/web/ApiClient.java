@@ -80,6 +80,9 @@ final class ApiClient {
     }
 
     Reply send(String method, String path) {
+        if ("DELETE".equals(method)) {
+            return send(builder(path).DELETE());
+        }
         return "GET".equals(method) ? get(path) : send(builder(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 

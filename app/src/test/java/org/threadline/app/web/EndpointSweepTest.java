@@ -69,6 +69,7 @@ class EndpointSweepTest {
     static final Set<String> GOVERNANCE_ONLY = Set.of("GET /governance", "GET /governance/matrix",
             "GET /governance/diff", "GET /governance/audit", "POST /governance/audit/verify",
             "GET /governance/break-glass", "POST /governance/break-glass/{grantId}/review",
+            "POST /governance/break-glass/{grantId}/end",
             "GET /governance/subject-access", "GET /governance/subject-access/new", "POST /governance/subject-access",
             "GET /governance/subject-access/{requestId}", "POST /governance/subject-access/{requestId}/identity",
             "POST /governance/subject-access/{requestId}/start", "POST /governance/subject-access/{requestId}/export",
@@ -351,7 +352,8 @@ class EndpointSweepTest {
         assertThat(keys).contains("GET /api/v1/people/{personId}", "GET /api/v1/people/{personId}/chronology",
                 "GET /api/v1/alerts", "GET /api/v1/sources", "POST /api/v1/sources/{definitionId}/loads",
                 "POST /api/v1/sources/{definitionId}/records", "GET /api/v1/loads/{landedFileId}/rejected",
-                "GET /api/v1/openapi.json");
+                "GET /api/v1/openapi.json", "POST /api/v1/people/{personId}/break-glass",
+                "DELETE /api/v1/people/{personId}/break-glass");
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class BreakGlassStore {
     public record Grant(long grantId, String username, String agency, String party, String role, String subject,
                         String purpose, String caseReference, String reasonCode, String reason, String agreementId,
                         int agreementVersion, Instant grantedAt, Instant expiresAt, Optional<Instant> endedAt,
-                        Instant reviewDue, Optional<Review> review, int notified) {
+                        Instant reviewDue, Optional<Review> review, int notified, Optional<String> endedBy,
+                        boolean erased) {
         /** In force at {@code now}: granted, not yet expired, not ended. */
         public boolean liveAt(Instant now) {
             return !now.isBefore(grantedAt) && now.isBefore(expiresAt) && endedAt.isEmpty();
@@ -70,7 +71,8 @@ public final class BreakGlassStore {
     static final String SELECT = "SELECT g.grant_id, username, agency, party, role, subject_person_id, purpose,"
             + " case_reference, reason_code, g.reason, agreement_id, agreement_version, granted_at, expires_at,"
             + " ended_at, r.due_at, r.reviewer, r.outcome, r.reason, r.reviewed_at,"
-            + " (SELECT count(*) FROM break_glass_notification n WHERE n.grant_id = g.grant_id)"
+            + " (SELECT count(*) FROM break_glass_notification n WHERE n.grant_id = g.grant_id),"
+            + " g.ended_by, g.erased_by_entry"
             + " FROM break_glass_grant g JOIN break_glass_review r ON r.grant_id = g.grant_id";
 
     private final DataSource dataSource;
@@ -151,6 +153,85 @@ public final class BreakGlassStore {
         return found.stream().findFirst();
     }
 
+    /**
+     * Ends a live grant before it expires, in the caller's transaction: stamps when and by whom, once. False if the
+     * grant is not live at {@code at} (already ended, expired, not yet begun, or no such grant).
+     */
+    public boolean end(Connection c, long grantId, String by, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE break_glass_grant SET ended_at = ?, ended_by = ?"
+                + " WHERE grant_id = ? AND ended_at IS NULL AND granted_at <= ? AND expires_at > ?")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, by);
+            s.setLong(3, grantId);
+            s.setTimestamp(4, Timestamp.from(at));
+            s.setTimestamp(5, Timestamp.from(at));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Someone who was granted break-glass more often than the threshold in the window, and how often. */
+    public record Frequent(String username, String agency, String party, int grants, Instant latest) {
+    }
+
+    /**
+     * The users granted break-glass more than {@code threshold} times since {@code since} (up to {@code until}),
+     * most grants first: the pattern a reviewer looks for beside each single use.
+     */
+    public List<Frequent> frequent(Instant since, Instant until, int threshold) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT username, max(agency), max(party), count(*),"
+                     + " max(granted_at) FROM break_glass_grant WHERE granted_at >= ? AND granted_at <= ?"
+                     + " GROUP BY username HAVING count(*) > ? ORDER BY count(*) DESC, username")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            s.setTimestamp(2, Timestamp.from(until));
+            s.setInt(3, threshold);
+            List<Frequent> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Frequent(r.getString(1), r.getString(2), r.getString(3), r.getInt(4),
+                            r.getTimestamp(5).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Counting break-glass grants per user failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many grants are about these persons (and not yet blanked by an erasure). */
+    static long countAbout(Connection c, String[] persons) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM break_glass_grant"
+                + " WHERE subject_person_id = ANY(?) AND erased_by_entry IS NULL")) {
+            s.setArray(1, c.createArrayOf("text", persons));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Blanks what the grants about these persons say of them (subject, case reference, written reason, and a recorded
+     * review's written reason), naming the ERASURE audit entry: only in the transaction that appended that entry and
+     * set {@code threadline.erasure_entry} to it (the V16 triggers refuse it otherwise). The rest of each use stays.
+     */
+    static long eraseAbout(Connection c, String[] persons, long entry) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE break_glass_review r SET reason = '',"
+                + " erased_by_entry = ? FROM break_glass_grant g WHERE g.grant_id = r.grant_id"
+                + " AND g.subject_person_id = ANY(?) AND g.erased_by_entry IS NULL AND r.outcome IS NOT NULL")) {
+            s.setLong(1, entry);
+            s.setArray(2, c.createArrayOf("text", persons));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE break_glass_grant SET subject_person_id = '',"
+                + " case_reference = '', reason = '', erased_by_entry = ? WHERE subject_person_id = ANY(?)"
+                + " AND erased_by_entry IS NULL")) {
+            s.setLong(1, entry);
+            s.setArray(2, c.createArrayOf("text", persons));
+            return s.executeUpdate();
+        }
+    }
+
     public Optional<Grant> find(long grantId) {
         return query(SELECT + " WHERE g.grant_id = ?", s -> s.setLong(1, grantId)).stream().findFirst();
     }
@@ -224,7 +305,8 @@ public final class BreakGlassStore {
                             r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
                             r.getString(11), r.getInt(12), r.getTimestamp(13).toInstant(),
                             r.getTimestamp(14).toInstant(), Optional.ofNullable(r.getTimestamp(15))
-                            .map(Timestamp::toInstant), r.getTimestamp(16).toInstant(), review, r.getInt(21)));
+                            .map(Timestamp::toInstant), r.getTimestamp(16).toInstant(), review, r.getInt(21),
+                            Optional.ofNullable(r.getString(22)), r.getObject(23) != null));
                 }
             }
             return out;

@@ -35,7 +35,8 @@ public final class DerivedRemoval {
     public record Removed(long sourceRows, long personRecords, long events, long relationshipsRemoved,
                           long relationshipsTrimmed, long residencesRemoved, long residencesTrimmed,
                           long indicatorResults, long alerts, long alertSteps, long reviewItems, long reviewDecisions,
-                          long persons, Set<String> personsAffected, List<String> emptiedFiles, long auditEntry) {
+                          long persons, long breakGlassGrants, Set<String> personsAffected,
+                          List<String> emptiedFiles, long auditEntry) {
         public Removed {
             personsAffected = Set.copyOf(personsAffected);
             emptiedFiles = List.copyOf(emptiedFiles);
@@ -47,7 +48,8 @@ public final class DerivedRemoval {
                     "RELATIONSHIPS_REMOVED=" + relationshipsRemoved, "RELATIONSHIPS_TRIMMED=" + relationshipsTrimmed,
                     "RESIDENCES_REMOVED=" + residencesRemoved, "RESIDENCES_TRIMMED=" + residencesTrimmed,
                     "INDICATOR_RESULTS=" + indicatorResults, "ALERTS=" + alerts, "ALERT_STEPS=" + alertSteps,
-                    "REVIEW_ITEMS=" + reviewItems, "REVIEW_DECISIONS=" + reviewDecisions, "PERSONS=" + persons);
+                    "REVIEW_ITEMS=" + reviewItems, "REVIEW_DECISIONS=" + reviewDecisions, "PERSONS=" + persons,
+                    "BREAK_GLASS_GRANTS_BLANKED=" + breakGlassGrants);
         }
     }
 
@@ -122,10 +124,13 @@ public final class DerivedRemoval {
             long steps = count(c, "SELECT count(*) FROM alert_step WHERE alert_id IN (SELECT alert_id FROM gone_alert)");
             long decisions = count(c, "SELECT count(*) FROM review_decision WHERE record_a IN (SELECT record_key FROM"
                     + " gone_record) OR record_b IN (SELECT record_key FROM gone_record)");
+            // Break-glass grants about an erased person keep who used them and when, not what they said of the
+            // person (V16, docs/governance.md); a retention run leaves grants alone (they name a person, not a row).
+            long grants = BreakGlassStore.countAbout(c, person);
             Removed counted = new Removed(Math.max(raw, standardised), records, events,
                     relationshipsRemoved + emptyRelationships, relationshipsTrimmed - emptyRelationships,
                     residencesRemoved + emptyResidences, residencesTrimmed - emptyResidences, results, alerts, steps,
-                    reviewItems, decisions, persons, affected, emptied, -1);
+                    reviewItems, decisions, persons, grants, affected, emptied, -1);
             long entry = audit.append(c, event.apply(counted)).sequence();
             try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', ?, true)")) {
                 s.setString(1, Long.toString(entry));
@@ -135,12 +140,15 @@ public final class DerivedRemoval {
             update(c, "DELETE FROM alert WHERE alert_id IN (SELECT alert_id FROM gone_alert)");
             update(c, "DELETE FROM review_decision WHERE record_a IN (SELECT record_key FROM gone_record)"
                     + " OR record_b IN (SELECT record_key FROM gone_record)");
+            if (person.length > 0) {
+                BreakGlassStore.eraseAbout(c, person, entry);
+            }
             try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', '', true)")) {
                 s.execute();
             }
             return new Removed(counted.sourceRows(), records, events, counted.relationshipsRemoved(),
                     counted.relationshipsTrimmed(), counted.residencesRemoved(), counted.residencesTrimmed(), results,
-                    alerts, steps, reviewItems, decisions, persons, affected, emptied, entry);
+                    alerts, steps, reviewItems, decisions, persons, grants, affected, emptied, entry);
         } catch (SQLException e) {
             throw new StoreException("Removing " + rows.size() + " source row(s) and what was derived from them"
                     + " failed (nothing was removed): " + e.getMessage(), e);

@@ -110,12 +110,134 @@ class BreakGlassStoreTest {
     }
 
     @Test
-    void a_grant_may_be_ended_once_and_is_then_no_longer_live() throws SQLException {
+    void a_grant_may_be_ended_once_by_someone_named_and_is_then_no_longer_live() throws SQLException {
         long id = stored(grant("edt.four", "P0000401", T0, Duration.ofHours(4)));
-        sql("UPDATE break_glass_grant SET ended_at = '" + T0.plusSeconds(600) + "' WHERE grant_id = " + id);
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(store.end(c, id, "edt.four", T0.plusSeconds(600))).isTrue();
+            assertThat(store.end(c, id, "ig.dpo", T0.plusSeconds(700))).as("ended once").isFalse();
+        }
+        BreakGlassStore.Grant g = store.find(id).orElseThrow();
+        assertThat(g.endedAt()).contains(T0.plusSeconds(600));
+        assertThat(g.endedBy()).contains("edt.four");
         assertThat(store.live("edt.four", "P0000401", T0.plusSeconds(900))).isEmpty();
-        assertThatThrownBy(() -> sql("UPDATE break_glass_grant SET ended_at = NULL WHERE grant_id = " + id))
-                .isInstanceOf(SQLException.class);
+        for (String sql : List.of("UPDATE break_glass_grant SET ended_at = NULL, ended_by = NULL WHERE grant_id = " + id,
+                "UPDATE break_glass_grant SET ended_by = 'someone.else' WHERE grant_id = " + id)) {
+            assertThatThrownBy(() -> sql(sql)).as(sql).isInstanceOf(SQLException.class);
+        }
+        long unnamed = stored(grant("edt.four", "P0000402", T0, Duration.ofHours(4)));
+        assertThatThrownBy(() -> sql("UPDATE break_glass_grant SET ended_at = '" + T0.plusSeconds(60)
+                + "' WHERE grant_id = " + unnamed)).as("an end that does not say who").isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void an_expired_grant_or_one_not_yet_begun_cannot_be_ended() throws SQLException {
+        long id = stored(grant("edt.seven", "P0000701", T0, Duration.ofMinutes(30)));
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(store.end(c, id, "edt.seven", T0.plus(Duration.ofMinutes(30)))).isFalse();
+            assertThat(store.end(c, id, "edt.seven", T0.minusSeconds(1))).isFalse();
+            assertThat(store.end(c, 999_999L, "edt.seven", T0)).isFalse();
+        }
+        assertThat(store.find(id).orElseThrow().endedAt()).isEmpty();
+    }
+
+    @Test
+    void users_granted_more_often_than_the_threshold_in_the_window_are_listed_most_grants_first()
+            throws SQLException {
+        Instant later = T0.plus(Duration.ofDays(400));
+        for (int i = 0; i < 5; i++) {
+            stored(grant("rate.many", "P00008" + (10 + i), later.minus(Duration.ofDays(i * 6L)), Duration.ofHours(1)));
+        }
+        for (int i = 0; i < 4; i++) {
+            stored(grant("rate.four", "P00008" + (20 + i), later.minus(Duration.ofDays(i)), Duration.ofHours(1)));
+        }
+        for (int i = 0; i < 3; i++) {
+            stored(grant("rate.three", "P00008" + (30 + i), later.minus(Duration.ofDays(i)), Duration.ofHours(1)));
+        }
+        // Two of rate.old's four fall before the window.
+        for (int i = 0; i < 4; i++) {
+            stored(grant("rate.old", "P00008" + (40 + i), later.minus(Duration.ofDays(20L * i)), Duration.ofHours(1)));
+        }
+        Instant since = later.minus(Duration.ofDays(30));
+        assertThat(store.frequent(since, later, 3)).extracting(BreakGlassStore.Frequent::username,
+                BreakGlassStore.Frequent::grants).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("rate.many", 5),
+                        org.assertj.core.groups.Tuple.tuple("rate.four", 4));
+        assertThat(store.frequent(since, later, 3).get(0).latest()).isEqualTo(later);
+        assertThat(store.frequent(since, later, 2)).extracting(BreakGlassStore.Frequent::username)
+                .containsExactly("rate.many", "rate.four", "rate.three");
+        assertThat(store.frequent(later.minus(Duration.ofDays(60)), later, 3))
+                .extracting(BreakGlassStore.Frequent::username).contains("rate.old");
+    }
+
+    @Test
+    void an_erasure_blanks_the_subject_case_and_reasons_of_the_grants_about_the_person_and_keeps_the_rest()
+            throws SQLException {
+        long reviewed = stored(grant("edt.eight", "P0000801", T0, Duration.ofHours(1)));
+        long open = stored(grant("edt.nine", "P0000801", T0, Duration.ofHours(1)));
+        long someoneElse = stored(grant("edt.eight", "P0000802", T0, Duration.ofHours(1)));
+        try (Connection c = db.dataSource().getConnection()) {
+            store.review(c, reviewed, new Review("ig.dpo", Outcome.APPROPRIATE, "Police log shows the call", T0));
+        }
+        org.threadline.store.audit.AuditStore audit = new org.threadline.store.audit.AuditStore(
+                new org.threadline.domain.governance.audit.CheckpointSigner(
+                        org.threadline.domain.governance.audit.CheckpointSigner.newKeyPair()), 100,
+                Duration.ofDays(3650), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC),
+                new java.util.SplittableRandom(8));
+        DerivedRemoval.Removed removed;
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            removed = DerivedRemoval.remove(c, List.of(), java.util.Optional.of("P0000801"), audit,
+                    counts -> new org.threadline.domain.governance.audit.AuditEvent("erase-1", T0, "dpo.one",
+                            "social-care", List.of(), "SUBJECT_RIGHTS.ERASURE", "",
+                            org.threadline.domain.governance.audit.AuditAction.ERASURE, "P0000801", "person",
+                            List.of(), counts.counts(), ""));
+            c.commit();
+        }
+        assertThat(removed.breakGlassGrants()).isEqualTo(2);
+        assertThat(removed.counts()).contains("BREAK_GLASS_GRANTS_BLANKED=2");
+        for (long id : List.of(reviewed, open)) {
+            BreakGlassStore.Grant g = store.find(id).orElseThrow();
+            assertThat(g.erased()).isTrue();
+            assertThat(g.subject()).isEmpty();
+            assertThat(g.caseReference()).isEmpty();
+            assertThat(g.reason()).isEmpty();
+            assertThat(g.reasonCode()).isEqualTo("IMMEDIATE_RISK");
+            assertThat(g.grantedAt()).isEqualTo(T0);
+            assertThat(g.role()).isEqualTo("EDT_SOCIAL_WORKER");
+            assertThat(g.notified()).isEqualTo(2);
+        }
+        BreakGlassStore.Review review = store.find(reviewed).orElseThrow().review().orElseThrow();
+        assertThat(review.outcome()).isEqualTo(Outcome.APPROPRIATE);
+        assertThat(review.reviewer()).isEqualTo("ig.dpo");
+        assertThat(review.reason()).isEmpty();
+        assertThat(store.find(someoneElse).orElseThrow().subject()).isEqualTo("P0000802");
+        assertThat(store.find(someoneElse).orElseThrow().erased()).isFalse();
+        assertThat(store.live("edt.nine", "P0000801", T0.plusSeconds(60))).as("no longer opens anything").isEmpty();
+        // A review still owed can be recorded after the erasure.
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(store.review(c, open, new Review("ig.dpo", Outcome.NEEDS_FOLLOW_UP, "Ask why it was needed",
+                    T0))).isTrue();
+        }
+        assertThat(store.find(open).orElseThrow().review().orElseThrow().outcome())
+                .isEqualTo(Outcome.NEEDS_FOLLOW_UP);
+    }
+
+    @Test
+    void blanking_a_grant_outside_an_audited_erasure_is_refused() throws SQLException {
+        long id = stored(grant("edt.ten", "P0000901", T0, Duration.ofHours(1)));
+        try (Connection c = db.dataSource().getConnection()) {
+            store.review(c, id, new Review("ig.dpo", Outcome.APPROPRIATE, "Police log shows the call", T0));
+        }
+        for (String sql : List.of("UPDATE break_glass_grant SET subject_person_id = '', case_reference = '',"
+                + " reason = '', erased_by_entry = 1 WHERE grant_id = " + id,
+                "UPDATE break_glass_review SET reason = '', erased_by_entry = 1 WHERE grant_id = " + id,
+                "BEGIN; SELECT set_config('threadline.erasure_entry', '1', true); UPDATE break_glass_grant SET"
+                + " subject_person_id = '', case_reference = '', reason = '', erased_by_entry = 1 WHERE grant_id = "
+                + id + "; COMMIT")) {
+            assertThatThrownBy(() -> sql(sql)).as(sql).isInstanceOf(SQLException.class);
+        }
+        assertThat(store.find(id).orElseThrow().subject()).isEqualTo("P0000901");
+        assertThat(store.find(id).orElseThrow().review().orElseThrow().reason()).isEqualTo("Police log shows the call");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
+import org.threadline.app.web.breakglass.BreakGlass;
 import org.threadline.app.web.people.PeopleViews;
 import org.threadline.domain.chronology.ChronologyEvent;
 
@@ -33,16 +34,23 @@ public class PeopleApi {
     private final PeopleViews views;
     private final AccessPolicy policy;
     private final ViewAudit audit;
+    private final BreakGlass breakGlass;
 
-    public PeopleApi(PeopleViews views, AccessPolicy policy, ViewAudit audit) {
+    public PeopleApi(PeopleViews views, AccessPolicy policy, ViewAudit audit, BreakGlass breakGlass) {
         this.views = views;
         this.policy = policy;
         this.audit = audit;
+        this.breakGlass = breakGlass;
     }
 
-    /** Who the policy decision point took the caller to be, and on what basis each source is released. */
+    /**
+     * Who the policy decision point took the caller to be, and on what basis each source is released;
+     * {@code breakGlass} is the caller's live grant for this person when one applied (null otherwise): sources it
+     * released have the basis "break-glass access under ...".
+     */
     public record Release(String party, List<String> roles, String purpose, String agreementPurpose,
-                          String caseReference, List<Source> sources, List<String> notShownBecause) {
+                          String caseReference, List<Source> sources, List<String> notShownBecause,
+                          BreakGlassApi.InForce breakGlass) {
     }
 
     /** One source the response shows something of, with the fields and the basis. */
@@ -81,7 +89,7 @@ public class PeopleApi {
     public Person person(ApiCaller caller, @Parameter(description = "The opaque person id, P and seven digits")
             @PathVariable("personId") String personId) {
         requireKnown(personId);
-        Viewer v = policy.viewer(caller.account(), caller.purpose());
+        Viewer v = breakGlass.forSubject(policy.viewer(caller.account(), caller.purpose()), personId);
         return audit.view(v, () -> {
             PeopleViews.Records r = views.records(v, personId, false);
             Map<String, String> labels = new LinkedHashMap<>();
@@ -115,7 +123,7 @@ public class PeopleApi {
     public Chronology chronology(ApiCaller caller, @Parameter(description = "The opaque person id, P and seven"
             + " digits") @PathVariable("personId") String personId) {
         requireKnown(personId);
-        Viewer v = policy.viewer(caller.account(), caller.purpose());
+        Viewer v = breakGlass.forSubject(policy.viewer(caller.account(), caller.purpose()), personId);
         return audit.view(v, () -> {
             List<Access> accesses = new ArrayList<>();
             PeopleViews.Chronology c = views.chronology(v, List.of(personId), false, accesses);
@@ -136,7 +144,9 @@ public class PeopleApi {
                 .toList();
         return new Release(v.party(), List.copyOf(new java.util.TreeSet<>(v.principal().roles())),
                 v.declared().code(), v.agreementPurpose(), v.declared().caseReferenceIfAny().orElse(null), sources,
-                Access.reasonsNothingShown(accesses));
+                Access.reasonsNothingShown(accesses), v.breakGlass().filter(c -> c.subjectId().equals(personId))
+                .map(c -> new BreakGlassApi.InForce(c.reasonCode(), c.activatedAt().plus(c.duration()).toString()))
+                .orElse(null));
     }
 
     private void requireKnown(String personId) {

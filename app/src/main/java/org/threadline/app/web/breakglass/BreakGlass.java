@@ -69,12 +69,28 @@ public final class BreakGlass {
     private final AgreementRegistry agreements;
     private final ViewAudit audit;
     private final Clock clock;
+    private final BreakGlassSettings settings;
 
-    public BreakGlass(BreakGlassStore store, AgreementRegistry agreements, ViewAudit audit, Clock clock) {
+    public BreakGlass(BreakGlassStore store, AgreementRegistry agreements, ViewAudit audit, Clock clock,
+                      BreakGlassSettings settings) {
         this.store = store;
         this.agreements = agreements;
         this.audit = audit;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    public BreakGlassSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Everyone granted break-glass more often than the threshold within the window up to now, most grants first
+     * (GOVERNANCE.md b1.8's per-user rate monitoring).
+     */
+    public List<BreakGlassStore.Frequent> frequentUsers() {
+        Instant now = clock.instant();
+        return store.frequent(now.minus(settings.rateWindow()), now, settings.rateThreshold());
     }
 
     public BreakGlassStore store() {
@@ -238,6 +254,31 @@ public final class BreakGlass {
             errors.put("outcome-" + grantId, "This use has already been reviewed");
         }
         return errors;
+    }
+
+    /**
+     * Ends a live grant before it expires, as an audited step (a {@code BREAK_GLASS} entry, {@code break-glass:end},
+     * reason code {@code ENDED}, about the grant's subject, written with the stamp in one transaction). Only the
+     * holder may end their own grant this way, or a data protection officer ({@code byDpo}, checked by the caller)
+     * any. False if it was not live (already ended or expired) or is not theirs to end: nothing is then recorded.
+     * From the next read on, the pages and the API decide as without it (the store no longer finds it live).
+     */
+    public boolean end(Viewer v, long grantId, boolean byDpo) {
+        Optional<Grant> found = store.find(grantId);
+        Instant now = clock.instant();
+        if (found.isEmpty() || !found.get().liveAt(now)
+                || (!byDpo && !found.get().username().equals(v.account().username()))) {
+            return false;
+        }
+        Grant g = found.get();
+        return audit.step(v, AuditAction.BREAK_GLASS, g.subject(), "break-glass:end", List.of("grant=" + grantId),
+                List.of("ENDED", byDpo ? "BY_DPO" : "BY_HOLDER"), g.agreement(), c -> {
+                    try {
+                        return store.end(c, grantId, v.account().username(), now);
+                    } catch (SQLException x) {
+                        throw new StoreException("Ending the break-glass grant failed: " + x.getMessage(), x);
+                    }
+                });
     }
 
     /** The role the rule's notifications name for a data protection officer. */

@@ -88,6 +88,23 @@ public class BreakGlassPages {
         return "redirect:/people/" + personId;
     }
 
+    /**
+     * The holder ends their live grant for this person before it expires (the button under the banner). Audited; the
+     * next page decides as without it. With no live grant of theirs for this person, nothing happens.
+     */
+    @PostMapping("/people/{personId}/break-glass/end")
+    public String end(@PathVariable("personId") String personId, @AuthenticationPrincipal SignedInUser user,
+            @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
+        requireKnown(personId);
+        Viewer v = policy.viewer(user.account(), purpose);
+        Optional<Grant> live = breakGlass.live(v, personId);
+        if (live.isPresent() && breakGlass.end(v, live.get().grantId(), false)) {
+            redirect.addFlashAttribute("breakGlassEnded", true);
+        }
+        return "redirect:/people/" + personId + ("family".equals(back) ? "/family" : "");
+    }
+
     private void model(Model model, String personId, BreakGlass.Eligibility e, Map<String, String> errors,
                        String reasonCode, String reason, String duration) {
         model.addAttribute("personId", personId);

@@ -58,7 +58,7 @@ public class BreakGlassReviews {
 
     /** One grant as the page shows it. */
     public record Row(Grant grant, String state, String granted, String expires, String due, boolean overdue,
-                      String review) {
+                      String review, String ended) {
         public long id() {
             return grant.grantId();
         }
@@ -108,6 +108,38 @@ public class BreakGlassReviews {
         return "redirect:/governance/break-glass";
     }
 
+    /**
+     * A data protection officer ends a live grant early (someone misusing it, or the emergency is over and the holder
+     * cannot be reached). Audited as the holder's own ending is, with reason code {@code BY_DPO}.
+     */
+    @PostMapping("/governance/break-glass/{grantId}/end")
+    public String end(@PathVariable("grantId") String grantId, @AuthenticationPrincipal SignedInUser user,
+            @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Optional<Viewer> v = Oversight.viewer(user, purpose, policy, audit, "governance:break-glass-end",
+                response, model);
+        if (v.isEmpty()) {
+            return Oversight.REFUSED;
+        }
+        long id;
+        try {
+            id = Long.parseLong(grantId);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (breakGlass.store().find(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("reviewed", breakGlass.end(v.get(), id, true)
+                ? "Break-glass use " + id + " ended now."
+                : "Break-glass use " + id + " was no longer live: nothing to end.");
+        return "redirect:/governance/break-glass";
+    }
+
+    /** Someone granted break-glass more often than the threshold, as the page lists them. */
+    public record FrequentRow(String username, String agency, String party, int grants, String latest) {
+    }
+
     private void show(Viewer v, Model model, Map<String, String> errors, Map<String, String> entered) {
         int unread = breakGlass.unreadForDpo();
         Instant now = breakGlass.now();
@@ -115,6 +147,8 @@ public class BreakGlassReviews {
         // holding one while waiting for another can exhaust the pool (the person pages did, under load).
         List<Row> rows = new java.util.ArrayList<>();
         breakGlass.store().newest(SHOWN).forEach(g -> rows.add(row(g, now)));
+        List<FrequentRow> frequent = breakGlass.frequentUsers().stream().map(f -> new FrequentRow(f.username(),
+                f.agency(), f.party(), f.grants(), WHEN.format(f.latest()))).toList();
         audit.step(v, AuditAction.VIEW, "", ITEM, List.of("break-glass grants", "reviews", "notifications"),
                 List.of(Oversight.PURPOSE), "", c -> {
                     try {
@@ -128,6 +162,9 @@ public class BreakGlassReviews {
         // What each grant opened, as the audit log has it: the BREAK_GLASS entries, one per source released.
         model.addAttribute("uses", oversight.breakGlass());
         model.addAttribute("rows", rows);
+        model.addAttribute("frequent", frequent);
+        model.addAttribute("rateWindow", breakGlass.settings().windowInWords());
+        model.addAttribute("rateThreshold", breakGlass.settings().rateThreshold());
         model.addAttribute("unread", unread);
         model.addAttribute("live", rows.stream().filter(r -> r.state().equals("Live")).count());
         model.addAttribute("toReview", rows.stream().filter(r -> r.grant().review().isEmpty()).count());
@@ -140,9 +177,12 @@ public class BreakGlassReviews {
 
     static Row row(Grant g, Instant now) {
         String state = g.endedAt().isPresent() ? "Ended" : g.liveAt(now) ? "Live" : "Expired";
+        String ended = g.endedAt().map(t -> "ended early at " + WHEN.format(t) + g.endedBy().map(b -> " by " + b)
+                .orElse("")).orElse("");
         String review = g.review().map(r -> r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + " (" + r.reviewer() + ", " + WHEN.format(r.reviewedAt()) + "): " + r.reason()).orElse("");
+                + " (" + r.reviewer() + ", " + WHEN.format(r.reviewedAt()) + ")" + (r.reason().isEmpty()
+                ? ": written reason removed when the person's data was erased" : ": " + r.reason())).orElse("");
         return new Row(g, state, WHEN.format(g.grantedAt()), WHEN.format(g.expiresAt()), WHEN.format(g.reviewDue()),
-                g.reviewOverdueAt(now), review);
+                g.reviewOverdueAt(now), review, ended);
     }
 }

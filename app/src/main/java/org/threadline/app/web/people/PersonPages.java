@@ -114,7 +114,13 @@ public class PersonPages {
     public String family(@PathVariable("personId") String personId, @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose, Model model) {
         requireKnown(personId);
-        Viewer v = policy.viewer(user.account(), purpose);
+        Viewer asked = policy.viewer(user.account(), purpose);
+        // The family page is about its anchor as the person page is: a live grant for the anchor releases the
+        // anchor's own records here too, and only theirs (AccessPolicy asks with the claim only about its subject).
+        // A grant for another member is not used on someone else's family page: a grant opens one person's records
+        // where that person is the one being looked at (ADR 0024).
+        Optional<BreakGlassStore.Grant> grant = breakGlass.live(asked, personId);
+        Viewer v = grant.map(g -> breakGlass.forSubject(asked, personId)).orElse(asked);
         Map<String, Object> page = audit.view(v, () -> {
             List<Access> accesses = new ArrayList<>();
             Family f = views.family(personId);
@@ -145,6 +151,8 @@ public class PersonPages {
         });
         model.addAllAttributes(page);
         model.addAttribute("viewer", v);
+        model.addAttribute("breakGlassGrant", grant.orElse(null));
+        grant.ifPresent(g -> model.addAttribute("breakGlassExpires", WHEN.format(g.expiresAt())));
         return "family";
     }
 
