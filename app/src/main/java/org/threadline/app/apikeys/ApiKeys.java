@@ -55,8 +55,27 @@ public final class ApiKeys {
         }
     }
 
-    /** Makes a key. The name must be new (a revoked key's name stays taken, so the audit log stays unambiguous). */
+    /** An organisation of the agency a key may work for: a school's URN..., or {@code *} for every one. */
+    static final Pattern ORGANISATION = Pattern.compile("\\*|[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /** Makes a key working for no one organisation of its agency (it receives alerts routed to the agency only). */
     public Created create(String name, String agency, String role, String createdBy, Instant now) {
+        return create(name, agency, role, List.of(), createdBy, now);
+    }
+
+    /**
+     * Makes a key. The name must be new (a revoked key's name stays taken, so the audit log stays unambiguous). The
+     * key works for {@code organisations} of its agency as a person does: they are kept in
+     * {@code account_organisation} under the key's actor name, {@code apikey.<name>}, which is where the alerts
+     * inbox and the API read a caller's organisations from (web.accounts.Memberships, ADR 0016).
+     */
+    public Created create(String name, String agency, String role, List<String> organisations, String createdBy,
+                          Instant now) {
+        List<String> bad = organisations.stream().filter(o -> !ORGANISATION.matcher(o).matches()).toList();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("an organisation is '*' (every one of the agency) or an identifier"
+                    + " such as a school's URN: up to 100 letters, digits, '.', '_' or '-'; not " + bad);
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a key's name must be 3 to 56 lower-case letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
@@ -72,8 +91,11 @@ public final class ApiKeys {
         String keyId = HexFormat.of().formatHex(id);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiKey key = new ApiKey(keyId, name, agency, role, now, createdBy, Optional.empty(), Optional.empty());
-        update("INSERT INTO api_key (key_id, name, agency, role, secret_sha256, created_at, created_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO api_key (key_id, name, agency, role,"
+                        + " secret_sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     s.setString(1, keyId);
                     s.setString(2, name);
                     s.setString(3, agency);
@@ -81,7 +103,25 @@ public final class ApiKeys {
                     s.setString(5, sha256(secretText));
                     s.setTimestamp(6, Timestamp.from(now));
                     s.setString(7, createdBy);
-                });
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO account_organisation (username,"
+                        + " organisation) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                    for (String o : organisations) {
+                        s.setString(1, key.actor());
+                        s.setString(2, o);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("API keys: making key " + name + " failed: " + e.getMessage(), e);
+        }
         return new Created(key, "tl_" + keyId + "_" + secretText);
     }
 
@@ -90,26 +130,46 @@ public final class ApiKeys {
      * recorded. Every failure is the same empty answer: a caller is not told which part was wrong.
      */
     public Optional<ApiKey> authenticate(String presented, Instant now) {
+        return attempt(presented, now).accepted();
+    }
+
+    /**
+     * What a presented key comes to, for the audit log (ADR 0025): accepted, or why not and which key it named.
+     *
+     * @param accepted the key, when it is accepted
+     * @param named the stored key the presented one names by its key id (also when its secret is wrong or it is
+     *     revoked), if any
+     * @param keyId the key id it carries, when it is well formed (public: the key id is not the secret)
+     * @param refusal why it was not accepted: {@code API_KEY_MALFORMED}, {@code API_KEY_UNKNOWN},
+     *     {@code API_KEY_WRONG_SECRET} or {@code API_KEY_REVOKED}; empty when accepted
+     */
+    public record Attempt(Optional<ApiKey> accepted, Optional<ApiKey> named, Optional<String> keyId,
+                          String refusal) {
+    }
+
+    public Attempt attempt(String presented, Instant now) {
         Matcher m = FORMAT.matcher(presented == null ? "" : presented.strip());
         if (!m.matches()) {
-            return Optional.empty();
+            return new Attempt(Optional.empty(), Optional.empty(), Optional.empty(), "API_KEY_MALFORMED");
         }
         String keyId = m.group(1);
         Optional<Stored> stored = query("SELECT " + COLUMNS + ", secret_sha256 FROM api_key WHERE key_id = ?",
                 keyId).stream().findFirst();
         if (stored.isEmpty()) {
-            return Optional.empty();
+            return new Attempt(Optional.empty(), Optional.empty(), Optional.of(keyId), "API_KEY_UNKNOWN");
         }
+        ApiKey key = stored.get().key();
         boolean matches = MessageDigest.isEqual(sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII),
                 stored.get().secretSha256().getBytes(StandardCharsets.US_ASCII));
-        if (!matches || stored.get().key().revoked()) {
-            return Optional.empty();
+        if (!matches || key.revoked()) {
+            return new Attempt(Optional.empty(), Optional.of(key), Optional.of(keyId),
+                    matches ? "API_KEY_REVOKED" : "API_KEY_WRONG_SECRET");
         }
         update("UPDATE api_key SET last_used_at = ? WHERE key_id = ?", s -> {
             s.setTimestamp(1, Timestamp.from(now));
             s.setString(2, keyId);
         });
-        return Optional.of(stored.get().key());
+        return new Attempt(Optional.of(key), Optional.of(key), Optional.of(keyId), "");
     }
 
     /** Revokes a key by name; false if there is no such key or it was revoked already. */
@@ -123,6 +183,24 @@ public final class ApiKeys {
     public Optional<ApiKey> find(String name) {
         return query("SELECT " + COLUMNS + ", secret_sha256 FROM api_key WHERE name = ?", name).stream()
                 .map(Stored::key).findFirst();
+    }
+
+    /** The organisations a key works for ({@code *}: every one of its agency), in order. */
+    public List<String> organisations(String name) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT organisation FROM account_organisation WHERE username = ? ORDER BY organisation")) {
+            s.setString(1, "apikey." + name);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("API keys: reading the organisations of " + name + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Every key, revoked ones too, by name. */

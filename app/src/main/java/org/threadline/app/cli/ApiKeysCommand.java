@@ -61,6 +61,13 @@ final class ApiKeysCommand implements Runnable {
                 + " (housing-cms): 3 to 56 lower-case letters, digits, '.', '_' or '-'. Never reused.")
         String name;
 
+        @Option(names = "--organisation", paramLabel = "ID", description = "An organisation of the agency the key"
+                + " works for, as a person of that agency may: a school's URN for a school's system, or '*' for every"
+                + " one (a local authority's). Repeatable. Alerts a rulebook routes to one organisation (Operation"
+                + " Encompass: the child's school) reach only keys working for it; with none, the key receives only"
+                + " alerts routed to the agency as a whole.")
+        List<String> organisations = new java.util.ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
@@ -79,13 +86,14 @@ final class ApiKeysCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             ApiKeys.Created made = withKeys(environment, keys -> {
                 try {
-                    return keys.create(name, agency.name(), role.name(), System.getProperty("user.name",
+                    return keys.create(name, agency.name(), role.name(), organisations, System.getProperty("user.name",
                             "unknown"), Clock.systemUTC().instant());
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
             });
-            out.println("Made API key '" + name + "' for " + agency.label() + ", " + role.label() + ".");
+            out.println("Made API key '" + name + "' for " + agency.label() + ", " + role.label()
+                    + (organisations.isEmpty() ? "" : ", working for " + String.join(", ", organisations)) + ".");
             out.println("The key (shown this once; store it in the partner system's secret store):");
             out.println();
             out.println("  " + made.secretKey());
@@ -97,7 +105,8 @@ final class ApiKeysCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the keys: name, agency, role, made, last used, revoked (never the key itself).")
+            description = "List the keys: name, agency, role, made, last used, revoked, organisations (never the key"
+                    + " itself).")
     static final class ListKeys implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -115,19 +124,23 @@ final class ApiKeysCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            List<ApiKey> all = withKeys(environment, ApiKeys::all);
+            Map<ApiKey, List<String>> all = withKeys(environment, keys -> {
+                Map<ApiKey, List<String>> byKey = new java.util.LinkedHashMap<>();
+                keys.all().forEach(k -> byKey.put(k, keys.organisations(k.name())));
+                return byKey;
+            });
             if (all.isEmpty()) {
                 out.println("No API keys. Make one with: ./threadline api-keys create --agency A --role R --name N");
                 return 0;
             }
-            out.println(String.format(Locale.UK, "%-28s %-22s %-28s %-20s %-20s %s", "NAME", "AGENCY", "ROLE",
-                    "MADE", "LAST USED", "REVOKED"));
-            for (ApiKey k : all) {
-                out.println(String.format(Locale.UK, "%-28s %-22s %-28s %-20s %-20s %s", k.name(), k.agency(),
-                        k.role(), k.createdAt().toString().substring(0, 19),
-                        k.lastUsedAt().map(t -> t.toString().substring(0, 19)).orElse("never"),
-                        k.revokedAt().map(t -> t.toString().substring(0, 19)).orElse("-")));
-            }
+            out.println(String.format(Locale.UK, "%-28s %-22s %-28s %-20s %-20s %-20s %s", "NAME", "AGENCY", "ROLE",
+                    "MADE", "LAST USED", "REVOKED", "ORGANISATIONS"));
+            all.forEach((k, organisations) -> out.println(String.format(Locale.UK,
+                    "%-28s %-22s %-28s %-20s %-20s %-20s %s", k.name(), k.agency(),
+                    k.role(), k.createdAt().toString().substring(0, 19),
+                    k.lastUsedAt().map(t -> t.toString().substring(0, 19)).orElse("never"),
+                    k.revokedAt().map(t -> t.toString().substring(0, 19)).orElse("-"),
+                    organisations.isEmpty() ? "-" : String.join(",", organisations))));
             return 0;
         }
     }

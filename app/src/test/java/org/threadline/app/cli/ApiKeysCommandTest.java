@@ -99,4 +99,30 @@ class ApiKeysCommandTest {
         assertThat(run(new ApiKeysCommand.Create(environment), err, "--agency", "NOWHERE", "--role", "ANALYST",
                 "--name", "x-system")).isEqualTo(2);
     }
+
+    @Test
+    void a_key_made_for_a_school_works_for_that_school_and_a_malformed_organisation_is_refused() throws Exception {
+        StringWriter out = new StringWriter();
+        assertThat(run(new ApiKeysCommand.Create(environment), out, "--agency", "SCHOOLS", "--role",
+                "DESIGNATED_SAFEGUARDING_LEAD", "--name", "school-mis-100001", "--organisation", "100001",
+                "--organisation", "100003")).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("working for 100001, 100003");
+        StringWriter listed = new StringWriter();
+        assertThat(run(new ApiKeysCommand.ListKeys(environment), listed)).isZero();
+        assertThat(listed.toString()).contains("ORGANISATIONS").containsPattern("school-mis-100001 .* 100001,100003");
+        try (Database db = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database())) {
+            assertThat(new ApiKeys(db.dataSource(), new SecureRandom()).organisations("school-mis-100001"))
+                    .containsExactly("100001", "100003");
+        }
+
+        StringWriter bad = new StringWriter();
+        assertThat(run(new ApiKeysCommand.Create(environment), bad, "--agency", "SCHOOLS", "--role",
+                "DESIGNATED_SAFEGUARDING_LEAD", "--name", "school-mis-bad", "--organisation", "<b>1</b>"))
+                .isEqualTo(2);
+        assertThat(bad.toString()).contains("an organisation is '*'");
+        try (Database db = Database.open(environment, ThreadlineHome.fromEnvironment(environment).database())) {
+            assertThat(new ApiKeys(db.dataSource(), new SecureRandom()).find("school-mis-bad")).as("no key made")
+                    .isEmpty();
+        }
+    }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.threadline.app.apikeys.ApiKeys;
 import org.threadline.app.people.PeopleQueries;
 import org.threadline.app.web.accounts.Agency;
+import org.threadline.app.web.accounts.Memberships;
 import org.threadline.app.web.accounts.Role;
 import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.indicators.alerts.Actor;
@@ -260,6 +261,56 @@ class ApiTest {
         assertThat(alert(police, "api-test-to-schools")).isEmpty();
         assertThat(toPolice.path("statements").get(0).asText()).isEqualTo("three incidents (test statement)");
         assertThat(toPolice.path("evidence")).hasSize(policeEvents.size());
+    }
+
+    @Test
+    void an_alert_routed_to_one_school_reaches_only_keys_working_for_it_and_one_whose_school_is_unknown_only_every_school_keys()
+            throws Exception {
+        // The shipped Operation Encompass trigger routes to the child's school (route.organisation), as the inbox
+        // reads it; the alerts are stored as the rule engine stores them.
+        Instant raised = Instant.parse("2026-09-21T08:00:00Z");
+        AlertStore store = new AlertStore(app.database.dataSource());
+        store.raise(encompass("api-org-school-a", Optional.of("100001"), raised));
+        store.raise(encompass("api-org-school-b", Optional.of("100002"), raised));
+        store.raise(encompass("api-org-unknown-school", Optional.empty(), raised));
+        store.raise(alert("api-org-to-the-agency", "schools", List.of(events.get(0).eventId()), raised));
+        String schoolA = keys.create("api-org-school-a", "SCHOOLS", "DESIGNATED_SAFEGUARDING_LEAD", List.of("100001"),
+                "test", raised).secretKey();
+        String everySchool = keys.create("api-org-every-school", "SCHOOLS", "DESIGNATED_SAFEGUARDING_LEAD",
+                List.of(Memberships.EVERY), "test", raised).secretKey();
+
+        JsonNode a = encompassCaller(schoolA).get("/api/v1/alerts").json();
+        assertThat(alert(a, "api-org-school-a")).as("its own school's alert").isPresent();
+        assertThat(alert(a, "api-org-school-b")).as("another school's alert").isEmpty();
+        assertThat(alert(a, "api-org-unknown-school")).as("an alert whose school is not on record").isEmpty();
+        assertThat(a.path("organisations").toString()).isEqualTo("[\"100001\"]");
+
+        JsonNode every = encompassCaller(everySchool).get("/api/v1/alerts").json();
+        for (String id : List.of("api-org-school-a", "api-org-school-b", "api-org-unknown-school")) {
+            assertThat(alert(every, id)).as(id + " reaches a key working for every school").isPresent();
+        }
+
+        JsonNode none = encompassCaller(schoolKey).get("/api/v1/alerts").json();
+        for (String id : List.of("api-org-school-a", "api-org-school-b", "api-org-unknown-school")) {
+            assertThat(alert(none, id)).as(id + " does not reach a key linked to no school").isEmpty();
+        }
+        for (JsonNode list : List.of(a, every, none)) {
+            assertThat(alert(list, "api-org-to-the-agency")).as("an alert routed to the agency as a whole reaches"
+                    + " every key of the agency").isPresent();
+        }
+        assertThat(keys.organisations("api-org-school-a")).containsExactly("100001");
+    }
+
+    static ApiClient encompassCaller(String key) {
+        return new ApiClient(app, key).purpose("SAFEGUARDING.CHILD.ENCOMPASS", null);
+    }
+
+    static Alert encompass(String id, Optional<String> school, Instant raised) {
+        return new Alert(id, child, "operation-encompass", "encompass.household_domestic_abuse",
+                "child-safeguarding@1", new Recipient("schools", "designated safeguarding lead", school),
+                List.of(events.get(0).eventId()), List.of(), raised, raised.plusSeconds(86_400),
+                List.of(new AlertStep(AlertState.RAISED, raised, new Actor("threadline", "threadline"),
+                        Optional.empty())));
     }
 
     static Alert alert(String id, String agency, List<String> evidence, Instant raised) {

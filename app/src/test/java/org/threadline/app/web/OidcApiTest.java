@@ -64,6 +64,19 @@ class OidcApiTest {
         }
     }
 
+    /** Entries of refused API authentications carrying all of {@code reasons}. */
+    static long refused(String... reasons) throws Exception {
+        try (Connection c = world.app.database.dataSource().getConnection(); PreparedStatement s =
+                c.prepareStatement("SELECT count(*) FROM audit_entry WHERE payload->>'action' ="
+                        + " 'API_AUTHENTICATION_FAILED' AND payload->'reasonCodes' @> CAST(? AS jsonb)")) {
+            s.setString(1, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(reasons)));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     @Test
     void a_valid_token_of_a_known_client_reads_a_person_and_the_read_is_audited_under_the_clients_name()
             throws Exception {
@@ -89,7 +102,8 @@ class OidcApiTest {
     }
 
     @Test
-    void an_expired_token_is_refused_with_401_saying_so() {
+    void an_expired_token_is_refused_with_401_saying_so() throws Exception {
+        long before = refused("TOKEN_EXPIRED");
         MutableClock clock = world.provider.clock();
         Instant now = clock.instant();
         clock.set(now.minus(Duration.ofHours(2)));
@@ -103,6 +117,7 @@ class OidcApiTest {
         assertProblem(reply, 401, "token-expired");
         assertThat(reply.json().path("detail").asText()).contains("expired");
         assertThat(reply.body()).doesNotContain(records.get(0).recordKey());
+        assertThat(refused("TOKEN_EXPIRED")).as("one audit entry, saying why").isEqualTo(before + 1);
     }
 
     @Test
@@ -124,16 +139,20 @@ class OidcApiTest {
     }
 
     @Test
-    void a_token_of_a_client_threadline_does_not_know_is_refused_with_401_saying_so() {
+    void a_token_of_a_client_threadline_does_not_know_is_refused_with_401_saying_so() throws Exception {
+        long before = refused("CLIENT_UNKNOWN", "client-id:" + OidcWorld.STRANGER.clientId());
         ApiClient.Reply reply = caller(token(OidcWorld.STRANGER), "MASH-305").get("/api/v1/people/" + child);
         assertProblem(reply, 401, "client-unknown");
         assertThat(reply.json().path("detail").asText()).contains("threadline.oidc.api.clients");
         assertThat(reply.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 h -> assertThat(h).startsWith("Bearer"));
+        assertThat(refused("CLIENT_UNKNOWN", "client-id:" + OidcWorld.STRANGER.clientId()))
+                .as("one audit entry naming the client the signed token named").isEqualTo(before + 1);
     }
 
     @Test
-    void a_tampered_token_is_refused_with_401_because_its_signature_does_not_verify() {
+    void a_tampered_token_is_refused_with_401_because_its_signature_does_not_verify() throws Exception {
+        long before = refused("TOKEN_SIGNATURE_INVALID");
         // A school system's valid token, its client id changed to the police system's: the claims now name a client
         // that may read more, but the signature was made over the old claims.
         String token = token(OidcWorld.SCHOOL_MIS);
@@ -145,6 +164,9 @@ class OidcApiTest {
                 .encodeToString(changed.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         ApiClient.Reply reply = caller(tampered, "MASH-306").get("/api/v1/people/" + child);
         assertProblem(reply, 401, "token-signature-invalid");
+        assertThat(refused("TOKEN_SIGNATURE_INVALID")).isEqualTo(before + 1);
+        assertThat(refused("TOKEN_SIGNATURE_INVALID", "client-id:" + OidcWorld.POLICE_CMS.clientId()))
+                .as("the claims of a token whose signature fails name no one in the audit log").isZero();
         assertThat(caller(token, "MASH-306").get("/api/v1/people/" + child).status())
                 .as("the untampered token works").isEqualTo(200);
     }

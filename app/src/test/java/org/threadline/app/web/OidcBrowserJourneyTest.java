@@ -58,8 +58,11 @@ class OidcBrowserJourneyTest {
 
         Browser.clickToNavigate(browser, By.id("sign-in-with-provider"));
         assertThat(browser.getCurrentUrl()).as("the provider's own login page").startsWith(world.provider.issuer());
+        long signInsBefore = audited("oidc.alice_police.example", "SIGN_IN");
         signInAtProvider(OidcWorld.ALICE);
         assertThat(browser.getCurrentUrl()).startsWith(world.app.web.url());
+        assertThat(audited("oidc.alice_police.example", "SIGN_IN")).as("the sign-in is one audit entry")
+                .isEqualTo(signInsBefore + 1);
         assertThat(path()).as("a purpose first, as after a local sign-in").isEqualTo("/purpose");
         browser.get(world.app.url("/people/" + child));
         assertThat(path()).as("no person page before a purpose").isEqualTo("/purpose");
@@ -118,6 +121,7 @@ class OidcBrowserJourneyTest {
         browser = Browser.start(folder.resolve("bob"), true);
         browser.get(world.app.url("/sign-in"));
         Browser.clickToNavigate(browser, By.id("sign-in-with-provider"));
+        long refusalsBefore = audited("oidc.bob", "SIGN_IN_REFUSED");
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         System.setErr(new PrintStream(new TeeStream(err, log), true, StandardCharsets.UTF_8));
@@ -132,6 +136,10 @@ class OidcBrowserJourneyTest {
         Axe.assertAccessible(browser);
         assertThat(log.toString(StandardCharsets.UTF_8)).as("logged as a failed sign-in is")
                 .contains("OIDC sign-in refused (unknown-agency)", "'bob'");
+        assertThat(audited("oidc.bob", "SIGN_IN_REFUSED")).as("and is one audit entry, under the provider identity")
+                .isEqualTo(refusalsBefore + 1);
+        assertThat(audited("oidc.bob", "SIGN_IN")).isZero();
+        assertThat(reasonsOfLatest("oidc.bob", "SIGN_IN_REFUSED")).contains("UNKNOWN_AGENCY");
         browser.get(world.app.url("/people/" + child));
         assertThat(path()).as("not signed in").isEqualTo("/sign-in");
         assertThat(browser.findElements(By.id("refusal-reason"))).as("the reason is shown once").isEmpty();
@@ -151,6 +159,18 @@ class OidcBrowserJourneyTest {
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
+            }
+        }
+    }
+
+    static String reasonsOfLatest(String actor, String action) throws Exception {
+        try (Connection c = world.app.database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT payload->>'reasonCodes' FROM audit_entry WHERE payload->>'actor' = ? AND payload->>'action' = ?"
+                        + " ORDER BY sequence DESC LIMIT 1")) {
+            s.setString(1, actor);
+            s.setString(2, action);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : "";
             }
         }
     }

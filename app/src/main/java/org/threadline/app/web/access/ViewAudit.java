@@ -163,6 +163,25 @@ public final class ViewAudit {
         }
     }
 
+    /**
+     * Appends one event that stands on its own, committed at once: a sign-in and its outcome, where there is no
+     * viewer and no purpose yet (web.security.SignInAudit, ADR 0025).
+     */
+    public void record(AuditEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                audit.append(c, event);
+                c.commit();
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording " + event.action() + " in the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
     private AuditEvent event(Viewer v, String requestId, AuditAction action, String subject, String item,
                              List<String> fields, List<String> reasons, String agreement) {
         // GOVERNANCE.md b1.8: break-glass is the purpose variant "...#BREAK_GLASS", so every use stands out.

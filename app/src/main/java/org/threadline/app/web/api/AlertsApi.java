@@ -17,13 +17,19 @@ import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
+import org.threadline.app.web.accounts.Memberships;
+import org.threadline.app.web.alerts.AlertWording;
 import org.threadline.app.web.people.PeopleViews;
 import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.indicators.alerts.Alert;
 import org.threadline.store.indicators.AlertStore;
 
 /**
- * The alerts routed to the caller's agency (the V4 alert store), each with only what the recipient may see: the
+ * The alerts routed to the caller's agency (the V4 alert store) and, for an alert a rulebook routes to one organisation
+ * of the agency (Operation Encompass: the child's school), only when the caller works for it, exactly as the alerts
+ * inbox decides ({@link Memberships}: a key's organisations are kept under its actor name, {@code apikey.<name>},
+ * an OIDC client's under {@code oidc-client.<name>}; {@code *} for every one; an alert whose organisation is not on
+ * record only to {@code *}). Each is given with only what the recipient may see: the
  * evidence events whose date the policy decision point releases to them, and the rule's statements only when every
  * event behind them is released in full (a statement such as "three police incidents" restates the events). The
  * decisions are audited before the response is sent.
@@ -37,9 +43,13 @@ public class AlertsApi {
     private final AccessPolicy policy;
     private final ViewAudit audit;
     private final Clock clock;
+    private final Memberships memberships;
+    private final AlertWording wording;
 
     public AlertsApi(DataSource dataSource, PeopleQueries queries, AccessPolicy policy, ViewAudit audit,
-                     Clock clock) {
+                     Clock clock, Memberships memberships, AlertWording wording) {
+        this.memberships = memberships;
+        this.wording = wording;
         this.alerts = new AlertStore(dataSource);
         this.queries = queries;
         this.policy = policy;
@@ -54,17 +64,24 @@ public class AlertsApi {
                             String notShownBecause) {
     }
 
-    /** The agency's alerts. */
-    public record Alerts(String agency, int count, List<AlertView> alerts) {
+    /**
+     * The agency's alerts for this caller.
+     *
+     * @param organisations the organisations of the agency the caller works for ({@code *}: every one); empty when
+     *     it receives only alerts routed to the agency as a whole
+     */
+    public record Alerts(String agency, List<String> organisations, int count, List<AlertView> alerts) {
     }
 
     @GetMapping
     @Operation(summary = "The alerts routed to the key's agency, newest first",
-            description = "Each alert's evidence events are decided by the policy decision point for the key's"
+            description = "An alert routed to one organisation of the agency (a school) is listed only for a key"
+                + " that works for it (or for every one, '*'). Each alert's evidence events are decided by the policy decision point for the key's"
                 + " agency, role and declared purpose; its statements are shown only when all of its evidence is"
                 + " released in full. Audited before the response is sent.")
     public Alerts list(ApiCaller caller) {
         Viewer v = policy.viewer(caller.account(), caller.purpose());
+        Set<String> organisations = memberships.of(caller.account().username());
         return audit.view(v, () -> {
             List<Access> accesses = new ArrayList<>();
             List<AlertView> out = new ArrayList<>();
@@ -72,10 +89,15 @@ public class AlertsApi {
             routed.sort((a, b) -> b.raisedAt().compareTo(a.raisedAt()));
             Map<String, List<ChronologyEvent>> eventsOf = new HashMap<>();
             for (Alert a : routed) {
+                if (!Memberships.receives(organisations, a.recipient().organisation(),
+                        wording.routesToAnOrganisation(a.triggerId()))) {
+                    continue;
+                }
                 out.add(view(v, a, eventsOf.computeIfAbsent(a.subjectPersonId(),
                         p -> queries.events(List.of(p))), accesses));
             }
-            return new ViewAudit.Viewed<>(new Alerts(v.party(), out.size(), out), accesses);
+            return new ViewAudit.Viewed<>(new Alerts(v.party(), List.copyOf(organisations), out.size(),
+                    out), accesses);
         });
     }
 

@@ -23,11 +23,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.threadline.app.apikeys.ApiKey;
 import org.threadline.app.apikeys.ApiKeys;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.oidc.ClientTokens;
 import org.threadline.app.web.security.SecurityConfiguration;
+import org.threadline.app.web.security.SignInAudit;
 
 /**
  * The API's own filter chain, ahead of the pages' one: only {@code /api/**}, no session (every call carries its key),
@@ -49,7 +49,7 @@ public class ApiSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<ClientTokens> tokens,
-            Clock clock) throws Exception {
+            Clock clock, SignInAudit audit) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC.toArray(String[]::new)).permitAll()
@@ -62,7 +62,7 @@ public class ApiSecurity {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> { })
-                .addFilterBefore(new KeyFilter(keys, Optional.ofNullable(tokens.getIfAvailable()), clock),
+                .addFilterBefore(new KeyFilter(keys, Optional.ofNullable(tokens.getIfAvailable()), clock, audit),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> unauthorised(request, response))
@@ -117,11 +117,13 @@ public class ApiSecurity {
         private final ApiKeys keys;
         private final Optional<ClientTokens> tokens;
         private final Clock clock;
+        private final SignInAudit audit;
 
-        KeyFilter(ApiKeys keys, Optional<ClientTokens> tokens, Clock clock) {
+        KeyFilter(ApiKeys keys, Optional<ClientTokens> tokens, Clock clock, SignInAudit audit) {
             this.keys = keys;
             this.tokens = tokens;
             this.clock = clock;
+            this.audit = audit;
         }
 
         @Override
@@ -134,15 +136,22 @@ public class ApiSecurity {
                         SecurityContextHolder.getContext().setAuthentication(
                                 new CallerAuthentication(known.account()));
                     } else {
+                        ClientTokens.Refused refused = (ClientTokens.Refused) outcome;
+                        audit.apiRefused(Optional.empty(), SignInAudit.Way.API_TOKEN, refused.slug(),
+                                refused.clientId().map(id -> "client-id:" + id));
                         request.setAttribute(TOKEN_REFUSED, outcome);
                     }
                     return;
                 }
-                Optional<ApiKey> key = keys.authenticate(token, clock.instant());
-                if (key.isPresent()) {
+                ApiKeys.Attempt attempt = keys.attempt(token, clock.instant());
+                if (attempt.accepted().isPresent()) {
                     SecurityContextHolder.getContext().setAuthentication(
-                            new CallerAuthentication(ApiCaller.accountOf(key.get())));
+                            new CallerAuthentication(ApiCaller.accountOf(attempt.accepted().get())));
                 } else {
+                    // The key id is public (the secret is the part after it); a known key is the actor itself.
+                    audit.apiRefused(attempt.named().map(ApiCaller::accountOf), SignInAudit.Way.API_KEY,
+                            attempt.refusal(), attempt.named().isPresent() ? Optional.empty()
+                                    : attempt.keyId().map(id -> "key-id:" + id));
                     request.setAttribute(INVALID, Boolean.TRUE);
                 }
             });

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -82,8 +83,12 @@ public final class ClientTokens {
      *
      * @param slug the problem type ({@code urn:threadline:problem:<slug>}, docs/api.md)
      * @param reason what was wrong, and what to do
+     * @param clientId the client a validly signed token named, when that client is not known (for the audit log)
      */
-    public record Refused(String slug, String reason) implements Outcome {
+    public record Refused(String slug, String reason, Optional<String> clientId) implements Outcome {
+        public Refused(String slug, String reason) {
+            this(slug, reason, Optional.empty());
+        }
     }
 
     public Outcome check(String token) {
@@ -111,7 +116,7 @@ public final class ClientTokens {
             return new Refused("client-unknown", clientId == null
                     ? "The token does not name its client (claim '" + settings.clientIdClaim() + "')."
                     : "The token's client is not one this Threadline knows: ask the Threadline administrator to"
-                    + " map it to your agency (threadline.oidc.api.clients).");
+                    + " map it to your agency (threadline.oidc.api.clients).", Optional.ofNullable(clientId));
         }
         return new Known(account, clientId);
     }

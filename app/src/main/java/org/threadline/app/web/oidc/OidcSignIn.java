@@ -43,6 +43,13 @@ public final class OidcSignIn {
     private final ClientRegistrationRepository registrations;
     private final PersonClaims claims;
     private final Clock clock;
+    private Refusals refusals = (username, code) -> { };
+
+    /** Told of every refusal by {@link PersonClaims}, with the username claim if any: the audit log (ADR 0025). */
+    @FunctionalInterface
+    public interface Refusals {
+        void refused(Optional<String> providerUsername, String code);
+    }
 
     public OidcSignIn(OidcSettings.SignIn settings, Clock clock) {
         this.settings = settings;
@@ -71,8 +78,9 @@ public final class OidcSignIn {
     }
 
     /** Adds the provider's sign-in to the pages' chain; the outcomes are the same as for a local sign-in. */
-    public void apply(HttpSecurity http, AuthenticationSuccessHandler success, AuthenticationFailureHandler failure)
-            throws Exception {
+    public void apply(HttpSecurity http, AuthenticationSuccessHandler success, AuthenticationFailureHandler failure,
+                      Refusals refusals) throws Exception {
+        this.refusals = refusals;
         http.oauth2Login(o -> o
                 .loginPage("/sign-in")
                 .clientRegistrationRepository(registrations)
@@ -122,6 +130,7 @@ public final class OidcSignIn {
             LOG.warn("OIDC sign-in refused ({}): subject {} from {}, {} '{}': {}", r.code(), token.getSubject(),
                     token.getIssuer(), settings.usernameClaim(), token.getClaimAsString(settings.usernameClaim()),
                     r.reason());
+            refusals.refused(Optional.ofNullable(token.getClaimAsString(settings.usernameClaim())), r.code());
             throw new OAuth2AuthenticationException(new OAuth2Error(REFUSED_PREFIX + r.code(), r.reason(), null),
                     r.reason());
         }

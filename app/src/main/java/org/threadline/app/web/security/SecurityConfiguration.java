@@ -15,6 +15,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.threadline.app.web.WebSettings;
+import org.threadline.app.web.access.AgreementMapping;
+import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.accounts.AccountDetails;
 import org.threadline.app.web.accounts.AccountStore;
 import org.threadline.app.web.oidc.OidcConfiguration.SignInMethods;
@@ -49,11 +51,17 @@ public class SecurityConfiguration {
                 .orElse(CONTENT_SECURITY_POLICY);
     }
 
+    /** Sign-ins, their failures and refused API calls in the audit log (ADR 0025), as the pages' entries name people. */
+    @Bean
+    SignInAudit signInAudit(ViewAudit audit, Clock clock) {
+        return new SignInAudit(audit, AgreementMapping.load(), clock);
+    }
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccountDetails details, PasswordEncoder encoder,
             AccountStore accounts, WebSettings settings, Clock clock, SignInMethods methods,
-            ObjectProvider<OidcSignIn> oidc) throws Exception {
-        SignInOutcomes outcomes = new SignInOutcomes(accounts, settings, clock);
+            ObjectProvider<OidcSignIn> oidc, SignInAudit audit) throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(accounts, settings, clock, audit);
         OidcSignIn provider = oidc.getIfAvailable();
         if (methods.localAccounts()) {
             DaoAuthenticationProvider local = new DaoAuthenticationProvider(details);
@@ -65,7 +73,7 @@ public class SecurityConfiguration {
         }
         Optional<LogoutSuccessHandler> providerSignOut = Optional.empty();
         if (provider != null) {
-            provider.apply(http, outcomes, outcomes::onProviderFailure);
+            provider.apply(http, outcomes, outcomes::onProviderFailure, audit::refused);
             providerSignOut = provider.providerSignOut();
         }
         String csp = contentSecurityPolicy(providerSignOut.map(h -> provider.providerOrigin()));

@@ -32,7 +32,26 @@ public enum AuditAction {
      * A partner's file was received and loaded (through the REST API or the upload page): the entry names the feed
      * and the landed file, never what its rows hold.
      */
-    INTAKE;
+    INTAKE,
+    /**
+     * Someone signed in to the web application (a local account, or through the organisation's OpenID provider).
+     * Sign-in outcomes are audited so that an attack on an account stands out (issue #7, ADR 0025).
+     */
+    SIGN_IN,
+    /**
+     * A sign-in failed: a wrong password, an unknown username, a locked or disabled account, or an answer from the
+     * OpenID provider that failed a check. The entry names the account when it exists, never the password.
+     */
+    SIGN_IN_FAILED,
+    /** Failed sign-ins reached the limit and locked the account. */
+    ACCOUNT_LOCKED,
+    /** The OpenID provider signed someone in, but their claims do not let them into Threadline. */
+    SIGN_IN_REFUSED,
+    /**
+     * A call to the REST API presented an API key or access token that was not accepted: the entry names the key or
+     * client when Threadline knows it, never the key's secret or the token.
+     */
+    API_AUTHENTICATION_FAILED;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
