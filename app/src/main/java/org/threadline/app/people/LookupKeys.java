@@ -29,7 +29,7 @@ final class LookupKeys {
      * attach and search. Raise it with any change to the keys a record gets here or in {@link SearchKeys} (which
      * starts, which transforms, how values are hashed): a store built before answers from the old keys otherwise.
      */
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: no name keys for a row before birth (its name is a placeholder)
 
     private final LinkageModel model;
     private final Map<String, List<String>> attachFields;

@@ -484,11 +484,16 @@ public final class PeopleBuilder {
         }
     }
 
-    private static Build.RecordRow recordRow(PersonPart p, String person, double confidence,
-                                             Optional<String> linkedBy) {
+    /**
+     * The record as stored. A row before birth names no child: its "name" (UNBORN) is a placeholder, kept in the row
+     * as received but not as the record's identity, so the record is neither shown nor found by it (a search for it
+     * would otherwise read every antenatal record held: 185,000 at 3,000,000 people).
+     */
+    private Build.RecordRow recordRow(PersonPart p, String person, double confidence, Optional<String> linkedBy) {
+        boolean unborn = beforeBirth.beforeBirth(p).isPresent();
         Map<String, String> identity = new LinkedHashMap<>();
         for (String f : IDENTITY) {
-            identity.put(f, p.field(f));
+            identity.put(f, unborn && (f.equals("forename") || f.equals("surname")) ? "" : p.field(f));
         }
         identity.put("address_line", p.field("address_line"));
         return new Build.RecordRow(p.key(), p.row().fileId(), p.row().rowNumber(), part(p), person,

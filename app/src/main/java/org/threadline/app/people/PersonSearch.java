@@ -29,6 +29,11 @@ public final class PersonSearch {
 
     /** How many candidate persons a search reads at most: a broader query is asked to say more. */
     public static final int CANDIDATES = 1_000;
+    /**
+     * How many records of its most selective criterion a search reads at most (a surname alone can be held by a
+     * million records at 3,000,000 people): beyond it the search is too broad to be complete, and says so.
+     */
+    public static final int DRIVER_RECORDS = 50_000;
 
     private final FamiliarForms familiarForms;
     private final SearchKeys keys;
@@ -56,9 +61,11 @@ public final class PersonSearch {
             // next build writes keys under this scheme.
             return new Found(search(q, store.allRecordRows(), visible), false);
         }
-        List<String> persons = store.personsMeetingEvery(keys.criteria(q), CANDIDATES + 1);
-        boolean tooBroad = persons.size() > CANDIDATES;
-        List<Build.RecordRow> records = store.recordRowsOf(tooBroad ? persons.subList(0, CANDIDATES) : persons);
+        org.threadline.store.people.PeopleStore.Candidates found = store.personsMeetingEvery(keys.criteria(q),
+                CANDIDATES + 1, DRIVER_RECORDS);
+        List<String> persons = found.persons();
+        boolean tooBroad = persons.size() > CANDIDATES || !found.readAll();
+        List<Build.RecordRow> records = store.recordRowsOf(persons.size() > CANDIDATES ? persons.subList(0, CANDIDATES) : persons);
         return new Found(search(q, records, visible), tooBroad);
     }
 

@@ -109,6 +109,9 @@ class PeopleBuildTest {
                     truthOfRow.get(stems.get(r.fileId()) + ":" + r.rowNumber()));
             assertThat(store.person(r.personId()).orElseThrow().surname()).isNotEqualTo("UNBORN");
         });
+        // nor a name to be found by: a search for the placeholder reads no antenatal record
+        assertThat(new PersonSearch(org.threadline.domain.names.FamiliarForms.load())
+                .find(new PersonSearch.Query("UNBORN", "", "", ""), store, (r, f) -> true).hits()).isEmpty();
     }
 
     @Test
@@ -299,6 +302,35 @@ class PeopleBuildTest {
             }
         }
         assertThat(found).as("the queries find people at all").isGreaterThan(queries.size());
+    }
+
+    @Test
+    @Order(8)
+    void candidates_of_a_broad_criterion_are_read_up_to_a_cap_and_the_answer_says_it_is_not_complete() {
+        SearchKeys keys = new SearchKeys(org.threadline.domain.names.FamiliarForms.load());
+        Build.RecordRow someone = store.allRecordRows().stream()
+                .filter(r -> !r.identity().getOrDefault("date_of_birth", "").isEmpty()
+                        && !r.identity().getOrDefault("surname", "").isEmpty()).findFirst().orElseThrow();
+        String surname = someone.identity().get("surname");
+        List<int[]> bySurnameAndDob = keys.criteria(new PersonSearch.Query(surname, someone.identity()
+                .get("date_of_birth"), "", ""));
+        List<int[]> byDobOnly = keys.criteria(new PersonSearch.Query("", someone.identity().get("date_of_birth"),
+                "", ""));
+
+        PeopleStore.Candidates all = store.personsMeetingEvery(byDobOnly, 1_000, 1_000_000);
+        PeopleStore.Candidates capped = store.personsMeetingEvery(byDobOnly, 1_000, 1);
+        assertThat(all.readAll()).isTrue();
+        assertThat(all.persons()).contains(someone.personId());
+        assertThat(capped.persons()).hasSize(1).isSubsetOf(all.persons());
+        String dob = someone.identity().get("date_of_birth");
+        long holding = store.allRecordRows().stream().filter(r -> dob.equals(r.identity().get("date_of_birth")))
+                .count();
+        assertThat(capped.readAll()).as("%d records hold that date of birth", holding).isEqualTo(holding <= 1);
+        // whichever criterion drives, the persons meeting both are the same
+        assertThat(store.personsMeetingEvery(bySurnameAndDob, 1_000, 1_000_000).persons())
+                .contains(someone.personId())
+                .isEqualTo(store.personsMeetingEvery(List.of(bySurnameAndDob.get(1), bySurnameAndDob.get(0)), 1_000,
+                        1_000_000).persons());
     }
 
     @Test
