@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock);
             throw new StoreException("Embedded PostgreSQL could not start with its data in " + folder + ": "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
         DataSource ds = pg.getPostgresDatabase(Map.of("reWriteBatchedInserts", "true"));
         return migrated(new Database(ds, pg, lock, "embedded PostgreSQL (data in " + folder + ")"));
@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
             return db;
         } catch (FlywayException e) {
             db.close();
-            throw new StoreException("Migrating " + db.description + " failed: " + e.getMessage(), e);
+            throw new StoreException("Migrating " + db.description + " failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class Database implements AutoCloseable {
             try {
                 embedded.close();
             } catch (IOException e) {
-                throw new StoreException("Stopping " + description + " failed: " + e.getMessage(), e);
+                throw new StoreException("Stopping " + description + " failed: " + StoreException.reason(e), e);
             } finally {
                 lock.close();
             }

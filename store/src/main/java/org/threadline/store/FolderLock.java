@@ -36,7 +36,7 @@ final class FolderLock implements AutoCloseable {
             throw inUse(dataFolder);
         } catch (IOException e) {
             close(channel);
-            throw new StoreException("Cannot lock " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot lock " + file + ": " + StoreException.reason(e), e);
         } catch (StoreException e) {
             close(channel);
             throw e;

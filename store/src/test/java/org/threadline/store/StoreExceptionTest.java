@@ -28,4 +28,27 @@ class StoreExceptionTest {
         assertThat(StoreException.reason(new SQLException("connection refused", inner)))
                 .isEqualTo("connection refused");
     }
+
+    @Test
+    void the_values_a_driver_quotes_in_its_message_never_reach_the_reason() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 INSERT INTO indicator_result (subject_person_id,"
+                + " evidence) VALUES (('P0225715'), ('[{\"summary\":\"HARASSMENT: victim\"}]')::jsonb) was aborted:"
+                + " FATAL: terminating connection due to administrator command  Call getNextException to see other"
+                + " errors in the batch.", new int[0]);
+        batch.setNextException(new SQLException("ERROR: duplicate key value violates unique constraint \"x_pkey\"\n"
+                + "  Detail: Key (event_id)=(E8-187707-P0225716) already exists."));
+
+        assertThat(StoreException.reason(batch))
+                .startsWith("Batch entry 0 was aborted: FATAL: terminating connection")
+                .contains("duplicate key value violates unique constraint \"x_pkey\"")
+                .doesNotContain("P0225715", "HARASSMENT", "E8-187707", "Detail");
+
+        // nor the exception a log would print with its causes
+        StoreException thrown = new StoreException("Saving failed", batch);
+        java.io.StringWriter printed = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(printed));
+        assertThat(printed.toString()).contains("Batch entry 0 was aborted").doesNotContain("P0225715", "HARASSMENT");
+        assertThat(((SQLException) thrown.getCause()).getNextException().getMessage())
+                .doesNotContain("E8-187707").contains("duplicate key");
+    }
 }

@@ -49,7 +49,7 @@ public final class AuditLogEntries {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("Counting audit entries failed: " + e.getMessage(), e);
+            throw new StoreException("Counting audit entries failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -71,7 +71,7 @@ public final class AuditLogEntries {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading audit entries failed (" + sql + "): " + e.getMessage(), e);
+            throw new StoreException("Reading audit entries failed (" + sql + "): " + StoreException.reason(e), e);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class AuditLogVerification {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("Reading the audit log failed: " + e.getMessage(), e);
+            throw new StoreException("Reading the audit log failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -106,7 +106,7 @@ public final class AuditLogVerification {
                 + " signed_at, key_id, signature FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1")) {
             return rs.next() ? Optional.of(checkpoint(rs)) : Optional.empty();
         } catch (SQLException e) {
-            throw new StoreException("Reading the latest audit checkpoint failed: " + e.getMessage(), e);
+            throw new StoreException("Reading the latest audit checkpoint failed: " + StoreException.reason(e), e);
         }
     }
 

@@ -51,7 +51,7 @@ public final class AuditRetention {
                 return s.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new StoreException("Removing expired audit payloads failed: " + e.getMessage(), e);
+            throw new StoreException("Removing expired audit payloads failed: " + StoreException.reason(e), e);
         }
     }
 

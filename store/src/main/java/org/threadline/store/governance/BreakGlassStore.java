@@ -194,7 +194,7 @@ public final class BreakGlassStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Counting break-glass grants per user failed: " + e.getMessage(), e);
+            throw new StoreException("Counting break-glass grants per user failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -255,7 +255,7 @@ public final class BreakGlassStore {
                 return r.getInt(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("Counting break-glass notifications failed: " + e.getMessage(), e);
+            throw new StoreException("Counting break-glass notifications failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -284,7 +284,7 @@ public final class BreakGlassStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading break-glass notifications failed: " + e.getMessage(), e);
+            throw new StoreException("Reading break-glass notifications failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -311,7 +311,7 @@ public final class BreakGlassStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading break-glass grants failed: " + e.getMessage(), e);
+            throw new StoreException("Reading break-glass grants failed: " + StoreException.reason(e), e);
         }
     }
 }

@@ -151,7 +151,7 @@ public final class DerivedRemoval {
                     alerts, steps, reviewItems, decisions, persons, grants, affected, emptied, entry);
         } catch (SQLException e) {
             throw new StoreException("Removing " + rows.size() + " source row(s) and what was derived from them"
-                    + " failed (nothing was removed): " + e.getMessage(), e);
+                    + " failed (nothing was removed): " + StoreException.reason(e), e);
         }
     }
 

@@ -47,7 +47,7 @@ public final class RetentionRows {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Finding the expired rows of " + definitionId + " failed: " + e.getMessage(), e);
+            throw new StoreException("Finding the expired rows of " + definitionId + " failed: " + StoreException.reason(e), e);
         }
     }
 }

@@ -273,7 +273,7 @@ public final class SubjectAccessRequestStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Reading subject access requests failed: " + e.getMessage(), e);
+            throw new StoreException("Reading subject access requests failed: " + StoreException.reason(e), e);
         }
     }
 

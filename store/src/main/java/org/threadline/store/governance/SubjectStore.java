@@ -69,7 +69,7 @@ public final class SubjectStore {
             return new HeldData(personId, person, records, sourceRows, events, relationships, residences, results,
                     alerts, decisions, audit);
         } catch (SQLException e) {
-            throw new StoreException("Reading what is held about " + personId + " failed: " + e.getMessage(), e);
+            throw new StoreException("Reading what is held about " + personId + " failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -96,7 +96,7 @@ public final class SubjectStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading other people's roles failed: " + e.getMessage(), e);
+            throw new StoreException("Reading other people's roles failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -113,7 +113,7 @@ public final class SubjectStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading the rows of " + personId + " failed: " + e.getMessage(), e);
+            throw new StoreException("Reading the rows of " + personId + " failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -129,7 +129,7 @@ public final class SubjectStore {
                 }
             }
         } catch (IOException e) {
-            throw new StoreException("unreadable JSON from the store: " + e.getMessage(), e);
+            throw new StoreException("unreadable JSON from the store: " + StoreException.reason(e), e);
         }
         return out;
     }

@@ -65,7 +65,7 @@ public final class AlertStore {
             }
         } catch (SQLException e) {
             throw new StoreException("Raising alert " + alert.alertId() + " failed (" + INSERT_ALERT + "): "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class AlertStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Recording a step on alert " + after.alertId() + " failed: " + e.getMessage(),
+            throw new StoreException("Recording a step on alert " + after.alertId() + " failed: " + StoreException.reason(e),
                     e);
         }
     }
@@ -150,7 +150,7 @@ public final class AlertStore {
             return Recorded.STORED;
         } catch (SQLException e) {
             throw new StoreException("Recording a step on alert " + after.alertId() + " failed (" + MOVE + "): "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
     }
 
@@ -206,7 +206,7 @@ public final class AlertStore {
             heads.forEach((id, h) -> out.add(alert(id, h, steps.get(id))));
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading alerts failed (" + sql + "): " + e.getMessage(), e);
+            throw new StoreException("Reading alerts failed (" + sql + "): " + StoreException.reason(e), e);
         }
     }
 

@@ -115,7 +115,7 @@ public final class IndicatorResultStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Reading indicator results failed (" + SELECT_MANY + "): " + e.getMessage(), e);
+            throw new StoreException("Reading indicator results failed (" + SELECT_MANY + "): " + StoreException.reason(e), e);
         }
         Map<String, Evaluation> out = new LinkedHashMap<>();
         results.forEach((subject, found) -> out.put(subject, new Evaluation(subject,
@@ -134,7 +134,7 @@ public final class IndicatorResultStore {
                 return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
             }
         } catch (SQLException e) {
-            throw new StoreException("Reading indicator results failed (" + sql + "): " + e.getMessage(), e);
+            throw new StoreException("Reading indicator results failed (" + sql + "): " + StoreException.reason(e), e);
         }
     }
 
@@ -147,7 +147,7 @@ public final class IndicatorResultStore {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new StoreException("Reading indicator results failed: " + e.getMessage(), e);
+            throw new StoreException("Reading indicator results failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -172,7 +172,7 @@ public final class IndicatorResultStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading met indicators failed (" + MET + "): " + e.getMessage(), e);
+            throw new StoreException("Reading met indicators failed (" + MET + "): " + StoreException.reason(e), e);
         }
     }
 }

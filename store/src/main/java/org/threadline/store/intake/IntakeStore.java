@@ -52,7 +52,7 @@ public final class IntakeStore implements LoadTarget {
         } catch (SQLException e) {
             JdbcFileLoad.quietlyClose(c);
             throw new StoreException("Recording landed file " + file.originalName() + " failed (" + INSERT_FILE
-                    + "): " + e.getMessage(), e);
+                    + "): " + StoreException.reason(e), e);
         }
     }
 

@@ -96,7 +96,7 @@ final class JdbcFileLoad implements FileLoad {
             committed = true;
         } catch (SQLException e) {
             throw new StoreException("Committing landed file " + fileId + " failed (" + UPDATE_COUNTS + "): "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
     }
 
@@ -160,7 +160,7 @@ final class JdbcFileLoad implements FileLoad {
             copy.copyIn(sql, new StringReader(rows));
         } catch (SQLException | IOException e) {
             throw new StoreException("Writing rows" + (upToRow < 0 ? "" : " up to row " + upToRow)
-                    + " of landed file " + fileId + " failed (" + sql + "): " + e.getMessage(), e);
+                    + " of landed file " + fileId + " failed (" + sql + "): " + StoreException.reason(e), e);
         }
     }
 

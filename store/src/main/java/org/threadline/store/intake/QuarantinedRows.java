@@ -71,7 +71,7 @@ public final class QuarantinedRows {
             }
         } catch (SQLException e) {
             throw new StoreException("Finding landed file '" + reference + "' failed (" + FIND + "): "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
     }
 
@@ -93,7 +93,7 @@ public final class QuarantinedRows {
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("Reading the quarantined rows of landed file " + file.id() + " failed (" + ROWS
-                    + "): " + e.getMessage(), e);
+                    + "): " + StoreException.reason(e), e);
         }
     }
 }

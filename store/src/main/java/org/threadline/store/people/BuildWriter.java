@@ -41,7 +41,7 @@ public final class BuildWriter implements AutoCloseable {
         try {
             this.connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new StoreException("Cannot start writing the people build: " + e.getMessage(), e);
+            throw new StoreException("Cannot start writing the people build: " + StoreException.reason(e), e);
         }
         try {
             connection.setAutoCommit(false);
@@ -201,7 +201,7 @@ public final class BuildWriter implements AutoCloseable {
             events.close();
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException("Closing the people build's connection failed: " + e.getMessage(), e);
+            throw new StoreException("Closing the people build's connection failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -214,7 +214,7 @@ public final class BuildWriter implements AutoCloseable {
             s.execute("ANALYZE person, person_record, chronology_event, relationship, residence");
         } catch (SQLException e) {
             throw new StoreException("The people build is written, but refreshing its statistics failed: "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
     }
 
@@ -270,6 +270,6 @@ public final class BuildWriter implements AutoCloseable {
         if (e instanceof StoreException s) {
             return s;
         }
-        return new StoreException("Writing the people build failed (nothing of it is visible): " + e.getMessage(), e);
+        return new StoreException("Writing the people build failed (nothing of it is visible): " + StoreException.reason(e), e);
     }
 }

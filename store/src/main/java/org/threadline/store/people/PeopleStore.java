@@ -90,7 +90,7 @@ public final class PeopleStore {
             }
             c.commit();
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("Reading standardised rows failed: " + e.getMessage(), e);
+            throw new StoreException("Reading standardised rows failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -123,7 +123,7 @@ public final class PeopleStore {
                 }
             }
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("Reading standardised rows failed: " + e.getMessage(), e);
+            throw new StoreException("Reading standardised rows failed: " + StoreException.reason(e), e);
         }
         return out;
     }
@@ -341,7 +341,7 @@ public final class PeopleStore {
                 return new Decision(r.getLong(1), a, b, decision, reason.strip(), decidedBy, agency, at, supersedes);
             }
         } catch (SQLException e) {
-            throw new StoreException("Recording the decision on " + a + " and " + b + " failed: " + e.getMessage(), e);
+            throw new StoreException("Recording the decision on " + a + " and " + b + " failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -377,7 +377,7 @@ public final class PeopleStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Allocating person ids failed (" + sql + "): " + e.getMessage(), e);
+            throw new StoreException("Allocating person ids failed (" + sql + "): " + StoreException.reason(e), e);
         }
     }
 
@@ -451,7 +451,7 @@ public final class PeopleStore {
             }
         } catch (SQLException e) {
             throw new StoreException("Writing incrementally resolved records failed (nothing of it is visible): "
-                    + e.getMessage(), e);
+                    + StoreException.reason(e), e);
         }
     }
 
@@ -621,7 +621,7 @@ public final class PeopleStore {
             }
             c.commit();
         } catch (SQLException e) {
-            throw new StoreException("Reading relationships failed: " + e.getMessage(), e);
+            throw new StoreException("Reading relationships failed: " + StoreException.reason(e), e);
         }
     }
 
@@ -675,7 +675,7 @@ public final class PeopleStore {
                     EventRole.valueOf(r.getString(9)), r.getString(10), r.getBoolean(11), facts, sources,
                     r.getDouble(14));
         } catch (java.io.IOException e) {
-            throw new StoreException("event " + r.getString(1) + " has unreadable JSON: " + e.getMessage(), e);
+            throw new StoreException("event " + r.getString(1) + " has unreadable JSON: " + StoreException.reason(e), e);
         }
     }
 
@@ -687,7 +687,7 @@ public final class PeopleStore {
                     Optional.ofNullable(r.getDate(6)).map(Date::toLocalDate),
                     Optional.ofNullable(r.getDate(7)).map(Date::toLocalDate), evidence);
         } catch (java.io.IOException e) {
-            throw new StoreException("relationship has unreadable JSON: " + e.getMessage(), e);
+            throw new StoreException("relationship has unreadable JSON: " + StoreException.reason(e), e);
         }
     }
 
@@ -695,7 +695,7 @@ public final class PeopleStore {
         try {
             return JSON.readValue(json, new TypeReference<>() { });
         } catch (java.io.IOException e) {
-            throw new StoreException("unreadable JSON: " + e.getMessage(), e);
+            throw new StoreException("unreadable JSON: " + StoreException.reason(e), e);
         }
     }
 
@@ -703,7 +703,7 @@ public final class PeopleStore {
         try {
             return JSON.writeValueAsString(value);
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot write JSON: " + e.getMessage(), e);
+            throw new StoreException("cannot write JSON: " + StoreException.reason(e), e);
         }
     }
 
@@ -729,7 +729,7 @@ public final class PeopleStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Query failed (" + sql + "): " + e.getMessage(), e);
+            throw new StoreException("Query failed (" + sql + "): " + StoreException.reason(e), e);
         }
     }
 }
