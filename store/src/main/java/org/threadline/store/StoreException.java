@@ -10,7 +10,7 @@ public class StoreException extends RuntimeException {
     }
 
     /** A driver's exception as it may be logged: its kind, state and stack, its message without quoted values. */
-    private static Throwable withoutValues(Throwable cause) {
+    public static Throwable withoutValues(Throwable cause) {
         if (!(cause instanceof java.sql.SQLException sql)) {
             return cause;
         }

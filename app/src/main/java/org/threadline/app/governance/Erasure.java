@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.threadline.domain.governance.audit.AuditAction;
 import org.threadline.domain.governance.audit.AuditEvent;
+import org.threadline.store.StoreException;
 import org.threadline.store.audit.AuditStore;
 import org.threadline.store.governance.DerivedRemoval;
 import org.threadline.store.governance.RowKey;
@@ -86,8 +87,9 @@ public final class Erasure {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Erasing " + personId + " failed (nothing was erased): " + e.getMessage(),
-                    e);
+            throw new IllegalStateException("Erasing " + personId + " failed (nothing was erased): "
+                    + StoreException.reason(e),
+                    StoreException.withoutValues(e));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.threadline.domain.governance.audit.AuditAction;
 import org.threadline.domain.governance.audit.AuditEvent;
+import org.threadline.store.StoreException;
 import org.threadline.store.audit.AuditRetention;
 import org.threadline.store.audit.AuditStore;
 import org.threadline.store.governance.DerivedRemoval;
@@ -84,7 +85,8 @@ public final class RetentionJob {
                     throw e;
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("Retention of " + rule.feed() + " failed: " + e.getMessage(), e);
+                throw new IllegalStateException("Retention of " + rule.feed() + " failed: "
+                        + StoreException.reason(e), StoreException.withoutValues(e));
             }
         }
         long redacted;
@@ -103,7 +105,8 @@ public final class RetentionJob {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Removing expired audit payloads failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Removing expired audit payloads failed: "
+                    + StoreException.reason(e), StoreException.withoutValues(e));
         }
         return new Report(asOf, dryRun, outcomes, redacted, deleted);
     }

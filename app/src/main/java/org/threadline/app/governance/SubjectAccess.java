@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.threadline.domain.chronology.EventRole;
 import org.threadline.domain.governance.audit.AuditAction;
 import org.threadline.domain.governance.audit.AuditEvent;
+import org.threadline.store.StoreException;
 import org.threadline.store.audit.AuditStore;
 import org.threadline.store.governance.HeldData;
 import org.threadline.store.governance.RowKey;
@@ -125,7 +126,7 @@ public final class SubjectAccess {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Subject access export of " + request.personId() + " failed (nothing"
-                    + " was exported or audited): " + e.getMessage(), e);
+                    + " was exported or audited): " + StoreException.reason(e), StoreException.withoutValues(e));
         }
     }
 

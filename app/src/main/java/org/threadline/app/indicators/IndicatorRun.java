@@ -274,8 +274,9 @@ public final class IndicatorRun {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Raising alert " + a.alertId() + " failed (nothing stored): " + e.getMessage(),
-                    e);
+            throw new StoreException("Raising alert " + a.alertId() + " failed (nothing stored): "
+                    + StoreException.reason(e),
+                    StoreException.withoutValues(e));
         }
     }
 

@@ -80,7 +80,8 @@ public final class AuditOversight {
             List<Row> rows = AuditLogEntries.newest(c, NEWEST).stream().map(AuditOversight::row).toList();
             return new Recent(AuditLogEntries.count(c), rows, AuditLogVerification.latestCheckpoint(c));
         } catch (SQLException e) {
-            throw new StoreException("Reading the audit log failed: " + e.getMessage(), e);
+            throw new StoreException("Reading the audit log failed: "
+                    + StoreException.reason(e), StoreException.withoutValues(e));
         }
     }
 
@@ -111,10 +112,11 @@ public final class AuditOversight {
             return new Verification(clock.instant(), r.intact(), r.entries(), r.checkpoints(), r.redacted(),
                     r.unsealed(), r.latest(), remembered, first, r.problem().map(LogProblem::message).orElse(""));
         } catch (SQLException e) {
-            throw new StoreException("Verifying the audit log failed: " + e.getMessage(), e);
+            throw new StoreException("Verifying the audit log failed: "
+                    + StoreException.reason(e), StoreException.withoutValues(e));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the audit log's public key or remembered checkpoint in "
-                    + home.root() + ": " + e.getMessage(), e);
+                    + home.root() + ": " + StoreException.reason(e), StoreException.withoutValues(e));
         }
     }
 
@@ -167,7 +169,8 @@ public final class AuditOversight {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Reading break-glass entries failed: " + e.getMessage(), e);
+            throw new StoreException("Reading break-glass entries failed: "
+                    + StoreException.reason(e), StoreException.withoutValues(e));
         }
     }
 }

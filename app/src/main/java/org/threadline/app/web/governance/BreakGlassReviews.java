@@ -155,7 +155,7 @@ public class BreakGlassReviews {
                         breakGlass.markReadForDpo(v, c);
                     } catch (SQLException e) {
                         throw new StoreException("Marking break-glass notifications read failed: "
-                                + e.getMessage(), e);
+                                + StoreException.reason(e), StoreException.withoutValues(e));
                     }
                     return true;
                 });

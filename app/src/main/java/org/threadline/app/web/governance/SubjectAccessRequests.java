@@ -229,7 +229,7 @@ public final class SubjectAccessRequests {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new StoreException(what + " failed: " + e.getMessage(), e);
+            throw new StoreException(what + " failed: " + StoreException.reason(e), StoreException.withoutValues(e));
         }
     }
 
