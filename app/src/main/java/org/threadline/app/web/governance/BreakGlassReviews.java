@@ -87,15 +87,7 @@ public class BreakGlassReviews {
         if (v.isEmpty()) {
             return Oversight.REFUSED;
         }
-        long id;
-        try {
-            id = Long.parseLong(grantId);
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        if (breakGlass.store().find(id).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        long id = heldGrant(grantId);
         Map<String, String> errors = breakGlass.review(v.get(), id, outcome, reason);
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -121,15 +113,7 @@ public class BreakGlassReviews {
         if (v.isEmpty()) {
             return Oversight.REFUSED;
         }
-        long id;
-        try {
-            id = Long.parseLong(grantId);
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        if (breakGlass.store().find(id).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        long id = heldGrant(grantId);
         redirect.addFlashAttribute("reviewed", breakGlass.end(v.get(), id, true)
                 ? "Break-glass use " + id + " ended now."
                 : "Break-glass use " + id + " was no longer live: nothing to end.");
@@ -184,5 +168,19 @@ public class BreakGlassReviews {
                 ? ": written reason removed when the person's data was erased" : ": " + r.reason())).orElse("");
         return new Row(g, state, WHEN.format(g.grantedAt()), WHEN.format(g.expiresAt()), WHEN.format(g.reviewDue()),
                 g.reviewOverdueAt(now), review, ended);
+    }
+
+    /** The id of a grant held, or 404 for anything else (a malformed id says no more than an unknown one). */
+    private long heldGrant(String grantId) {
+        long id;
+        try {
+            id = Long.parseLong(grantId);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (breakGlass.store().find(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return id;
     }
 }
