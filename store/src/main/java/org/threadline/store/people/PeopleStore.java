@@ -144,7 +144,7 @@ public final class PeopleStore {
         }
         query("SELECT record_key, file_id, row_number, part, person_id, definition_id, link_confidence, lookup_keys"
                 + " FROM person_record WHERE lookup_keys && ?::integer[]",
-                List.of((Object) java.util.Arrays.stream(keys).boxed().toArray(Integer[]::new)), r -> {
+                List.of((Object) boxed(keys)), r -> {
                     Integer[] held = (Integer[]) r.getArray(8).getArray();
                     out.add(new KeyHit(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getDouble(7),
