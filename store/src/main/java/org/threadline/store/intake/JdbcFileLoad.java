@@ -1,27 +1,22 @@
 package org.threadline.store.intake;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import java.util.ArrayList;
+import java.util.List;
 import org.threadline.intake.load.FileLoad;
 import org.threadline.intake.load.LoadedRow;
 import org.threadline.store.StoreException;
+import org.threadline.store.copy.CopyBuffer;
+import org.threadline.store.copy.CopySender;
 
 /**
  * One file's load: one connection, one transaction. Rows are gathered in COPY form and sent with PostgreSQL's COPY
- * every {@value #BATCH_ROWS} rows or {@value #BATCH_CHARS} characters. A batch is sent by a sender thread while the
- * next is standardised, so the reader and PostgreSQL work at the same time (on 2 cores this roughly halves a load);
- * at most one batch is in flight and one being built, so memory stays bounded whatever the file's size. The
- * connection is used by one thread at a time: the sender while a batch is in flight, the caller only after waiting
- * for it. Nothing is visible to others until {@link #commit}.
+ * every {@value #BATCH_ROWS} rows or {@value #BATCH_CHARS} characters. A batch is sent by a {@link CopySender}
+ * while the next is standardised, so the reader and PostgreSQL work at the same time; at most one batch is in flight
+ * and one being built, so memory stays bounded whatever the file's size. Nothing is visible to others until
+ * {@link #commit}.
  */
 final class JdbcFileLoad implements FileLoad {
     static final int BATCH_ROWS = 5_000;
@@ -36,18 +31,12 @@ final class JdbcFileLoad implements FileLoad {
             + " rows_quarantined = ? WHERE id = ?";
 
     private final Connection connection;
-    private final CopyManager copy;
+    private final CopySender sender;
     private final long fileId;
     private final String definitionId;
     private final CopyBuffer raw = new CopyBuffer();
     private final CopyBuffer standardised = new CopyBuffer();
     private final CopyBuffer quarantined = new CopyBuffer();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "intake-copy");
-        t.setDaemon(true);
-        return t;
-    });
-    private Future<?> inFlight;
     private boolean committed;
     private final org.threadline.intake.load.LandedFile file;
     private final LoadRecorder recorder;
@@ -58,7 +47,7 @@ final class JdbcFileLoad implements FileLoad {
         this.file = file;
         this.recorder = recorder;
         String definitionId = file.definitionId();
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.sender = new CopySender(connection, "landed file " + fileId, "intake-copy");
         this.fileId = fileId;
         this.definitionId = definitionId;
     }
@@ -82,7 +71,7 @@ final class JdbcFileLoad implements FileLoad {
     @Override
     public void commit(long rowsRead, long rowsLoaded, long rowsQuarantined) {
         flush(-1);
-        awaitInFlight();
+        sender.await();
         try {
             try (PreparedStatement s = connection.prepareStatement(UPDATE_COUNTS)) {
                 s.setLong(1, rowsRead);
@@ -102,12 +91,7 @@ final class JdbcFileLoad implements FileLoad {
 
     @Override
     public void close() {
-        try {
-            awaitInFlight();
-        } catch (RuntimeException e) {
-            // the load is being abandoned: its failure has been or will be reported by whoever abandons it
-        }
-        sender.shutdownNow();
+        sender.close();
         if (!committed) {
             try {
                 connection.rollback();
@@ -123,44 +107,16 @@ final class JdbcFileLoad implements FileLoad {
      * tables refer to them.
      */
     private void flush(long upToRow) {
-        String rawRows = raw.rows() == 0 ? null : raw.drain();
-        String standardisedRows = standardised.rows() == 0 ? null : standardised.drain();
-        String quarantinedRows = quarantined.rows() == 0 ? null : quarantined.drain();
-        awaitInFlight();
-        inFlight = sender.submit(() -> {
-            send(COPY_RAW, rawRows, upToRow);
-            send(COPY_STANDARDISED, standardisedRows, upToRow);
-            send(COPY_QUARANTINED, quarantinedRows, upToRow);
-        });
+        List<CopySender.Copy> copies = new ArrayList<>(3);
+        gather(copies, COPY_RAW, raw);
+        gather(copies, COPY_STANDARDISED, standardised);
+        gather(copies, COPY_QUARANTINED, quarantined);
+        sender.submit(upToRow < 0 ? "rows" : "rows up to row " + upToRow, copies);
     }
 
-    /** Waits for the batch in flight, and fails as it failed. */
-    private void awaitInFlight() {
-        if (inFlight == null) {
-            return;
-        }
-        try {
-            inFlight.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("Interrupted while writing landed file " + fileId, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof StoreException se ? se
-                    : new StoreException("Writing landed file " + fileId + " failed: " + e.getCause(), e.getCause());
-        } finally {
-            inFlight = null;
-        }
-    }
-
-    private void send(String sql, String rows, long upToRow) {
-        if (rows == null) {
-            return;
-        }
-        try {
-            copy.copyIn(sql, new StringReader(rows));
-        } catch (SQLException | IOException e) {
-            throw new StoreException("Writing rows" + (upToRow < 0 ? "" : " up to row " + upToRow)
-                    + " of landed file " + fileId + " failed (" + sql + "): " + StoreException.reason(e), e);
+    private static void gather(List<CopySender.Copy> copies, String sql, CopyBuffer rows) {
+        if (rows.rows() > 0) {
+            copies.add(new CopySender.Copy(sql, rows.drain()));
         }
     }
 

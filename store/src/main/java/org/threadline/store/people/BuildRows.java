@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Time;
 import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.people.Relationship;
+import org.threadline.store.copy.CopyBuffer;
 
 /**
  * How each kind of row a people build produces is inserted: the statement and how a value binds to it. Shared by
@@ -83,13 +84,23 @@ final class BuildRows {
         };
     }
 
-    static final String RECORD = insertRecord("person_record");
+    private static final String RECORD_COLUMNS = "(record_key, file_id, row_number, part, person_id, agency,"
+            + " definition_id, link_confidence, identity, lookup_keys, linked_by)";
 
-    /** The insert of a record into {@code table} (the live table, or a build's fresh copy of it). */
-    static String insertRecord(String table) {
-        return "INSERT INTO " + table + " (record_key, file_id, row_number, part, person_id,"
-                + " agency, definition_id, link_confidence, identity, lookup_keys, linked_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+    static final String RECORD = "INSERT INTO person_record " + RECORD_COLUMNS
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+
+    /** The COPY of records into {@code table} (a build's fresh copy of the live table); rows by {@link #record}. */
+    static String copyRecords(String table) {
+        return "COPY " + table + " " + RECORD_COLUMNS + " FROM STDIN (FORMAT csv)";
+    }
+
+    /** A record as a COPY row: the same columns, in the same order, as {@link #RECORD} binds. */
+    static void record(CopyBuffer b, Build.KeyedRecord k) {
+        Build.RecordRow r = k.row();
+        b.field(r.recordKey()).field(r.fileId()).field(r.rowNumber()).field(r.part()).field(r.personId())
+                .field(r.agency()).field(r.definitionId()).field(r.linkConfidence()).jsonObject(r.identity())
+                .nullableIntArray(k.lookupKeys()).nullableField(r.linkedBy().orElse(null)).endRow();
     }
 
     static void record(PreparedStatement s, Build.KeyedRecord k) throws SQLException {
@@ -135,13 +146,23 @@ final class BuildRows {
         };
     }
 
-    static final String EVENT = insertEvent("chronology_event");
+    private static final String EVENT_COLUMNS = "(event_id, person_id, event_date, date_precision, event_time,"
+            + " end_date, agency, type, role, summary, significant, facts, sources, link_confidence)";
 
-    /** The insert of an event into {@code table} (the live table, or a build's fresh copy of it). */
-    static String insertEvent(String table) {
-        return "INSERT INTO " + table + " (event_id, person_id, event_date, date_precision,"
-                + " event_time, end_date, agency, type, role, summary, significant, facts, sources, link_confidence)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+    static final String EVENT = "INSERT INTO chronology_event " + EVENT_COLUMNS
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+
+    /** The COPY of events into {@code table} (a build's fresh copy of the live table); rows by {@link #event}. */
+    static String copyEvents(String table) {
+        return "COPY " + table + " " + EVENT_COLUMNS + " FROM STDIN (FORMAT csv)";
+    }
+
+    /** An event as a COPY row: the same columns, in the same order, as {@link #EVENT} binds. */
+    static void event(CopyBuffer b, ChronologyEvent e) {
+        b.field(e.eventId()).field(e.personId()).nullableIso(e.date().date()).field(e.date().precision().name())
+                .nullableIso(e.date().time().orElse(null)).nullableIso(e.end().map(x -> x.date()).orElse(null))
+                .field(e.agency()).field(e.type()).field(e.role().name()).field(e.summary()).field(e.significant())
+                .jsonObject(e.facts()).field(PeopleStore.json(e.sources())).field(e.linkConfidence()).endRow();
     }
 
     static void event(PreparedStatement s, ChronologyEvent e) throws SQLException {

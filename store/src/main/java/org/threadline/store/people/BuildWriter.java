@@ -24,8 +24,7 @@ public final class BuildWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final Connection connection;
     private final long run;
-    private final BuildRows.Batch<Build.KeyedRecord> records;
-    private final BuildRows.Batch<ChronologyEvent> events;
+    /** The two big tables, each written and indexed as a fresh copy on a connection of its own (FreshTable). */
     private final FreshTable freshRecords;
     private final FreshTable freshEvents;
     private long persons;
@@ -47,18 +46,16 @@ public final class BuildWriter implements AutoCloseable {
             connection.setAutoCommit(false);
             this.run = insertRun(header);
             // The two big tables are written as fresh copies and swapped in at commit (FreshTable); the small ones
-            // are emptied and refilled in place.
-            this.freshRecords = FreshTable.create(connection, "person_record");
-            this.freshEvents = FreshTable.create(connection, "chronology_event");
+            // are emptied and refilled in place. A record's person is checked in this transaction, which writes them.
+            this.freshRecords = FreshTable.open(dataSource, "person_record", BuildRows::copyRecords,
+                    java.util.Set.of("person"));
+            this.freshEvents = FreshTable.open(dataSource, "chronology_event", BuildRows::copyEvents,
+                    java.util.Set.of("person"));
             try (Statement s = connection.createStatement()) {
                 for (String table : List.of("review_item", "relationship", "residence", "people_file")) {
                     s.execute("DELETE FROM " + table);
                 }
             }
-            this.records = new BuildRows.Batch<>(connection, BuildRows.insertRecord(freshRecords.writeName()),
-                    BuildRows::record);
-            this.events = new BuildRows.Batch<>(connection, BuildRows.insertEvent(freshEvents.writeName()),
-                    BuildRows::event);
         } catch (SQLException | RuntimeException e) {
             abandon();
             try {
@@ -98,7 +95,15 @@ public final class BuildWriter implements AutoCloseable {
 
     /** A record and the keys incremental resolution will find it by. */
     public void record(Build.RecordRow row, int[] lookupKeys) {
-        attempt(() -> records.add(new Build.KeyedRecord(row, lookupKeys)));
+        attempt(() -> freshRecords.add(b -> BuildRows.record(b, new Build.KeyedRecord(row, lookupKeys))));
+    }
+
+    /**
+     * Every record is written: their table is indexed on its own connection from now on, while the build goes on (an
+     * optional call; the commit otherwise does it then). No record may be written after.
+     */
+    public void recordsWritten() {
+        attempt(freshRecords::finish);
     }
 
     /** The landed files this build read: `people attach` resolves only the rows of files landed since. */
@@ -123,7 +128,12 @@ public final class BuildWriter implements AutoCloseable {
     }
 
     public void event(ChronologyEvent event) {
-        attempt(() -> events.add(event));
+        attempt(() -> freshEvents.add(b -> BuildRows.event(b, event)));
+    }
+
+    /** Every event is written: as {@link #recordsWritten()}, for events. */
+    public void eventsWritten() {
+        attempt(freshEvents::finish);
     }
 
     public void changes(List<StableIds.Change> changes, String reason) {
@@ -163,8 +173,8 @@ public final class BuildWriter implements AutoCloseable {
     /** Makes the build visible at once, with its run's counts; returns the run id. */
     public long commit(Instant finishedAt) {
         attempt(() -> {
-            long recordCount = records.finish();
-            long eventCount = events.finish();
+            long recordCount = freshRecords.count();
+            long eventCount = freshEvents.count();
             freshRecords.swapIn(connection);
             freshEvents.swapIn(connection);
             try (PreparedStatement s = connection.prepareStatement("UPDATE link_run SET finished_at = ?,"
@@ -196,9 +206,8 @@ public final class BuildWriter implements AutoCloseable {
         if (!done) {
             abandon();
         }
+        closeFreshTables();
         try {
-            records.close();
-            events.close();
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("Closing the people build's connection failed: " + StoreException.reason(e), e);
@@ -264,12 +273,26 @@ public final class BuildWriter implements AutoCloseable {
         } catch (SQLException ignored) {
             // the connection is broken; closing it discards the transaction anyway
         }
+        // After the rollback: a swap in this transaction locks the copies until it ends, and dropping them waits for it.
+        closeFreshTables();
+    }
+
+    /** Drops the copies unless they were swapped in and committed (FreshTable#close); safe to call twice. */
+    private void closeFreshTables() {
+        for (FreshTable t : new FreshTable[] {freshRecords, freshEvents}) {
+            if (t != null) {
+                t.close();
+            }
+        }
     }
 
     private static RuntimeException failure(Exception e) {
-        if (e instanceof StoreException s) {
+        if (e instanceof StoreException s && s.getMessage().contains(NOTHING_VISIBLE)) {
             return s;
         }
-        return new StoreException("Writing the people build failed (nothing of it is visible): " + StoreException.reason(e), e);
+        return new StoreException("Writing the people build failed " + NOTHING_VISIBLE + ": "
+                + (e instanceof StoreException s ? s.getMessage() : StoreException.reason(e)), e);
     }
+
+    private static final String NOTHING_VISIBLE = "(nothing of it is visible)";
 }

@@ -1,7 +1,6 @@
 package org.threadline.store.people;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.Date;
@@ -73,34 +72,66 @@ public final class PeopleStore {
                 + " JOIN landed_file f ON f.id = s.file_id WHERE NOT EXISTS (SELECT 1 FROM quarantined_row q"
                 + " WHERE q.file_id = s.file_id AND q.row_number = s.row_number) AND s.definition_id <> ALL (?)"
                 + (onlyFiles == null ? "" : " AND s.file_id = ANY (?)") + " ORDER BY s.file_id, s.row_number";
-        SharedValues shared = new SharedValues();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // a cursor, not the whole result in memory
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setArray(1, c.createArrayOf("text", skipped.toArray()));
-                if (onlyFiles != null) {
-                    s.setArray(2, c.createArrayOf("bigint", onlyFiles.toArray()));
-                }
-                s.setFetchSize(5_000);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        sink.accept(storedRow(r, shared));
+        ReadAhead.run("standardised rows", out -> {
+            SharedValues shared = new SharedValues();
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false); // a cursor, not the whole result in memory
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setArray(1, c.createArrayOf("text", skipped.toArray()));
+                    if (onlyFiles != null) {
+                        s.setArray(2, c.createArrayOf("bigint", onlyFiles.toArray()));
+                    }
+                    s.setFetchSize(5_000);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            out.accept(storedRow(r, shared));
+                        }
                     }
                 }
+                c.commit();
+            } catch (SQLException | java.io.IOException e) {
+                throw new StoreException("Reading standardised rows failed: " + StoreException.reason(e), e);
             }
-            c.commit();
-        } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("Reading standardised rows failed: " + StoreException.reason(e), e);
-        }
+        }, sink);
     }
 
     /** Columns: file id, row number, agency, definition id, fields (JSON). */
     private static StoredRow storedRow(ResultSet r, SharedValues shared) throws SQLException, java.io.IOException {
-        JsonNode fields = JSON.readTree(r.getString(5));
-        Map<String, String> values = new HashMap<>();
-        fields.fields().forEachRemaining(e -> values.put(e.getKey(), shared.of(e.getValue().path("value").asText())));
         return new StoredRow(r.getLong(1), r.getLong(2), shared.of(r.getString(3)), shared.of(r.getString(4)),
-                values);
+                fieldValues(r.getString(5), shared));
+    }
+
+    /**
+     * The values of a standardised row's fields ({@code {field: {"value": …, "outcome": …, "reason": …}}}), read
+     * with the streaming parser: a build reads every row twice, and building a tree of each was a fifth of its time.
+     * A field without a value reads as empty.
+     */
+    static Map<String, String> fieldValues(String json, SharedValues shared) throws java.io.IOException {
+        Map<String, String> values = new HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(json)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new java.io.IOException("a standardised row's fields are not a JSON object");
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                String value = "";
+                if (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        boolean isValue = p.currentName().equals("value");
+                        p.nextToken();
+                        if (isValue && p.currentToken().isScalarValue()) {
+                            value = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+                values.put(field, shared.of(value));
+            }
+        }
+        return values;
     }
 
     /** The standardised rows at these (file id, row number) places, keyed "file:row"; rows no longer held are absent. */

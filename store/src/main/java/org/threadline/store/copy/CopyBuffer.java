@@ -1,17 +1,18 @@
-package org.threadline.store.intake;
+package org.threadline.store.copy;
 
 import java.util.List;
 import java.util.Map;
 import org.threadline.intake.load.FieldValue;
 
 /**
- * Rows of one table in PostgreSQL's COPY CSV form, built up in memory until they are sent. Every field is quoted, so
- * commas, quotes and line breaks in partners' cells need no other treatment; a field is never NULL (the intake
- * tables hold empty text instead). JSON columns are written straight into the CSV text (each quote the JSON needs
- * written doubled, as CSV quoting requires) without an object mapper or an intermediate copy, because this runs for
- * every row of every file and was most of a load's time in Java.
+ * Rows of one table in PostgreSQL's COPY CSV form, built up in memory until they are sent ({@link CopySender}).
+ * Every text field is quoted, so commas, quotes and line breaks in partners' cells need no other treatment; only the
+ * {@code nullable} forms write NULL (an unquoted empty field), so an empty text stays empty text. JSON columns are
+ * written straight into the CSV text (each quote the JSON needs written doubled, as CSV quoting requires) without an
+ * object mapper or an intermediate copy, because this runs for every row of every file and was most of a load's time
+ * in Java.
  */
-final class CopyBuffer {
+public final class CopyBuffer {
     /** A JSON quote inside a quoted CSV field. */
     private static final String Q = "\"\"";
 
@@ -20,7 +21,7 @@ final class CopyBuffer {
     private boolean rowStarted;
 
     /** Appends a text field to the current row. */
-    CopyBuffer field(String value) {
+    public CopyBuffer field(String value) {
         separator();
         text.append('"');
         if (value.indexOf('"') < 0) {
@@ -37,14 +38,14 @@ final class CopyBuffer {
     }
 
     /** Appends a number field to the current row. */
-    CopyBuffer field(long value) {
+    public CopyBuffer field(long value) {
         separator();
         text.append(value);
         return this;
     }
 
     /** Appends a JSON array of strings. */
-    CopyBuffer jsonArray(List<String> values) {
+    public CopyBuffer jsonArray(List<String> values) {
         separator();
         text.append("\"[");
         for (int i = 0; i < values.size(); i++) {
@@ -58,7 +59,7 @@ final class CopyBuffer {
     }
 
     /** Appends a JSON object of strings. */
-    CopyBuffer jsonObject(Map<String, String> values) {
+    public CopyBuffer jsonObject(Map<String, String> values) {
         separator();
         text.append("\"{");
         boolean first = true;
@@ -76,7 +77,7 @@ final class CopyBuffer {
     }
 
     /** Appends a row's standardised fields: {@code {field: {"value": …, "outcome": …, "reason": …}}}. */
-    CopyBuffer jsonFields(Map<String, FieldValue> fields) {
+    public CopyBuffer jsonFields(Map<String, FieldValue> fields) {
         separator();
         text.append("\"{");
         boolean first = true;
@@ -98,23 +99,71 @@ final class CopyBuffer {
         return this;
     }
 
+    /** Appends a text field, or NULL when there is none. */
+    public CopyBuffer nullableField(String value) {
+        if (value == null) {
+            separator();
+            return this;
+        }
+        return field(value);
+    }
+
+    /** Appends a floating-point number field (Java's form, which PostgreSQL reads, NaN and infinities included). */
+    public CopyBuffer field(double value) {
+        separator();
+        text.append(value);
+        return this;
+    }
+
+    /** Appends a boolean field. */
+    public CopyBuffer field(boolean value) {
+        separator();
+        text.append(value ? 't' : 'f');
+        return this;
+    }
+
+    /** Appends a date, time or other value in its ISO text form (what PostgreSQL reads), or NULL. */
+    public CopyBuffer nullableIso(Object value) {
+        separator();
+        if (value != null) {
+            text.append(value);
+        }
+        return this;
+    }
+
+    /** Appends an {@code integer[]} field ({@code {1,2,3}}), or NULL. */
+    public CopyBuffer nullableIntArray(int[] values) {
+        separator();
+        if (values != null) {
+            text.append("\"{");
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                text.append(values[i]);
+            }
+            text.append("}\"");
+        }
+        return this;
+    }
+
     /** Ends the current row. */
-    void endRow() {
+    public void endRow() {
         text.append('\n');
         rows++;
         rowStarted = false;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    int chars() {
+    public int chars() {
         return text.length();
     }
 
     /** The rows gathered, as text to send; the buffer is empty afterwards. */
-    String drain() {
+    public String drain() {
         String out = text.toString();
         text.setLength(0);
         if (text.capacity() > (1 << 24)) {
