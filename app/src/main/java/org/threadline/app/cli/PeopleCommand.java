@@ -49,8 +49,11 @@ final class PeopleCommand implements Runnable {
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
                 PeopleBuilder builder = builder(ctx, threads == null ? Runtime.getRuntime().availableProcessors()
                         : threads);
+                long start = System.nanoTime();
+                // Each step says when it ended (minutes:seconds since the start): where a long build spends its time.
                 PeopleBuilder.Result r = builder.build(line -> {
-                    out.println("  " + line);
+                    long s = (System.nanoTime() - start) / 1_000_000_000L;
+                    out.printf(Locale.UK, "  %d:%02d %s%n", s / 60, s % 60, line);
                     out.flush();
                 });
                 out.printf(Locale.UK, "People build %d: %,d records from %,d rows -> %,d persons (%,d new); %,d need"

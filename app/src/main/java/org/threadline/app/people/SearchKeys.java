@@ -21,6 +21,9 @@ import org.threadline.linkage.comparison.Phonetic;
  */
 public final class SearchKeys {
     private static final int LONGEST_START = 8;
+    // Compiled once: these run for every record of a build (String.split and replaceAll compile on each call).
+    private static final java.util.regex.Pattern NAME_PART_BREAK = java.util.regex.Pattern.compile("[ -]");
+    private static final java.util.regex.Pattern SPACE_OR_HYPHEN = java.util.regex.Pattern.compile("[\\s-]");
 
     private final FamiliarForms familiarForms;
     private final String fingerprint;
@@ -156,7 +159,7 @@ public final class SearchKeys {
     private static List<String> parts(String held) {
         List<String> out = new ArrayList<>();
         if (held != null) {
-            for (String part : held.toLowerCase(Locale.ROOT).strip().split("[ -]")) {
+            for (String part : NAME_PART_BREAK.split(held.toLowerCase(Locale.ROOT).strip())) {
                 if (!part.isEmpty()) {
                     out.add(part);
                 }
@@ -166,7 +169,7 @@ public final class SearchKeys {
     }
 
     static String compact(String s) {
-        return s == null ? "" : s.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return s == null ? "" : SPACE_OR_HYPHEN.matcher(s).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private static int[] ints(Set<Integer> keys) {

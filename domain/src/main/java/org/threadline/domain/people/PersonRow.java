@@ -15,6 +15,9 @@ import org.threadline.domain.chronology.SourceRef;
  */
 public record PersonRow(String personId, SourceRef source, String part, Map<String, String> fields,
                         Optional<LocalDate> seenOn) {
+    /** Compiled once: relationship inference asks every row for its address key many times. */
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Z0-9]+");
+
     public PersonRow {
         Objects.requireNonNull(personId, "personId");
         Objects.requireNonNull(source, "source");
@@ -35,7 +38,8 @@ public record PersonRow(String personId, SourceRef source, String part, Map<Stri
         if (!field("uprn").isEmpty()) {
             return Optional.of("UPRN " + field("uprn"));
         }
-        String line = field("address_line").toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip();
+        String line = NOT_ALPHANUMERIC.matcher(field("address_line").toUpperCase(java.util.Locale.ROOT)).replaceAll(" ")
+                .strip();
         String postcode = field("postcode").toUpperCase(java.util.Locale.ROOT).replace(" ", "");
         if (line.isEmpty() || postcode.isEmpty()) {
             return Optional.empty();

@@ -104,8 +104,10 @@ public final class RelationshipInference {
             if (aPlaces.stream().anyMatch(bPlaces::contains)) {
                 continue;
             }
-            long aAway = aAfter.stream().filter(r -> !places(b).contains(r.addressKey().get())).count();
-            long bAway = bAfter.stream().filter(r -> !places(a).contains(r.addressKey().get())).count();
+            Set<String> bEver = places(b);
+            Set<String> aEver = places(a);
+            long aAway = aAfter.stream().filter(r -> !bEver.contains(r.addressKey().get())).count();
+            long bAway = bAfter.stream().filter(r -> !aEver.contains(r.addressKey().get())).count();
             if (Math.max(aAway, bAway) < 2) {
                 continue;
             }
