@@ -182,7 +182,7 @@ public final class Rectification {
         boolean built = people.latestRunId().isPresent()
                 && !people.filesNotBuilt().contains(q.row().fileId());
         Optional<PeopleBuilder.Relink> relink = built
-                ? Optional.of(new PeopleBuilder(people, vocabulary, model, clock, 1).relink(row, before))
+                ? Optional.of(new PeopleBuilder(people, vocabulary, model, clock, 1).relink(row, before, corrected.changed()))
                 : Optional.empty();
 
         Optional<String> subject = before.stream().filter(r -> r.part().isEmpty()).map(Build.RecordRow::personId)

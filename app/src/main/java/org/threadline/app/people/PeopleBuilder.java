@@ -468,8 +468,11 @@ public final class PeopleBuilder {
      *
      * @param corrected the row as corrected
      * @param before    the records the row made before the correction
+     * @param changed   the fields the correction changed: links are re-decided only when one of them is a field
+     *                  linkage, search or event attachment reads (a corrected event date or offence leaves the
+     *                  records where they are: incremental resolution is not asked to repeat what batch decided)
      */
-    public Relink relink(StoredRow corrected, List<Build.RecordRow> before) {
+    public Relink relink(StoredRow corrected, List<Build.RecordRow> before, java.util.Collection<String> changed) {
         LinkageModel trained = ModelJson.read(store.latestTrainedModel()
                 .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
         if (!store.lookupScheme().equals(Optional.of(LookupKeys.scheme(SEARCH_KEYS)))) {
@@ -521,8 +524,23 @@ public final class PeopleBuilder {
         java.util.function.Supplier<String> freshIds = store.personIdSupplier(1);
         List<Move> moves = new ArrayList<>();
         List<Build.ReviewRow> review = new ArrayList<>();
+        Set<String> linkFields = new HashSet<>(IDENTITY);
+        linkFields.addAll(trained.columns());
+        linkFields.addAll(List.of("person_key", "address_line", "middle_names"));
+        LookupKeys.attachFields(vocabulary).getOrDefault(corrected.definitionId(), List.of()).forEach(linkFields::add);
+        boolean relinks = changed.stream().map(f -> f.startsWith("attribute.") ? f : f.substring(f.indexOf('.') + 1))
+                .anyMatch(linkFields::contains);
+        Map<String, Double> confidenceBefore = new HashMap<>();
+        before.forEach(r -> confidenceBefore.put(r.recordKey(), r.linkConfidence()));
         for (PersonPart p : newParts) {
             Optional<String> was = Optional.ofNullable(personBefore.get(p.key()));
+            if (!relinks && was.isPresent()) {
+                personOfKey.put(p.key(), was.get());
+                confidenceOfKey.put(p.key(), confidenceBefore.get(p.key()));
+                moves.add(new Move(p.key(), was, was.get(), "STAYED", confidenceBefore.get(p.key()),
+                        Optional.empty()));
+                continue;
+            }
             boolean alone = was.isPresent() && othersOf.get(was.get()).isEmpty();
             org.threadline.linkage.engine.Resolution r = heldParts.isEmpty() ? null : resolver.resolve(p.key(),
                     cells(p));
@@ -556,9 +574,11 @@ public final class PeopleBuilder {
         }
         List<Build.KeyedRecord> records = new ArrayList<>();
         Map<String, List<Map<String, String>>> identitiesOf = new HashMap<>();
+        Map<String, Optional<String>> linkedBefore = new HashMap<>();
+        before.forEach(r -> linkedBefore.put(r.recordKey(), r.linkedBy()));
         for (PersonPart p : newParts) {
             Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()),
-                    Optional.empty());
+                    relinks ? Optional.empty() : linkedBefore.getOrDefault(p.key(), Optional.empty()));
             records.add(new Build.KeyedRecord(row, lookupKeys.of(p, cells(p), row.identity())));
             identitiesOf.computeIfAbsent(row.personId(), k -> new ArrayList<>()).add(row.identity());
         }

@@ -30,15 +30,15 @@ public final class RowRewrite {
     public static List<Build.RecordRow> recordsOf(Connection c, long fileId, long rowNumber) {
         List<Build.RecordRow> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT record_key, file_id, row_number, part, person_id,"
-                + " agency, definition_id, link_confidence, identity::text FROM person_record WHERE file_id = ? AND"
-                + " row_number = ? ORDER BY record_key")) {
+                + " agency, definition_id, link_confidence, identity::text, linked_by FROM person_record"
+                + " WHERE file_id = ? AND row_number = ? ORDER BY record_key")) {
             s.setLong(1, fileId);
             s.setLong(2, rowNumber);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Build.RecordRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4),
                             r.getString(5), r.getString(6), r.getString(7), r.getDouble(8),
-                            PeopleStore.map(r.getString(9))));
+                            PeopleStore.map(r.getString(9)), java.util.Optional.ofNullable(r.getString(10))));
                 }
             }
         } catch (SQLException e) {
