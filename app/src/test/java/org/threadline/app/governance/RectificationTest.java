@@ -63,6 +63,7 @@ class RectificationTest {
     static Rectification rectification;
     static final List<String> corrected = new ArrayList<>(); // "file:row|field|standardised value", for the rebuild
     static int rectifications;
+    static boolean closed;
 
     @BeforeAll
     static void buildAndEvaluateAPopulation() throws Exception {
@@ -79,7 +80,7 @@ class RectificationTest {
 
     @AfterAll
     static void close() {
-        if (built != null) {
+        if (built != null && !closed) {
             built.close();
         }
     }
@@ -337,6 +338,23 @@ class RectificationTest {
                 assertThat(store.record(parts[0]).orElseThrow().identity().get(parts[1])).as(c).isEqualTo(parts[2]);
             }
         }
+    }
+
+    @Test
+    @Order(9)
+    void the_command_line_dry_run_prints_what_would_change() {
+        Misspelt m = aMisspeltSurname(); // another typo: the first was corrected
+        built.close(); // the command opens the store itself (the embedded server's folder is locked by one opener)
+        closed = true;
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        int code = org.threadline.app.cli.TestEnvironment.rectify(built.environment(), built.root(),
+                new java.io.PrintWriter(out, true), "--source", m.definition(), "--row", m.recordKey(), "--field",
+                "surname", "--value", m.right(), "--reason", "letter from the data subject", "--dry-run");
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Would correct", "row " + m.row().rowNumber(), "surname",
+                "record " + m.recordKey(), "dry run: nothing was changed");
     }
 
     // ---- helpers ----
