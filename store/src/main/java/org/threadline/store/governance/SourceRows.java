@@ -82,6 +82,46 @@ public final class SourceRows {
         }
     }
 
+    /** Names the ERASURE audit entry this transaction appended (the V7, V16 and V21 triggers check it); -1 clears it. */
+    public static void markErasure(Connection c, long auditEntry) {
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', ?, true)")) {
+            s.setString(1, auditEntry < 0 ? "" : Long.toString(auditEntry));
+            s.execute();
+        } catch (SQLException e) {
+            throw new StoreException("Naming the erasure's audit entry failed: " + StoreException.reason(e), e);
+        }
+    }
+
+    /**
+     * Blanks one person's part of a row that names two people (erasure of the second person, ADR 0028): the cells at
+     * {@code cells} become empty and the standardised fields of {@code part} ({@code mother.surname} ...) go.
+     * Refused by the database unless the transaction has appended and named an ERASURE entry.
+     */
+    public static void blankPart(Connection c, RowKey key, List<Integer> cells, String part) {
+        try {
+            try (PreparedStatement s = c.prepareStatement("UPDATE raw_row SET cells = (SELECT jsonb_agg(CASE WHEN"
+                    + " x.i - 1 = ANY(?) THEN to_jsonb(''::text) ELSE x.v END ORDER BY x.i) FROM"
+                    + " jsonb_array_elements(cells) WITH ORDINALITY AS x(v, i)) WHERE file_id = ? AND row_number = ?")) {
+                s.setArray(1, c.createArrayOf("integer", cells.toArray()));
+                s.setLong(2, key.fileId());
+                s.setLong(3, key.rowNumber());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE standardised_row SET fields = (SELECT"
+                    + " coalesce(jsonb_object_agg(k, v), '{}'::jsonb) FROM jsonb_each(fields) AS f(k, v) WHERE"
+                    + " left(k, ?) <> ?) WHERE file_id = ? AND row_number = ?")) {
+                s.setInt(1, part.length() + 1);
+                s.setString(2, part + ".");
+                s.setLong(3, key.fileId());
+                s.setLong(4, key.rowNumber());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Blanking " + part + " in " + key + " failed (nothing was changed): "
+                    + StoreException.reason(e), e);
+        }
+    }
+
     /** Writes the corrected cells and standardised fields of the row (refused by the database unless audited). */
     public static void write(Connection c, RowKey key, List<String> cells, Map<String, Field> fields) {
         try {
