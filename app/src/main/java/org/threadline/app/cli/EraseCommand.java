@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "erase", mixinStandardHelpOptions = true,
         description = {"Erase a person: every source row their data lives in and every copy derived from it or about"
             + " them (records, chronology, relationships, addresses, indicator results, alerts, review items and"
-            + " decisions), in one audited transaction. Rows that also name other people go whole; they are listed."})
+            + " decisions), in one audited transaction. A row about someone else that names the person as a second"
+            + " person keeps its other cells; other rows that also name other people go whole; they are listed."})
 final class EraseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PERSON_ID")
     String personId;
@@ -56,7 +57,8 @@ final class EraseCommand implements Callable<Integer> {
             Erasure.Result r;
             try {
                 r = new Erasure(db.dataSource(), InstalledAuditLog.store(home, Clock.systemUTC()), Clock.systemUTC(),
-                        home.root()).erase(personId, reason, by, agency, dryRun);
+                        home.root(), java.util.Optional.of(IngestCommand.definitions()))
+                        .erase(personId, reason, by, agency, dryRun);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -66,6 +68,10 @@ final class EraseCommand implements Callable<Integer> {
             if (!r.othersAffected().isEmpty()) {
                 w.println("  rows also naming " + String.join(", ", r.othersAffected()) + " went whole: tell their"
                         + " agencies");
+            }
+            if (!r.rowsBlanked().isEmpty()) {
+                w.println("  " + r.rowsBlanked().size() + " row(s) about someone else kept, with only " + personId
+                        + "'s cells blanked: " + r.rowsBlanked());
             }
             r.filesDeleted().forEach(f -> w.println("  landed copy removed: " + f));
         }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             PeopleCommand.class, ChronologyCommand.class, ReviewCommand.class, IndicatorsCommand.class,
             AlertsCommand.class, AuditCommand.class, BreakGlassCommand.class,
             AgreementsCommand.class,
-            SubjectAccessCommand.class, RetentionCommand.class, EraseCommand.class,
+            SubjectAccessCommand.class, RetentionCommand.class, EraseCommand.class, RectifyCommand.class,
             ServeCommand.class, ApiKeysCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",

@@ -452,6 +452,195 @@ public final class PeopleBuilder {
                 touched, events.stream().map(e -> e.date().date()).max(java.time.LocalDate::compareTo));
     }
 
+    /**
+     * What a corrected row's person records became (rectification, ADR 0028). {@code outcome}: {@code STAYED} (with
+     * the person it was in), {@code MOVED} (it now matches another person held), {@code NEW_PERSON} (it matches nobody
+     * and leaves its person for one of its own), {@code REVIEW} (a near match: a person of its own, or the one it was
+     * alone in, and a review item against the near match, never a silent merge). {@code from} is empty for a record
+     * the row did not make before (a name added to a nameless part).
+     */
+    public record Move(String recordKey, Optional<String> from, String to, String outcome, double probability,
+                       Optional<String> nearMatch) {
+        /** In words, for the command line and the audit's reason codes. */
+        public String describe() {
+            String was = from.orElse("no person");
+            return switch (outcome) {
+                case "STAYED" -> "record " + recordKey + " stays with " + to;
+                case "MOVED" -> String.format(java.util.Locale.UK, "record %s moves from %s to %s (it now matches"
+                        + " %s's records, probability %.3f)", recordKey, was, to, to, probability);
+                case "NEW_PERSON" -> "record " + recordKey + " leaves " + was + " for a new person " + to + " (it"
+                        + " matches no one held)";
+                default -> "record " + recordKey + " is held as " + to + (from.equals(Optional.of(to)) ? ""
+                        : " (it left " + was + ")") + " and sent for review against "
+                        + nearMatch.orElse("?") + String.format(java.util.Locale.UK, " (probability %.3f)",
+                        probability);
+            };
+        }
+    }
+
+    /** Everything a corrected row's derived copies become: written in place of the old by the caller. */
+    public record Relink(List<Build.PersonRow> persons, List<Build.KeyedRecord> records, List<ChronologyEvent> events,
+                         List<Build.ReviewRow> review, List<Move> moves, Set<String> personsTouched,
+                         Set<String> retired) {
+    }
+
+    /**
+     * Re-decides the links of one corrected row (rectification, ADR 0028): its records are resolved again, as an
+     * increment resolves new records (the last build's trained model, candidates by lookup key, no re-training),
+     * against every held record except the row's own old ones; its events are made again for the persons it now
+     * belongs to. A record that was alone in its person and now matches no one keeps that person's id (the same
+     * person, their details corrected). The persons touched - the ones the row's records left and joined - get their
+     * summary (name, date of birth, sex) from their records as they will be; a person left with no record is
+     * retired. Nothing is written: {@link org.threadline.store.people.RowRewrite} writes the result.
+     *
+     * @param corrected the row as corrected
+     * @param before    the records the row made before the correction
+     * @param changed   the fields the correction changed: links are re-decided only when one of them is a field
+     *                  linkage, search or event attachment reads (a corrected event date or offence leaves the
+     *                  records where they are: incremental resolution is not asked to repeat what batch decided)
+     */
+    public Relink relink(StoredRow corrected, List<Build.RecordRow> before, java.util.Collection<String> changed) {
+        LinkageModel trained = ModelJson.read(store.latestTrainedModel()
+                .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
+        if (!store.lookupScheme().equals(Optional.of(LookupKeys.scheme(SEARCH_KEYS)))) {
+            throw new IllegalStateException("the current people build was made by an earlier version, without the"
+                    + " index records are resolved by: run ./threadline people build once");
+        }
+        TermFrequencies frequencies = readFrequencies(store.latestTermFrequencies().orElseThrow(() ->
+                new IllegalStateException("the current people build has no term frequencies: run ./threadline people"
+                        + " build once")));
+        String rowKey = corrected.fileId() + ":" + corrected.rowNumber();
+        java.util.function.Predicate<String> ofRow = k -> k.equals(rowKey) || k.startsWith(rowKey + ":");
+        LookupKeys lookupKeys = new LookupKeys(trained, vocabulary, SEARCH_KEYS);
+        List<StoredRow> fresh = List.of(corrected);
+        List<PersonPart> newParts = personParts(fresh);
+        Held all = held(newParts, fresh, lookupKeys);
+        List<PersonPart> heldParts = all.parts().stream().filter(p -> !ofRow.test(p.key())).toList();
+        Map<String, String> personOfKey = new HashMap<>(all.personOfKey());
+        Map<String, Double> confidenceOfKey = new HashMap<>(all.confidenceOfKey());
+        personOfKey.keySet().removeIf(ofRow);
+        confidenceOfKey.keySet().removeIf(ofRow);
+
+        Map<String, Integer> clusterOfPerson = new HashMap<>();
+        List<String> personOfCluster = new ArrayList<>();
+        RecordTable.Builder table = RecordTable.builder(trained.columns());
+        List<Integer> clusters = new ArrayList<>();
+        List<String> indexedKeys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PersonPart p : heldParts) {
+            String person = personOfKey.get(p.key());
+            String[] cells = cells(p);
+            if (seen.add(person + "|" + String.join("|", cells))) {
+                table.add(p.key(), 0, cells);
+                indexedKeys.add(p.key());
+                clusters.add(clusterOfPerson.computeIfAbsent(person, k -> {
+                    personOfCluster.add(k);
+                    return personOfCluster.size() - 1;
+                }));
+            }
+        }
+        org.threadline.linkage.engine.IncrementalResolver resolver = new org.threadline.linkage.engine
+                .IncrementalResolver(trained, table.build(), clusters.stream().mapToInt(Integer::intValue).toArray(),
+                LinkageLookups.standard(), frequencies);
+        Map<String, String> personBefore = new HashMap<>();
+        before.forEach(r -> personBefore.put(r.recordKey(), r.personId()));
+        Map<String, List<Build.RecordRow>> othersOf = new HashMap<>();
+        for (String person : new java.util.TreeSet<>(personBefore.values())) {
+            othersOf.put(person, store.recordsOf(person).stream().filter(r -> !ofRow.test(r.recordKey())).toList());
+        }
+        java.util.function.Supplier<String> freshIds = store.personIdSupplier(1);
+        List<Move> moves = new ArrayList<>();
+        List<Build.ReviewRow> review = new ArrayList<>();
+        Set<String> linkFields = new HashSet<>(IDENTITY);
+        linkFields.addAll(trained.columns());
+        linkFields.addAll(List.of("person_key", "address_line", "middle_names"));
+        LookupKeys.attachFields(vocabulary).getOrDefault(corrected.definitionId(), List.of()).forEach(linkFields::add);
+        boolean relinks = changed.stream().map(f -> f.startsWith("attribute.") ? f : f.substring(f.indexOf('.') + 1))
+                .anyMatch(linkFields::contains);
+        Map<String, Double> confidenceBefore = new HashMap<>();
+        before.forEach(r -> confidenceBefore.put(r.recordKey(), r.linkConfidence()));
+        for (PersonPart p : newParts) {
+            Optional<String> was = Optional.ofNullable(personBefore.get(p.key()));
+            if (!relinks && was.isPresent()) {
+                personOfKey.put(p.key(), was.get());
+                confidenceOfKey.put(p.key(), confidenceBefore.get(p.key()));
+                moves.add(new Move(p.key(), was, was.get(), "STAYED", confidenceBefore.get(p.key()),
+                        Optional.empty()));
+                continue;
+            }
+            boolean alone = was.isPresent() && othersOf.get(was.get()).isEmpty();
+            org.threadline.linkage.engine.Resolution r = heldParts.isEmpty() ? null : resolver.resolve(p.key(),
+                    cells(p));
+            org.threadline.linkage.engine.Resolution.Decision decision = r == null
+                    ? org.threadline.linkage.engine.Resolution.Decision.NEW : r.decision();
+            String person;
+            double probability = r == null ? 1.0 : MatchWeights.probability(r.weight());
+            String outcome;
+            Optional<String> near = Optional.empty();
+            if (decision == org.threadline.linkage.engine.Resolution.Decision.MATCH) {
+                person = personOfCluster.get(r.cluster());
+                outcome = was.equals(Optional.of(person)) ? "STAYED" : "MOVED";
+            } else {
+                person = alone ? was.get() : freshIds.get();
+                outcome = alone ? "STAYED" : "NEW_PERSON";
+                probability = 1.0;
+                if (decision == org.threadline.linkage.engine.Resolution.Decision.REVIEW) {
+                    String other = indexedKeys.get(r.candidates().get(0).record());
+                    near = Optional.of(personOfCluster.get(r.cluster()));
+                    outcome = "REVIEW";
+                    probability = MatchWeights.probability(r.weight());
+                    review.add(new Build.ReviewRow("UNCERTAIN", p.key(), other, person, near.get(), r.weight(),
+                            probability, "{\"note\": \"re-resolved after a rectification; explain after the next"
+                            + " build\"}"));
+                }
+            }
+            personOfKey.put(p.key(), person);
+            confidenceOfKey.put(p.key(), decision == org.threadline.linkage.engine.Resolution.Decision.MATCH
+                    ? probability : 1.0);
+            moves.add(new Move(p.key(), was, person, outcome, probability, near));
+        }
+        List<Build.KeyedRecord> records = new ArrayList<>();
+        Map<String, List<Map<String, String>>> identitiesOf = new HashMap<>();
+        Map<String, Optional<String>> linkedBefore = new HashMap<>();
+        before.forEach(r -> linkedBefore.put(r.recordKey(), r.linkedBy()));
+        for (PersonPart p : newParts) {
+            Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()),
+                    relinks ? Optional.empty() : linkedBefore.getOrDefault(p.key(), Optional.empty()));
+            records.add(new Build.KeyedRecord(row, lookupKeys.of(p, cells(p), row.identity())));
+            identitiesOf.computeIfAbsent(row.personId(), k -> new ArrayList<>()).add(row.identity());
+        }
+        List<PersonPart> attachable = new ArrayList<>(heldParts);
+        attachable.addAll(newParts);
+        List<ChronologyEvent> events = new EventAttacher(vocabulary, attachable, personOfKey, confidenceOfKey)
+                .events(fresh);
+
+        Set<String> touched = new java.util.TreeSet<>(personBefore.values());
+        moves.forEach(m -> touched.add(m.to()));
+        events.forEach(e -> touched.add(e.personId()));
+        List<Build.PersonRow> persons = new ArrayList<>();
+        Set<String> retired = new java.util.TreeSet<>();
+        for (String person : touched) {
+            List<Map<String, String>> identities = new ArrayList<>(identitiesOf.getOrDefault(person, List.of()));
+            List<Build.RecordRow> others = othersOf.containsKey(person) ? othersOf.get(person)
+                    : store.recordsOf(person).stream().filter(r -> !ofRow.test(r.recordKey())).toList();
+            others.forEach(r -> identities.add(r.identity()));
+            Optional<String[]> state = store.personState(person);
+            Optional<PersonSummary> held = store.person(person);
+            if (identities.isEmpty()) {
+                held.ifPresent(h -> persons.add(new Build.PersonRow(person, "RETIRED", h.forename(), h.surname(),
+                        h.dateOfBirth(), h.sex().name(), state.map(s -> s[1]).orElse("[]"))));
+                retired.add(person);
+                continue;
+            }
+            PersonSummary s = summariseIdentities(person, identities);
+            persons.add(new Build.PersonRow(person, state.map(x -> x[0]).filter(x -> !x.equals("RETIRED"))
+                    .orElse("ACTIVE"), s.forename(), s.surname(), s.dateOfBirth(), s.sex().name(),
+                    state.map(x -> x[1]).orElse("[]")));
+        }
+        touched.removeAll(retired);
+        return new Relink(persons, records, events, review, moves, touched, retired);
+    }
+
     /** The held records an increment can touch, with their persons and how confidently they are attached. */
     private record Held(List<PersonPart> parts, Map<String, String> personOfKey, Map<String, Double> confidenceOfKey) {
     }
@@ -675,6 +864,31 @@ public final class PeopleBuilder {
             born = Optional.empty();
         }
         return new PersonSummary(id, forename, surname, born, Sex.of(mode(parts, "sex")));
+    }
+
+    /** The same summary, made from stored records' identity fields. */
+    private static PersonSummary summariseIdentities(String id, List<Map<String, String>> identities) {
+        Optional<LocalDate> born;
+        String dob = modeOf(identities, "date_of_birth");
+        try {
+            born = dob.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(dob));
+        } catch (java.time.format.DateTimeParseException e) {
+            born = Optional.empty();
+        }
+        return new PersonSummary(id, modeOf(identities, "forename"), modeOf(identities, "surname"), born,
+                Sex.of(modeOf(identities, "sex")));
+    }
+
+    private static String modeOf(List<Map<String, String>> identities, String field) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Map<String, String> identity : identities) {
+            String v = identity.getOrDefault(field, "").strip();
+            if (!v.isEmpty()) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+                .map(Map.Entry::getKey).orElse("");
     }
 
     private static String mode(List<PersonPart> parts, String field) {

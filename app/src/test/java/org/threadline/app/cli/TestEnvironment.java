@@ -36,6 +36,24 @@ public final class TestEnvironment {
         }
     }
 
+    /** Runs {@code ./threadline rectify ARGS} against the environment's store, with {@code root}'s configuration. */
+    public static int rectify(Map<String, String> environment, Path root, PrintWriter out, String... args) {
+        String previous = System.getProperty("threadline.root");
+        System.setProperty("threadline.root", root.toAbsolutePath().normalize().toString());
+        try {
+            CommandLine cli = new CommandLine(new RectifyCommand(environment));
+            cli.setOut(out);
+            cli.setErr(out);
+            return cli.execute(args);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("threadline.root");
+            } else {
+                System.setProperty("threadline.root", previous);
+            }
+        }
+    }
+
     /** Points the environment at a fresh schema of THREADLINE_TEST_DB_URL when that is set (else embedded). */
     public static void useTestServerIfSet(Map<String, String> environment) throws java.sql.SQLException {
         String url = System.getenv("THREADLINE_TEST_DB_URL");

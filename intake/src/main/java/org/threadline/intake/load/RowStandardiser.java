@@ -169,7 +169,7 @@ final class RowStandardiser {
     }
 
     /** The field name a column's value is stored under; name parts report on their standardised part. */
-    private static String key(ColumnMapping c) {
+    static String key(ColumnMapping c) {
         CanonicalField f = c.field();
         if (f == CanonicalField.ATTRIBUTE) {
             return "attribute." + c.source();

@@ -87,6 +87,10 @@ public final class DerivedRemoval {
             long records = update(c, "WITH d AS (DELETE FROM person_record p USING gone_row g WHERE p.file_id ="
                     + " g.file_id AND p.row_number = g.row_number RETURNING p.record_key)"
                     + " INSERT INTO gone_record SELECT record_key FROM d");
+            // An erased person's records on rows that are kept (a row naming them as a second person, whose cells
+            // the caller blanks) go too.
+            records += update(c, "WITH d AS (DELETE FROM person_record p WHERE p.person_id = ANY(?)"
+                    + " RETURNING p.record_key) INSERT INTO gone_record SELECT record_key FROM d", person);
             long reviewItems = update(c, "DELETE FROM review_item WHERE record_a IN (SELECT record_key FROM"
                     + " gone_record) OR record_b IN (SELECT record_key FROM gone_record) OR person_a = ANY(?)"
                     + " OR person_b = ANY(?)", person, person);

@@ -722,7 +722,7 @@ public final class PeopleStore {
         }
     }
 
-    private static Map<String, String> map(String json) {
+    static Map<String, String> map(String json) {
         try {
             return JSON.readValue(json, new TypeReference<>() { });
         } catch (java.io.IOException e) {

@@ -51,7 +51,13 @@ public enum AuditAction {
      * A call to the REST API presented an API key or access token that was not accepted: the entry names the key or
      * client when Threadline knows it, never the key's secret or the token.
      */
-    API_AUTHENTICATION_FAILED;
+    API_AUTHENTICATION_FAILED,
+    /**
+     * One field of one stored source row was corrected in place, with every copy derived from it (a data subject's
+     * right to rectification, ADR 0028). The entry names the feed, the row and the field, never the old or the new
+     * value.
+     */
+    RECTIFICATION;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
