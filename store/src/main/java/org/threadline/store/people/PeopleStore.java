@@ -67,6 +67,10 @@ public final class PeopleStore {
         forEachRow(java.util.Set.of(), fileIds, sink);
     }
 
+    /**
+     * The rows are read on a thread of their own ({@link ReadAhead}) with a connection of its own from the data
+     * source: one that hands every caller the same connection (a single transaction) must not be used here.
+     */
     private void forEachRow(java.util.Set<String> skipped, Collection<Long> onlyFiles, Consumer<StoredRow> sink) {
         String sql = "SELECT s.file_id, s.row_number, f.agency, s.definition_id, s.fields FROM standardised_row s"
                 + " JOIN landed_file f ON f.id = s.file_id WHERE NOT EXISTS (SELECT 1 FROM quarantined_row q"
