@@ -344,16 +344,8 @@ public final class PeopleBuilder {
      * new person plus a review item, never a silent merge. Relationships are left to the next full build.
      */
     public Increment attachNew(Consumer<String> progress) {
-        LinkageModel trained = ModelJson.read(store.latestTrainedModel()
-                .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
-        if (!store.lookupScheme().equals(Optional.of(LookupKeys.scheme(SEARCH_KEYS)))) {
-            throw new IllegalStateException("the current people build was made by an earlier version, without the"
-                    + " index new records are resolved by or with another scheme of it: run ./threadline people build"
-                    + " once");
-        }
-        TermFrequencies frequencies = readFrequencies(store.latestTermFrequencies().orElseThrow(() ->
-                new IllegalStateException("the current people build has no term frequencies: run ./threadline people"
-                        + " build once")));
+        Trained last = lastBuild();
+        LinkageModel trained = last.model();
         List<Long> files = store.filesNotBuilt();
         List<StoredRow> fresh = new ArrayList<>();
         store.forEachRowOf(files, fresh::add);
@@ -366,28 +358,11 @@ public final class PeopleBuilder {
         Held held = held(newParts, fresh, lookupKeys);
 
         Map<String, String> personOfKey = new HashMap<>(held.personOfKey());
-        Map<String, Integer> clusterOfPerson = new HashMap<>();
-        List<String> personOfCluster = new ArrayList<>();
-        RecordTable.Builder table = RecordTable.builder(trained.columns());
-        List<Integer> clusters = new ArrayList<>();
-        List<String> indexedKeys = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (PersonPart p : held.parts()) {
-            String person = personOfKey.get(p.key());
-            String[] cells = cells(p);
-            if (seen.add(person + "|" + String.join("|", cells))) {
-                table.add(p.key(), 0, cells);
-                indexedKeys.add(p.key());
-                clusters.add(clusterOfPerson.computeIfAbsent(person, k -> {
-                    personOfCluster.add(k);
-                    return personOfCluster.size() - 1;
-                }));
-            }
-        }
+        HeldIndex index = index(held.parts(), personOfKey, last);
+        List<String> personOfCluster = index.personOfCluster();
+        List<String> indexedKeys = index.indexedKeys();
         java.util.function.Supplier<String> freshIds = store.personIdSupplier(100);
-        org.threadline.linkage.engine.IncrementalResolver resolver = new org.threadline.linkage.engine
-                .IncrementalResolver(trained, table.build(), clusters.stream().mapToInt(Integer::intValue).toArray(),
-                LinkageLookups.standard(), frequencies);
+        org.threadline.linkage.engine.IncrementalResolver resolver = index.resolver();
         Map<String, Double> confidenceOfKey = new HashMap<>(held.confidenceOfKey());
         Map<String, String> personOfIdentity = new HashMap<>();
         Map<String, List<PersonPart>> partsOfNewPerson = new LinkedHashMap<>();
@@ -421,7 +396,7 @@ public final class PeopleBuilder {
             }
             personOfKey.put(p.key(), person);
             confidenceOfKey.put(p.key(), confidence);
-            if (!clusterOfPerson.containsKey(person)) {
+            if (!index.holds(person)) {
                 partsOfNewPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(p);
             }
         }
@@ -500,15 +475,8 @@ public final class PeopleBuilder {
      *                  records where they are: incremental resolution is not asked to repeat what batch decided)
      */
     public Relink relink(StoredRow corrected, List<Build.RecordRow> before, java.util.Collection<String> changed) {
-        LinkageModel trained = ModelJson.read(store.latestTrainedModel()
-                .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
-        if (!store.lookupScheme().equals(Optional.of(LookupKeys.scheme(SEARCH_KEYS)))) {
-            throw new IllegalStateException("the current people build was made by an earlier version, without the"
-                    + " index records are resolved by: run ./threadline people build once");
-        }
-        TermFrequencies frequencies = readFrequencies(store.latestTermFrequencies().orElseThrow(() ->
-                new IllegalStateException("the current people build has no term frequencies: run ./threadline people"
-                        + " build once")));
+        Trained last = lastBuild();
+        LinkageModel trained = last.model();
         String rowKey = corrected.fileId() + ":" + corrected.rowNumber();
         java.util.function.Predicate<String> ofRow = k -> k.equals(rowKey) || k.startsWith(rowKey + ":");
         LookupKeys lookupKeys = new LookupKeys(trained, vocabulary, SEARCH_KEYS);
@@ -521,27 +489,10 @@ public final class PeopleBuilder {
         personOfKey.keySet().removeIf(ofRow);
         confidenceOfKey.keySet().removeIf(ofRow);
 
-        Map<String, Integer> clusterOfPerson = new HashMap<>();
-        List<String> personOfCluster = new ArrayList<>();
-        RecordTable.Builder table = RecordTable.builder(trained.columns());
-        List<Integer> clusters = new ArrayList<>();
-        List<String> indexedKeys = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (PersonPart p : heldParts) {
-            String person = personOfKey.get(p.key());
-            String[] cells = cells(p);
-            if (seen.add(person + "|" + String.join("|", cells))) {
-                table.add(p.key(), 0, cells);
-                indexedKeys.add(p.key());
-                clusters.add(clusterOfPerson.computeIfAbsent(person, k -> {
-                    personOfCluster.add(k);
-                    return personOfCluster.size() - 1;
-                }));
-            }
-        }
-        org.threadline.linkage.engine.IncrementalResolver resolver = new org.threadline.linkage.engine
-                .IncrementalResolver(trained, table.build(), clusters.stream().mapToInt(Integer::intValue).toArray(),
-                LinkageLookups.standard(), frequencies);
+        HeldIndex index = index(heldParts, personOfKey, last);
+        List<String> personOfCluster = index.personOfCluster();
+        List<String> indexedKeys = index.indexedKeys();
+        org.threadline.linkage.engine.IncrementalResolver resolver = index.resolver();
         Map<String, String> personBefore = new HashMap<>();
         before.forEach(r -> personBefore.put(r.recordKey(), r.personId()));
         Map<String, List<Build.RecordRow>> othersOf = new HashMap<>();
@@ -639,6 +590,59 @@ public final class PeopleBuilder {
         }
         touched.removeAll(retired);
         return new Relink(persons, records, events, review, moves, touched, retired);
+    }
+
+    /** The last build's trained model and term frequencies: what incremental resolution resolves with. */
+    private record Trained(LinkageModel model, TermFrequencies frequencies) {
+    }
+
+    private Trained lastBuild() {
+        LinkageModel trained = ModelJson.read(store.latestTrainedModel()
+                .orElseThrow(() -> new IllegalStateException("no people build yet: run ./threadline people build")));
+        if (!store.lookupScheme().equals(Optional.of(LookupKeys.scheme(SEARCH_KEYS)))) {
+            throw new IllegalStateException("the current people build was made by an earlier version, without the"
+                    + " index records are resolved by or with another scheme of it: run ./threadline people build"
+                    + " once");
+        }
+        TermFrequencies frequencies = readFrequencies(store.latestTermFrequencies().orElseThrow(() ->
+                new IllegalStateException("the current people build has no term frequencies: run ./threadline people"
+                        + " build once")));
+        return new Trained(trained, frequencies);
+    }
+
+    /**
+     * An incremental resolver over held records: each distinct (person, model cells) once, a cluster per person.
+     * {@code indexedKeys} gives the record key of each indexed record, {@code personOfCluster} each cluster's person.
+     */
+    private record HeldIndex(org.threadline.linkage.engine.IncrementalResolver resolver, List<String> indexedKeys,
+                             List<String> personOfCluster, Map<String, Integer> clusterOfPerson) {
+        boolean holds(String person) {
+            return clusterOfPerson.containsKey(person);
+        }
+    }
+
+    private HeldIndex index(List<PersonPart> parts, Map<String, String> personOfKey, Trained last) {
+        Map<String, Integer> clusterOfPerson = new HashMap<>();
+        List<String> personOfCluster = new ArrayList<>();
+        RecordTable.Builder table = RecordTable.builder(last.model().columns());
+        List<Integer> clusters = new ArrayList<>();
+        List<String> indexedKeys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PersonPart p : parts) {
+            String person = personOfKey.get(p.key());
+            String[] cells = cells(p);
+            if (seen.add(person + "|" + String.join("|", cells))) {
+                table.add(p.key(), 0, cells);
+                indexedKeys.add(p.key());
+                clusters.add(clusterOfPerson.computeIfAbsent(person, k -> {
+                    personOfCluster.add(k);
+                    return personOfCluster.size() - 1;
+                }));
+            }
+        }
+        return new HeldIndex(new org.threadline.linkage.engine.IncrementalResolver(last.model(), table.build(),
+                clusters.stream().mapToInt(Integer::intValue).toArray(), LinkageLookups.standard(),
+                last.frequencies()), indexedKeys, personOfCluster, clusterOfPerson);
     }
 
     /** The held records an increment can touch, with their persons and how confidently they are attached. */

@@ -64,7 +64,7 @@ public final class RowCorrection {
                     + " corrected extract replaces it");
         }
         ColumnMapping column = column(definition, field, where);
-        int index = indexOf(header, column.source());
+        int index = RowStandardiser.indexOf(header, column.source());
         if (index < 0) {
             throw new Refused(where + ": the file has no column " + column.source());
         }
@@ -118,18 +118,5 @@ public final class RowCorrection {
         }
         throw new Refused(where + ": " + under.size() + " columns make it (" + under.stream()
                 .map(ColumnMapping::source).toList() + "): name the column to correct");
-    }
-
-    private static int indexOf(List<String> header, String source) {
-        int i = header.indexOf(source);
-        if (i >= 0) {
-            return i;
-        }
-        for (int j = 0; j < header.size(); j++) {
-            if (header.get(j).strip().equalsIgnoreCase(source.strip())) {
-                return j;
-            }
-        }
-        return -1;
     }
 }

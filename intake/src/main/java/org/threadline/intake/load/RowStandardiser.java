@@ -186,7 +186,8 @@ final class RowStandardiser {
         return ColumnMapping.SUBJECT.equals(c.person()) ? "" : c.person() + ".";
     }
 
-    private static int indexOf(List<String> header, String source) {
+    /** Where a column is in a header: as written, else ignoring case and surrounding spaces; -1 when absent. */
+    static int indexOf(List<String> header, String source) {
         int i = header.indexOf(source);
         if (i >= 0) {
             return i;
