@@ -51,7 +51,17 @@ public enum AuditAction {
      * A call to the REST API presented an API key or access token that was not accepted: the entry names the key or
      * client when Threadline knows it, never the key's secret or the token.
      */
-    API_AUTHENTICATION_FAILED;
+    API_AUTHENTICATION_FAILED,
+    /**
+     * Sign-ins for one username, or from one client address, were refused without checking the password because too
+     * many failed within the throttle's window (ADR 0026). Coalesced: one entry when a window starts refusing, one
+     * when it stops, with the number refused, so a flood of attempts is a handful of entries, not a flood.
+     */
+    SIGN_IN_THROTTLED,
+    /** The same for API keys and access tokens: calls refused unchecked after too many failed (ADR 0026). */
+    API_AUTHENTICATION_THROTTLED,
+    /** Someone marked the break-glass notifications addressed to them as read (ADR 0026). */
+    NOTIFICATION_READ;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
