@@ -16,6 +16,7 @@ import org.threadline.app.apikeys.ApiKeys;
 import org.threadline.app.web.accounts.AccountStore;
 import org.threadline.app.web.accounts.Agency;
 import org.threadline.app.web.accounts.Role;
+import org.threadline.app.web.security.Throttling;
 
 /**
  * Sign-in and API key throttling over real HTTP on PostgreSQL (ADR 0026): N failures in the window are checked as
@@ -46,10 +47,16 @@ class SignInThrottlingTest {
         app.close();
     }
 
-    /** Every test starts with every window long past. */
+    /**
+     * Every test starts with every window long past, and the end of any earlier test's refusals written (it is written
+     * when the throttle next looks, which an attempt with no name and no address makes it do).
+     */
     @BeforeEach
     void later() {
         app.clock.advance(WINDOW.plusHours(1));
+        for (String name : List.of("signInThrottling", "apiThrottling")) {
+            app.web.context().getBean(name, Throttling.class).check(List.of());
+        }
     }
 
     @Test
@@ -138,10 +145,10 @@ class SignInThrottlingTest {
         List<JsonNode> ended = since(lifted).stream()
                 .filter(e -> e.path("action").asText().equals("SIGN_IN_THROTTLED")).toList();
         long refused = ended.stream().flatMap(e -> SignInAuditTest.reasons(e).stream())
-                .filter(r -> r.startsWith("REFUSED_")).mapToLong(r -> Long.parseLong(r.substring(8))).max()
-                .orElseThrow();
-        assertThat(refused).as("the end of the episode says how many were refused").isGreaterThanOrEqualTo(
-                1000 - PER_ADDRESS);
+                .filter(r -> r.startsWith("REFUSED_")).mapToLong(r -> Long.parseLong(r.substring(8))).sum();
+        long checked = entries.stream().filter(e -> e.path("action").asText().equals("SIGN_IN_FAILED")).count();
+        assertThat(refused).as("the ends of the episodes count every attempt that was not checked")
+                .isEqualTo(1000 - checked);
     }
 
     @Test
