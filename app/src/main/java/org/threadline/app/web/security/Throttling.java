@@ -19,11 +19,13 @@ import org.threadline.domain.governance.audit.AuditAction;
  *
  * <p>The entries' reason codes: {@code THROTTLING_STARTED} or {@code THROTTLING_ENDED}; {@code BY_USERNAME},
  * {@code BY_API_KEY} or {@code BY_ADDRESS}; {@code LIMIT_<n>_FAILED_IN_<window>}; then {@code RETRY_AFTER_<s>S} on the
- * start, {@code REFUSED_<n>} on the end; and the identifier that is not the actor: {@code address:<ip>}, or for an API
- * key id that names no key {@code key-id:<hex>}. A throttled username that is an account is the entry's actor; one
+ * start, {@code REFUSED_<n>} on the end; and, for an API key id that names no key, {@code key-id:<hex>}. The client
+ * address is not written to the audit log (ADR 0025 keeps staff addresses out of it): a {@code BY_ADDRESS} entry says
+ * that one address was refused, and the application log names it. A throttled username that is an account is the entry's actor; one
  * that is not is {@code unknown} and never written (ADR 0025: people type passwords into the username box).
  */
 public final class Throttling {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Throttling.class);
     /** Where the attempts come from. */
     public enum Channel {
         SIGN_IN(AuditAction.SIGN_IN_THROTTLED, SignInAudit.Way.LOCAL, "BY_USERNAME"),
@@ -101,7 +103,9 @@ public final class Throttling {
     private void record(Key key, List<String> reasons) {
         Optional<Account> account = Optional.empty();
         if (key.scope() == Scope.ADDRESS) {
-            reasons.add(SignInAudit.attempted("address:" + key.value()));
+            // Not in the audit log (ADR 0025: a member of staff's address is their personal data, in a log kept
+            // for seven years); the application log has it, as the reverse proxy's access log does.
+            LOG.warn("{} {} for client address {}: {}", channel.action, reasons.get(0), key.value(), reasons);
         } else {
             account = accountOf.apply(key.value());
             if (account.isEmpty() && channel == Channel.API) {
