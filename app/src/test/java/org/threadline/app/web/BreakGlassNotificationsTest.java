@@ -159,7 +159,7 @@ class BreakGlassNotificationsTest {
         assertThat(ours.path("role").asText()).isIn("dpo", "safeguardingLead");
         assertThat(ours.path("requester").asText()).isEqualTo("notify.edt");
         assertThat(count("SELECT count(*) FROM audit_entry WHERE payload->>'actor' ="
-                + " 'apikey.notify-police-cms' AND payload->>'action' = 'EXPORT' AND payload->>'dataItem' ="
+                + " 'apikey.notify-police-cms' AND payload->>'action' = 'VIEW' AND payload->>'dataItem' ="
                 + " 'api:break-glass:notifications' AND payload->'reasonCodes' ?? ?", "grant=" + grant)).isEqualTo(1);
         for (JsonNode n : list) {
             if (n.path("grantId").asLong() == grant && n.path("role").asText().equals("safeguardingLead")) {

@@ -15,8 +15,8 @@ import org.threadline.app.web.breakglass.BreakGlassNotifications;
 /**
  * Break-glass notifications for a partner's own system (ADR 0026): the notifications addressed to the caller's party
  * that nobody there has read in Threadline yet, so that the partner can route them to the people it names in its own
- * directory. Each shows what the role it is addressed to may see, no more. Audited as one EXPORT entry naming the
- * grants.
+ * directory. Each shows what the role it is addressed to may see, no more. Audited as one VIEW entry naming the
+ * grants, as the API's other reads are.
  */
 @RestController
 @RequestMapping(path = "/api/v1/break-glass/notifications", produces = "application/json")
@@ -66,7 +66,7 @@ public class NotificationsApi {
                 + " most 100, not yet read by anyone there in Threadline. Each carries the facts of the use; the"
                 + " person id, case reference and written reason only where the role it is addressed to may see them"
                 + " (config/governance/break-glass-notifications.yaml). Listing them does not mark them read: the"
-                + " people they name read them in Threadline. Audited as an EXPORT entry (data item"
+                + " people they name read them in Threadline. Audited as a VIEW entry (data item"
                 + " api:break-glass:notifications) naming the grants.")
     public List<Notification> unread(ApiCaller caller) {
         Viewer v = policy.viewer(caller.account(), caller.purpose());

@@ -131,7 +131,7 @@ public final class BreakGlassNotifications {
 
     /**
      * The unread notifications to the caller's party that nobody there has read, for a partner's system, audited as
-     * one EXPORT entry naming the grants (the API's response leaves the system). Each shows what the role it is
+     * one VIEW entry naming the grants (as the API's other reads are: docs/api.md). Each shows what the role it is
      * addressed to sees.
      */
     public List<Shown> unreadForParty(Viewer v) {
@@ -140,7 +140,7 @@ public final class BreakGlassNotifications {
                 .map(n -> shown(n, now)).toList();
         Set<String> details = new java.util.TreeSet<>();
         shown.forEach(s -> details.addAll(s.details()));
-        return audit.viewOf(v, AuditAction.EXPORT, "api:" + ITEM, List.copyOf(details), grants(shown), () -> shown);
+        return audit.viewOf(v, AuditAction.VIEW, "api:" + ITEM, List.copyOf(details), grants(shown), () -> shown);
     }
 
     /**
