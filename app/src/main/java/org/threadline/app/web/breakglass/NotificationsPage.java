@@ -57,6 +57,7 @@ public class NotificationsPage {
     /** The count in the navigation of every page: grants that notified the signed-in person and are unread by them. */
     @ControllerAdvice
     public static class Count {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Count.class);
         private final BreakGlassNotifications notifications;
 
         public Count(BreakGlassNotifications notifications) {
@@ -66,8 +67,16 @@ public class NotificationsPage {
         @ModelAttribute("notificationsUnread")
         public Integer notificationsUnread() {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            return auth != null && auth.getPrincipal() instanceof SignedInUser user
-                    ? notifications.unread(user.account()) : null;
+            if (!(auth != null && auth.getPrincipal() instanceof SignedInUser user)) {
+                return null;
+            }
+            try {
+                return notifications.unread(user.account());
+            } catch (RuntimeException e) {
+                // A count is a convenience: a page (the error page above all) is shown without it rather than not.
+                LOG.warn("Counting break-glass notifications for the navigation failed: {}", e.getMessage());
+                return null;
+            }
         }
     }
 }
