@@ -147,6 +147,21 @@ public final class ApiKeys {
                           String refusal) {
     }
 
+    /**
+     * The key id a presented key carries, read from its form alone (no lookup, no hash): what the API's throttle
+     * counts failures by (ADR 0026). Empty when it is not shaped like a key.
+     */
+    public static Optional<String> keyIdOf(String presented) {
+        Matcher m = FORMAT.matcher(presented == null ? "" : presented.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The key with this key id, revoked or not. */
+    public Optional<ApiKey> byKeyId(String keyId) {
+        return query("SELECT " + COLUMNS + ", secret_sha256 FROM api_key WHERE key_id = ?", keyId).stream()
+                .findFirst().map(Stored::key);
+    }
+
     public Attempt attempt(String presented, Instant now) {
         Matcher m = FORMAT.matcher(presented == null ? "" : presented.strip());
         if (!m.matches()) {

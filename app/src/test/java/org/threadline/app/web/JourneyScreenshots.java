@@ -286,6 +286,48 @@ class JourneyScreenshots {
     }
 
     @Test
+    void write_a_screenshot_of_the_notifications_pages(@TempDir Path folder) throws Exception {
+        Path out = outputFolder();
+        TestApp app = BuiltPopulation.shared();
+        org.threadline.store.people.PeopleStore people = new org.threadline.store.people.PeopleStore(
+                app.database.dataSource());
+        String child = people.personIds().stream().filter(p -> people.recordsOf(p).stream()
+                .anyMatch(r -> r.definitionId().equals("police-incident-persons"))).skip(7).findFirst()
+                .orElseThrow();
+        app.account("shots.n.edt", org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE,
+                org.threadline.app.web.accounts.Role.EMERGENCY_DUTY_SOCIAL_WORKER, "shots-n-edt-password");
+        app.account("shots.manager", org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE,
+                org.threadline.app.web.accounts.Role.SAFEGUARDING_OFFICER, "shots-manager-password");
+        WebClient edt = new WebClient(app);
+        edt.signInWithPurpose("shots.n.edt", "shots-n-edt-password", "SAFEGUARDING.CHILD.MASH_TRIAGE",
+                "EDT-2026-0312");
+        edt.get("/people/" + child + "/break-glass");
+        edt.post("/people/" + child + "/break-glass", BreakGlassPagesTest.form("CHILD_AT_RISK_OUT_OF_HOURS",
+                "Police call 02:20: child alone at home overnight; need police history to decide a place of safety",
+                "60"));
+        ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+        try {
+            browser.get(app.url("/sign-in"));
+            GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.manager", "shots-manager-password",
+                    "SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-2026-0312");
+            browser.get(app.url("/notifications"));
+            shoot(browser, out, "45-notifications-inbox");
+            browser.get(app.url("/signed-out"));
+            browser.manage().deleteAllCookies();
+            // The default limit is 10 failures per username in 15 minutes: the 11th attempt is refused unchecked.
+            for (int i = 0; i <= 10; i++) {
+                browser.get(app.url("/sign-in"));
+                browser.findElement(By.id("username")).sendKeys("shots.manager");
+                browser.findElement(By.id("password")).sendKeys("not-the-password-" + i);
+                Browser.clickToNavigate(browser, By.id("sign-in"));
+            }
+            shoot(browser, out, "63-sign-in-throttled");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void write_a_screenshot_of_the_analyst_pages(@TempDir Path folder) throws Exception {
         Path out = outputFolder();
         // A larger population than the tests' 150, so that some counts clear the suppression at area level; at

@@ -77,6 +77,14 @@ final class TestApp implements AutoCloseable {
                 "server.forward-headers-strategy", "native"));
     }
 
+    /** With the test settings and these besides (or instead). */
+    static TestApp start(Path folder, Map<String, Object> extra) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("threadline.web.max-failed-sign-ins", MAX_FAILED,
+                "threadline.web.lockout", "15m", "threadline.web.idle-timeout", "30m"));
+        all.putAll(extra);
+        return new TestApp(folder, all);
+    }
+
     /** With the product's default settings. */
     static TestApp withDefaults(Path folder) {
         return new TestApp(folder, Map.of());

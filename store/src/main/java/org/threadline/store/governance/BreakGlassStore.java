@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.threadline.store.StoreException;
 
@@ -280,6 +281,193 @@ public final class BreakGlassStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(r.getString(1) + "@" + r.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Reading break-glass notifications failed: " + StoreException.reason(e), e);
+        }
+    }
+
+    /**
+     * Whom a person is, as notifications are addressed (ADR 0026): the roles they hold at every party (a partnership's
+     * data protection officer), and each {@code role@party} they hold ({@code role@*} for a notification the rule
+     * addressed to no party in particular).
+     */
+    public record Addressee(String username, Set<String> rolesAtEveryParty, Set<String> rolesAtParties) {
+        public Addressee {
+            Objects.requireNonNull(username, "username");
+            rolesAtEveryParty = Set.copyOf(rolesAtEveryParty);
+            rolesAtParties = Set.copyOf(rolesAtParties);
+        }
+
+        /** Holds nothing any notification can be addressed to. */
+        public boolean none() {
+            return rolesAtEveryParty.isEmpty() && rolesAtParties.isEmpty();
+        }
+    }
+
+    /** A notification as it was addressed: to a role at a party, about a grant. */
+    public record Addressed(long notificationId, long grantId, String role, String party, Instant createdAt) {
+    }
+
+    /** A notification as one recipient sees it: the grant, and when this person read it, if they have. */
+    public record Notice(Addressed addressed, Optional<Instant> readAt, Grant grant) {
+    }
+
+    private static final String TO_ADDRESSEE = " (n.recipient_role = ANY(?)"
+            + " OR (n.recipient_role || '@' || n.recipient_party) = ANY(?))";
+
+    /** The notifications addressed to this person, newest first, at most {@code limit}. */
+    public List<Notice> noticesFor(Addressee a, int limit) {
+        if (a.none()) {
+            return List.of();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT n.notification_id, n.grant_id, n.recipient_role,"
+                     + " n.recipient_party, n.created_at, r.read_at FROM break_glass_notification n"
+                     + " LEFT JOIN break_glass_notification_read r ON r.notification_id = n.notification_id"
+                     + " AND r.username = ? WHERE" + TO_ADDRESSEE
+                     + " ORDER BY n.created_at DESC, n.notification_id DESC LIMIT ?")) {
+            s.setString(1, a.username());
+            s.setArray(2, c.createArrayOf("text", a.rolesAtEveryParty().toArray()));
+            s.setArray(3, c.createArrayOf("text", a.rolesAtParties().toArray()));
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Object[] {new Addressed(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                            r.getTimestamp(5).toInstant()), Optional.ofNullable(r.getTimestamp(6))
+                            .map(Timestamp::toInstant)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading break-glass notifications failed: " + StoreException.reason(e), e);
+        }
+        return withGrants(rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Notice> withGrants(List<Object[]> rows) {
+        Long[] ids = rows.stream().map(x -> ((Addressed) x[0]).grantId()).distinct().toArray(Long[]::new);
+        java.util.Map<Long, Grant> grants = new java.util.HashMap<>();
+        if (ids.length > 0) {
+            try (Connection c = dataSource.getConnection()) {
+                java.sql.Array array = c.createArrayOf("bigint", ids);
+                query(SELECT + " WHERE g.grant_id = ANY(?)", s -> s.setArray(1, array))
+                        .forEach(g -> grants.put(g.grantId(), g));
+            } catch (SQLException e) {
+                throw new StoreException("Reading break-glass grants failed: " + StoreException.reason(e), e);
+            }
+        }
+        List<Notice> out = new ArrayList<>();
+        for (Object[] x : rows) {
+            Addressed a = (Addressed) x[0];
+            out.add(new Notice(a, (Optional<Instant>) x[1], grants.get(a.grantId())));
+        }
+        return out;
+    }
+
+    /** How many grants notified this person without them reading it yet (one grant is one thing to look at). */
+    public int unreadFor(Addressee a) {
+        if (a.none()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(DISTINCT n.grant_id) FROM"
+                     + " break_glass_notification n WHERE" + TO_ADDRESSEE + " AND NOT EXISTS (SELECT 1 FROM"
+                     + " break_glass_notification_read r WHERE r.notification_id = n.notification_id"
+                     + " AND r.username = ?)")) {
+            s.setArray(1, c.createArrayOf("text", a.rolesAtEveryParty().toArray()));
+            s.setArray(2, c.createArrayOf("text", a.rolesAtParties().toArray()));
+            s.setString(3, a.username());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Counting break-glass notifications failed: " + StoreException.reason(e), e);
+        }
+    }
+
+    /**
+     * Records, in the caller's transaction, that this person read every notification addressed to them that they had
+     * not read; the first reader of each is also stamped on the notification itself (V11's read_at, read_by).
+     * Returns the grants newly read, in order, for the audit entry.
+     */
+    public List<Long> markReadFor(Connection c, Addressee a, Instant at) throws SQLException {
+        if (a.none()) {
+            return List.of();
+        }
+        List<Long> notifications = new ArrayList<>();
+        java.util.SortedSet<Long> grants = new java.util.TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement("WITH ins AS (INSERT INTO break_glass_notification_read"
+                + " (notification_id, username, read_at) SELECT n.notification_id, ?, ? FROM break_glass_notification n"
+                + " WHERE" + TO_ADDRESSEE + " ON CONFLICT DO NOTHING RETURNING notification_id)"
+                + " SELECT ins.notification_id, n.grant_id FROM ins JOIN break_glass_notification n"
+                + " ON n.notification_id = ins.notification_id")) {
+            s.setString(1, a.username());
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setArray(3, c.createArrayOf("text", a.rolesAtEveryParty().toArray()));
+            s.setArray(4, c.createArrayOf("text", a.rolesAtParties().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    notifications.add(r.getLong(1));
+                    grants.add(r.getLong(2));
+                }
+            }
+        }
+        if (!notifications.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE break_glass_notification SET read_at = ?,"
+                    + " read_by = ? WHERE notification_id = ANY(?) AND read_at IS NULL")) {
+                s.setTimestamp(1, Timestamp.from(at));
+                s.setString(2, a.username());
+                s.setArray(3, c.createArrayOf("bigint", notifications.toArray()));
+                s.executeUpdate();
+            }
+        }
+        return List.copyOf(grants);
+    }
+
+    /**
+     * The notifications addressed to a party (or to no party in particular) that nobody has read yet, newest first,
+     * at most {@code limit}: what a partner's own system collects for its people (ADR 0026).
+     */
+    public List<Notice> unreadAtParty(String party, int limit) {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT n.notification_id, n.grant_id, n.recipient_role,"
+                     + " n.recipient_party, n.created_at FROM break_glass_notification n"
+                     + " WHERE n.recipient_party IN (?, '*') AND NOT EXISTS (SELECT 1 FROM"
+                     + " break_glass_notification_read r WHERE r.notification_id = n.notification_id)"
+                     + " ORDER BY n.created_at DESC, n.notification_id DESC LIMIT ?")) {
+            s.setString(1, party);
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Object[] {new Addressed(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                            r.getTimestamp(5).toInstant()), Optional.<Instant>empty()});
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading break-glass notifications failed: " + StoreException.reason(e), e);
+        }
+        return withGrants(rows);
+    }
+
+    /** The notifications the newest {@code grants} grants sent, newest first. */
+    public List<Addressed> addressedByNewest(int grants) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT n.notification_id, n.grant_id, n.recipient_role,"
+                     + " n.recipient_party, n.created_at FROM break_glass_notification n WHERE n.grant_id IN"
+                     + " (SELECT grant_id FROM break_glass_grant ORDER BY granted_at DESC, grant_id DESC LIMIT ?)"
+                     + " ORDER BY n.created_at DESC, n.notification_id")) {
+            s.setInt(1, grants);
+            List<Addressed> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Addressed(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                            r.getTimestamp(5).toInstant()));
                 }
             }
             return out;

@@ -277,6 +277,50 @@ class BreakGlassStoreTest {
         }
     }
 
+    @Test
+    void each_recipient_reads_for_themselves_once_and_a_reading_is_never_changed_or_removed() throws SQLException {
+        long id = stored(new NewGrant("edt.seven", "CHILDRENS_SOCIAL_CARE", "social-care", "EDT_SOCIAL_WORKER",
+                "P0000701", "SAFEGUARDING.CHILD.MASH_TRIAGE", "", "IMMEDIATE_RISK_TO_LIFE",
+                "Police called: child alone at home, need the history now", "ISA-TL-CHILDREN", 1, T0,
+                T0.plusSeconds(3600), T0.plus(Duration.ofDays(3)), List.of(new Recipient("lineManager", "social-care"),
+                new Recipient("safeguardingLead", "police"), new Recipient("dpo", "police"))));
+        BreakGlassStore.Addressee manager = new BreakGlassStore.Addressee("m.seven", java.util.Set.of(),
+                java.util.Set.of("lineManager@social-care", "lineManager@*"));
+        BreakGlassStore.Addressee otherManager = new BreakGlassStore.Addressee("m.eight", java.util.Set.of(),
+                java.util.Set.of("lineManager@social-care"));
+        BreakGlassStore.Addressee dpo = new BreakGlassStore.Addressee("d.seven", java.util.Set.of("dpo"),
+                java.util.Set.of());
+        BreakGlassStore.Addressee nobody = new BreakGlassStore.Addressee("n.seven", java.util.Set.of(),
+                java.util.Set.of());
+        assertThat(store.noticesFor(manager, 1000)).anySatisfy(n -> {
+            assertThat(n.grant().grantId()).isEqualTo(id);
+            assertThat(n.readAt()).isEmpty();
+        });
+        assertThat(store.noticesFor(dpo, 1000)).filteredOn(n -> n.grant().grantId() == id).hasSize(1);
+        assertThat(store.noticesFor(nobody, 1000)).isEmpty();
+        int managerUnread = store.unreadFor(manager);
+        assertThat(managerUnread).isPositive();
+        assertThat(store.unreadAtParty("police", 1000)).filteredOn(n -> n.grant().grantId() == id).hasSize(2);
+
+        List<Long> read;
+        try (Connection c = db.dataSource().getConnection()) {
+            read = store.markReadFor(c, manager, T0.plusSeconds(120));
+            assertThat(store.markReadFor(c, manager, T0.plusSeconds(180))).as("read once").isEmpty();
+        }
+        assertThat(read).contains(id);
+        assertThat(store.unreadFor(manager)).isZero();
+        assertThat(store.unreadFor(otherManager)).as("another holder of the role still has it unread")
+                .isEqualTo(managerUnread);
+        assertThat(store.noticesFor(manager, 1000)).filteredOn(n -> n.grant().grantId() == id)
+                .allSatisfy(n -> assertThat(n.readAt()).contains(T0.plusSeconds(120)));
+        assertThat(store.unreadAtParty("police", 1000)).as("nobody at police read theirs")
+                .filteredOn(n -> n.grant().grantId() == id).hasSize(2);
+        for (String sql : List.of("UPDATE break_glass_notification_read SET read_at = now()",
+                "DELETE FROM break_glass_notification_read", "TRUNCATE break_glass_notification_read")) {
+            assertThatThrownBy(() -> sql(sql)).as(sql).isInstanceOf(SQLException.class);
+        }
+    }
+
     private static void sql(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -164,6 +164,34 @@ public final class ViewAudit {
     }
 
     /**
+     * A step whose reason codes are known only once it has written (the grants whose notifications were read, ADR
+     * 0026): {@code step} writes in the connection it is given and returns them, or empty when it wrote nothing (then
+     * nothing is recorded and false is returned). The entry and the step are committed together.
+     */
+    public boolean stepThen(Viewer v, AuditAction action, String item,
+                            java.util.function.Function<Connection, java.util.Optional<List<String>>> step) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                java.util.Optional<List<String>> reasons = step.apply(c);
+                if (reasons.isEmpty()) {
+                    c.rollback();
+                    return false;
+                }
+                audit.append(c, event(v, UUID.randomUUID().toString(), action, "", item, List.of(), reasons.get(),
+                        ""));
+                c.commit();
+                return true;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Recording the step and its audit entry failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Appends one event that stands on its own, committed at once: a sign-in and its outcome, where there is no
      * viewer and no purpose yet (web.security.SignInAudit, ADR 0025).
      */

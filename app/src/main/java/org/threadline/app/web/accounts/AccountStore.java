@@ -42,6 +42,19 @@ public class AccountStore {
                 .update();
     }
 
+    /**
+     * Every account that may sign in (not disabled): whom a break-glass notification can reach (ADR 0026). Small
+     * (the staff of a partnership), read whole.
+     */
+    public java.util.List<Account> enabled() {
+        return jdbc.sql("""
+                SELECT username, display_name, agency, roles, password_hash, failed_sign_ins, locked_until, enabled
+                FROM accounts WHERE enabled ORDER BY username
+                """)
+                .query((rs, n) -> read(rs).account())
+                .list();
+    }
+
     public Optional<StoredAccount> find(String username) {
         return jdbc.sql("""
                 SELECT username, display_name, agency, roles, password_hash, failed_sign_ins, locked_until, enabled

@@ -27,7 +27,11 @@ public class DemoAccounts {
             new Account("dpo", "Morgan Evans (demo)", Agency.LOCAL_AUTHORITY, Set.of(Role.DATA_PROTECTION_OFFICER)),
             new Account("housing.data", "Robin Hughes (demo)", Agency.HOUSING, Set.of(Role.PARTNER_DATA_OWNER)),
             new Account("edt.duty", "Casey Brooks (demo)", Agency.CHILDRENS_SOCIAL_CARE,
-                    Set.of(Role.EMERGENCY_DUTY_SOCIAL_WORKER)));
+                    Set.of(Role.EMERGENCY_DUTY_SOCIAL_WORKER)),
+            // The MASH duty manager: the out-of-hours team's line manager, told of each of its break-glass uses
+            // (config/governance/break-glass-notifications.yaml, ADR 0026).
+            new Account("mash.manager", "Taylor Quinn (demo)", Agency.CHILDRENS_SOCIAL_CARE,
+                    Set.of(Role.SAFEGUARDING_OFFICER)));
 
     // Letters and digits that cannot be misread for one another when printed (no 0/O, 1/l/I).
     private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();

@@ -42,6 +42,10 @@ public class SignInPages {
         }
         boolean failed = session.getAttribute(SignInOutcomes.FAILED) != null;
         session.removeAttribute(SignInOutcomes.FAILED);
+        // Throttled (ADR 0026): the same words whichever limit refused it, and whether or not the name is an account.
+        java.util.Optional<String> wait = org.threadline.app.web.security.SignInThrottleFilter.takeWait(session);
+        model.addAttribute("throttledWait", wait.orElse(null));
+        failed = failed || wait.isPresent();
         model.addAttribute("localAccounts", methods.localAccounts());
         model.addAttribute("provider", methods.provider());
         model.addAttribute("providerName", methods.providerName());

@@ -106,6 +106,9 @@ public class ApiDocument implements WebMvcConfigurer {
                     + " that is expired, for another audience or issuer, badly signed, or of an unknown client");
             problem(responses, "403", "The key's role may not do this");
             problem(responses, "404", "No such person, definition or load (for this agency)");
+            problem(responses, "429", "Too many calls from this address, or with this key id, presented a key or"
+                    + " token that was not accepted within the throttle's window: refused unchecked; the Retry-After"
+                    + " header says how many seconds to wait (ADR 0026)");
             problem(responses, "500", "A service problem; nothing was released");
             operation.setResponses(responses);
             return operation;

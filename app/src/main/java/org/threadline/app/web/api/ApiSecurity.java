@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,9 @@ import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.oidc.ClientTokens;
 import org.threadline.app.web.security.SecurityConfiguration;
 import org.threadline.app.web.security.SignInAudit;
+import org.threadline.app.web.security.SignInThrottle;
+import org.threadline.app.web.security.ThrottleSettings;
+import org.threadline.app.web.security.Throttling;
 
 /**
  * The API's own filter chain, ahead of the pages' one: only {@code /api/**}, no session (every call carries its key),
@@ -46,10 +50,22 @@ public class ApiSecurity {
         return new ApiKeys(dataSource, new SecureRandom());
     }
 
+    /**
+     * The API's throttle (ADR 0026): failed keys and tokens per API key id and per client address, counted apart from
+     * the sign-in form's. A throttled key id that names a key is the audit entry's actor.
+     */
+    @Bean
+    Throttling apiThrottling(ThrottleSettings settings, Clock clock, SignInAudit audit, ApiKeys keys) {
+        return new Throttling(new SignInThrottle(clock, settings.window(), settings.perUsername(),
+                settings.perAddress(), settings.maxTracked()), audit, Throttling.Channel.API,
+                keyId -> keys.byKeyId(keyId).map(ApiCaller::accountOf));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeys keys, ObjectProvider<ClientTokens> tokens,
-            Clock clock, SignInAudit audit) throws Exception {
+            Clock clock, SignInAudit audit,
+            @Qualifier("apiThrottling") Throttling apiThrottling) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC.toArray(String[]::new)).permitAll()
@@ -62,7 +78,8 @@ public class ApiSecurity {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> { })
-                .addFilterBefore(new KeyFilter(keys, Optional.ofNullable(tokens.getIfAvailable()), clock, audit),
+                .addFilterBefore(new KeyFilter(keys, Optional.ofNullable(tokens.getIfAvailable()), clock, audit,
+                        apiThrottling),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> unauthorised(request, response))
@@ -118,47 +135,69 @@ public class ApiSecurity {
         private final Optional<ClientTokens> tokens;
         private final Clock clock;
         private final SignInAudit audit;
+        private final Throttling throttling;
 
-        KeyFilter(ApiKeys keys, Optional<ClientTokens> tokens, Clock clock, SignInAudit audit) {
+        KeyFilter(ApiKeys keys, Optional<ClientTokens> tokens, Clock clock, SignInAudit audit, Throttling throttling) {
             this.keys = keys;
             this.tokens = tokens;
             this.clock = clock;
             this.audit = audit;
+            this.throttling = throttling;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            presented(request).ifPresent(token -> {
-                if (tokens.isPresent() && ClientTokens.looksLikeJwt(token)) {
-                    ClientTokens.Outcome outcome = tokens.get().check(token);
-                    if (outcome instanceof ClientTokens.Known known) {
-                        SecurityContextHolder.getContext().setAuthentication(
-                                new CallerAuthentication(known.account()));
-                    } else {
-                        ClientTokens.Refused refused = (ClientTokens.Refused) outcome;
-                        audit.apiRefused(Optional.empty(), SignInAudit.Way.API_TOKEN, refused.slug(),
-                                refused.clientId().map(id -> "client-id:" + id));
-                        request.setAttribute(TOKEN_REFUSED, outcome);
-                    }
+            Optional<String> token = presented(request);
+            if (token.isPresent()) {
+                // Before anything is looked up or hashed: a key id or address that failed too often is refused
+                // unchecked, with the wait (ADR 0026).
+                List<SignInThrottle.Key> counted = throttling.keys(ApiKeys.keyIdOf(token.get()),
+                        request.getRemoteAddr());
+                if (throttling.check(counted) instanceof SignInThrottle.Refused r) {
+                    long seconds = Math.max(1, r.retryAfter().toSeconds() + (r.retryAfter().toNanosPart() > 0 ? 1 : 0));
+                    response.setHeader("Retry-After", String.valueOf(seconds));
+                    write(response, 429, "too-many-failed-attempts", "Too many failed attempts",
+                            "Too many calls with a key or token that was not accepted. Wait "
+                                    + SignInThrottle.words(r.retryAfter()) + " before trying again.", request);
                     return;
                 }
-                ApiKeys.Attempt attempt = keys.attempt(token, clock.instant());
-                if (attempt.accepted().isPresent()) {
-                    SecurityContextHolder.getContext().setAuthentication(
-                            new CallerAuthentication(ApiCaller.accountOf(attempt.accepted().get())));
-                } else {
-                    // The key id is public (the secret is the part after it); a known key is the actor itself.
-                    audit.apiRefused(attempt.named().map(ApiCaller::accountOf), SignInAudit.Way.API_KEY,
-                            attempt.refusal(), attempt.named().isPresent() ? Optional.empty()
-                                    : attempt.keyId().map(id -> "key-id:" + id));
-                    request.setAttribute(INVALID, Boolean.TRUE);
-                }
-            });
+                authenticate(token.get(), request, counted);
+            }
             try {
                 chain.doFilter(request, response);
             } finally {
                 SecurityContextHolder.clearContext();
+            }
+        }
+
+        private void authenticate(String token, HttpServletRequest request, List<SignInThrottle.Key> counted) {
+            if (tokens.isPresent() && ClientTokens.looksLikeJwt(token)) {
+                ClientTokens.Outcome outcome = tokens.get().check(token);
+                if (outcome instanceof ClientTokens.Known known) {
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new CallerAuthentication(known.account()));
+                } else {
+                    ClientTokens.Refused refused = (ClientTokens.Refused) outcome;
+                    audit.apiRefused(Optional.empty(), SignInAudit.Way.API_TOKEN, refused.slug(),
+                            refused.clientId().map(id -> "client-id:" + id));
+                    throttling.failed(counted);
+                    request.setAttribute(TOKEN_REFUSED, outcome);
+                }
+                return;
+            }
+            ApiKeys.Attempt attempt = keys.attempt(token, clock.instant());
+            if (attempt.accepted().isPresent()) {
+                attempt.keyId().ifPresent(throttling::succeeded);
+                SecurityContextHolder.getContext().setAuthentication(
+                        new CallerAuthentication(ApiCaller.accountOf(attempt.accepted().get())));
+            } else {
+                throttling.failed(counted);
+                // The key id is public (the secret is the part after it); a known key is the actor itself.
+                audit.apiRefused(attempt.named().map(ApiCaller::accountOf), SignInAudit.Way.API_KEY,
+                        attempt.refusal(), attempt.named().isPresent() ? Optional.empty()
+                                : attempt.keyId().map(id -> "key-id:" + id));
+                request.setAttribute(INVALID, Boolean.TRUE);
             }
         }
 

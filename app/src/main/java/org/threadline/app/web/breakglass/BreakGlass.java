@@ -70,14 +70,20 @@ public final class BreakGlass {
     private final ViewAudit audit;
     private final Clock clock;
     private final BreakGlassSettings settings;
+    private final BreakGlassNotifications notifications;
 
     public BreakGlass(BreakGlassStore store, AgreementRegistry agreements, ViewAudit audit, Clock clock,
-                      BreakGlassSettings settings) {
+                      BreakGlassSettings settings, BreakGlassNotifications notifications) {
         this.store = store;
         this.agreements = agreements;
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        this.notifications = notifications;
+    }
+
+    public BreakGlassNotifications notifications() {
+        return notifications;
     }
 
     public BreakGlassSettings settings() {
@@ -188,9 +194,13 @@ public final class BreakGlass {
                 reasonCode, text, el.agreement().id(), el.agreement().version(), now, now.plus(lasting),
                 now.plus(el.rule().reviewWithin()), recipients(el, v.party()));
         long[] id = {0};
+        // A notification no account can receive is said in the grant's own entry (ADR 0026), as well as listed for
+        // the data protection officer: it is not lost silently, and the log shows it was so when granted.
+        List<String> reasons = new ArrayList<>(List.of("GRANTED", reasonCode));
+        notifications.undeliverable(g.recipients()).forEach(r -> reasons.add("undeliverable:" + r));
         audit.step(v, AuditAction.BREAK_GLASS, subject, "break-glass:grant",
                 List.of("expiresAt=" + g.expiresAt(), "reviewDue=" + g.reviewDue()),
-                List.of("GRANTED", reasonCode), el.agreement().reference(), c -> {
+                reasons, el.agreement().reference(), c -> {
                     try {
                         id[0] = store.grant(c, g);
                         return true;

@@ -5,7 +5,10 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.threadline.app.web.access.AccessConfiguration;
+import org.threadline.app.web.access.AgreementMapping;
 import org.threadline.app.web.access.ViewAudit;
+import org.threadline.app.web.accounts.AccountStore;
 import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.store.governance.BreakGlassStore;
 
@@ -19,9 +22,20 @@ public class BreakGlassConfiguration {
         return new BreakGlassStore(dataSource);
     }
 
+    /**
+     * Who receives each notification ({@code config/governance/break-glass-notifications.yaml}, checked at start with
+     * every error listed) and their inboxes (ADR 0026).
+     */
+    @Bean
+    BreakGlassNotifications breakGlassNotifications(BreakGlassStore store, AccountStore accounts, ViewAudit audit,
+                                                    Clock clock) {
+        return new BreakGlassNotifications(store, NotificationRecipients.read(AccessConfiguration.root()
+                .resolve(NotificationRecipients.FILE)), AgreementMapping.load(), accounts, audit, clock);
+    }
+
     @Bean
     BreakGlass breakGlass(BreakGlassStore store, AgreementRegistry agreements, ViewAudit audit, Clock clock,
-                          BreakGlassSettings settings) {
-        return new BreakGlass(store, agreements, audit, clock, settings);
+                          BreakGlassSettings settings, BreakGlassNotifications notifications) {
+        return new BreakGlass(store, agreements, audit, clock, settings, notifications);
     }
 }

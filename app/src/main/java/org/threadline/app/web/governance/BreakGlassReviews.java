@@ -131,6 +131,9 @@ public class BreakGlassReviews {
         // holding one while waiting for another can exhaust the pool (the person pages did, under load).
         List<Row> rows = new java.util.ArrayList<>();
         breakGlass.store().newest(SHOWN).forEach(g -> rows.add(row(g, now)));
+        // Notifications no account can receive (ADR 0026): listed here so that none is lost without anyone knowing.
+        List<org.threadline.app.web.breakglass.BreakGlassNotifications.Undeliverable> undeliverable =
+                breakGlass.notifications().undeliverable(SHOWN);
         List<FrequentRow> frequent = breakGlass.frequentUsers().stream().map(f -> new FrequentRow(f.username(),
                 f.agency(), f.party(), f.grants(), WHEN.format(f.latest()))).toList();
         audit.step(v, AuditAction.VIEW, "", ITEM, List.of("break-glass grants", "reviews", "notifications"),
@@ -147,6 +150,7 @@ public class BreakGlassReviews {
         model.addAttribute("uses", oversight.breakGlass());
         model.addAttribute("rows", rows);
         model.addAttribute("frequent", frequent);
+        model.addAttribute("undeliverable", undeliverable);
         model.addAttribute("rateWindow", breakGlass.settings().windowInWords());
         model.addAttribute("rateThreshold", breakGlass.settings().rateThreshold());
         model.addAttribute("unread", unread);

@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -12,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.threadline.app.web.WebSettings;
@@ -19,6 +22,7 @@ import org.threadline.app.web.access.AgreementMapping;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.accounts.AccountDetails;
 import org.threadline.app.web.accounts.AccountStore;
+import org.threadline.app.web.accounts.StoredAccount;
 import org.threadline.app.web.oidc.OidcConfiguration.SignInMethods;
 import org.threadline.app.web.oidc.OidcSignIn;
 
@@ -27,6 +31,7 @@ import org.threadline.app.web.oidc.OidcSignIn;
  * POST-only sign-out, CSRF, security headers.
  */
 @Configuration
+@EnableConfigurationProperties(ThrottleSettings.class)
 public class SecurityConfiguration {
     /**
      * No inline script or style anywhere (the GOV.UK Frontend bootstrap lives in {@code /js}), nothing from other
@@ -57,11 +62,23 @@ public class SecurityConfiguration {
         return new SignInAudit(audit, AgreementMapping.load(), clock);
     }
 
+    /**
+     * The sign-in form's throttle (ADR 0026): failures per username and per client address in a sliding window; a
+     * throttled username is named in the audit log only when it is an account's.
+     */
+    @Bean
+    Throttling signInThrottling(ThrottleSettings settings, Clock clock, SignInAudit audit, AccountStore accounts) {
+        return new Throttling(new SignInThrottle(clock, settings.window(), settings.perUsername(),
+                settings.perAddress(), settings.maxTracked()), audit, Throttling.Channel.SIGN_IN,
+                name -> accounts.find(name).map(StoredAccount::account));
+    }
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccountDetails details, PasswordEncoder encoder,
             AccountStore accounts, WebSettings settings, Clock clock, SignInMethods methods,
-            ObjectProvider<OidcSignIn> oidc, SignInAudit audit) throws Exception {
-        SignInOutcomes outcomes = new SignInOutcomes(accounts, settings, clock, audit);
+            ObjectProvider<OidcSignIn> oidc, SignInAudit audit,
+            @Qualifier("signInThrottling") Throttling signInThrottling) throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(accounts, settings, clock, audit, signInThrottling);
         OidcSignIn provider = oidc.getIfAvailable();
         if (methods.localAccounts()) {
             DaoAuthenticationProvider local = new DaoAuthenticationProvider(details);
@@ -69,7 +86,9 @@ public class SecurityConfiguration {
             http.authenticationProvider(local)
                     .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                             .usernameParameter("username").passwordParameter("password")
-                            .successHandler(outcomes).failureHandler(outcomes));
+                            .successHandler(outcomes).failureHandler(outcomes))
+                    .addFilterBefore(new SignInThrottleFilter(signInThrottling),
+                            UsernamePasswordAuthenticationFilter.class);
         }
         Optional<LogoutSuccessHandler> providerSignOut = Optional.empty();
         if (provider != null) {

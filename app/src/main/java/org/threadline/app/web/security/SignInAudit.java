@@ -105,6 +105,18 @@ public final class SignInAudit {
     }
 
     /**
+     * A throttle started refusing, or stopped (ADR 0026): one entry each, never one per refused attempt.
+     *
+     * @param action {@code SIGN_IN_THROTTLED} or {@code API_AUTHENTICATION_THROTTLED}
+     * @param account the account or key the throttled name is, when Threadline knows it
+     * @param reasons the codes, already in their written form ({@code THROTTLING_STARTED}, {@code BY_USERNAME} ...);
+     *     an identifier ({@code address:..}, {@code key-id:..}) goes through {@link #attempted}
+     */
+    public void throttling(AuditAction action, Way way, Optional<Account> account, List<String> reasons) {
+        bestEffort(event(account, UNKNOWN, action, way, reasons));
+    }
+
+    /**
      * A name someone else chose, as it may be written: lower case; letters, digits, '.', '_', '@' and '-' kept,
      * anything else '_'; at most {@value #LONGEST} characters, a longer one cut and ending in '~'.
      */

@@ -42,12 +42,15 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
     private final WebSettings settings;
     private final Clock clock;
     private final SignInAudit audit;
+    private final Throttling throttling;
 
-    public SignInOutcomes(AccountStore accounts, WebSettings settings, Clock clock, SignInAudit audit) {
+    public SignInOutcomes(AccountStore accounts, WebSettings settings, Clock clock, SignInAudit audit,
+                          Throttling throttling) {
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
         this.audit = audit;
+        this.throttling = throttling;
     }
 
     @Override
@@ -66,6 +69,7 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
         }
         if (!oidc) {
             accounts.recordSuccess(authentication.getName());
+            throttling.succeeded(authentication.getName());
         }
         // The session id has changed but its attributes survive: a purpose declared by whoever was signed in
         // before must not carry over to this sign-in.
@@ -101,6 +105,9 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         String username = request.getParameter("username");
+        // Every failure of the form counts towards the throttle (ADR 0026): unknown names as much as known ones, so
+        // being throttled says nothing about whether an account exists.
+        throttling.failed(throttling.keys(Optional.ofNullable(username), request.getRemoteAddr()));
         // A name longer than any account's is not looked up (nor written anywhere): it cannot be an account.
         Optional<Account> named = username == null || username.length() > SignInAudit.LONGEST ? Optional.empty()
                 : accounts.find(username).map(StoredAccount::account);

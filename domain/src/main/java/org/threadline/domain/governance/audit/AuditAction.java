@@ -57,7 +57,17 @@ public enum AuditAction {
      * right to rectification, ADR 0028). The entry names the feed, the row and the field, never the old or the new
      * value.
      */
-    RECTIFICATION;
+    RECTIFICATION,
+    /**
+     * Sign-ins for one username, or from one client address, were refused without checking the password because too
+     * many failed within the throttle's window (ADR 0026). Coalesced: one entry when a window starts refusing, one
+     * when it stops, with the number refused, so a flood of attempts is a handful of entries, not a flood.
+     */
+    SIGN_IN_THROTTLED,
+    /** The same for API keys and access tokens: calls refused unchecked after too many failed (ADR 0026). */
+    API_AUTHENTICATION_THROTTLED,
+    /** Someone marked the break-glass notifications addressed to them as read (ADR 0026). */
+    NOTIFICATION_READ;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
