@@ -51,7 +51,12 @@ public enum AuditAction {
      * A call to the REST API presented an API key or access token that was not accepted: the entry names the key or
      * client when Threadline knows it, never the key's secret or the token.
      */
-    API_AUTHENTICATION_FAILED;
+    API_AUTHENTICATION_FAILED,
+    /**
+     * The case register changed: a case was opened or closed, or a person was linked to or unlinked from one. A link
+     * decides what the decision point releases to the case's agency, so every change is accountable (ADR 0027).
+     */
+    CASE_CHANGE;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
