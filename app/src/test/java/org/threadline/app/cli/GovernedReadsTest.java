@@ -80,6 +80,10 @@ class GovernedReadsTest {
         policed = text("SELECT person_id FROM person_record WHERE agency = 'police' AND person_id IN (SELECT"
                 + " person_id FROM person_record WHERE agency <> 'police') ORDER BY person_id LIMIT 1");
         System.setProperty("threadline.root", root.toString());
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-7", "police", "housing");
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-8", "social-care", "schools");
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-9", "schools");
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-10", "police");
     }
 
     @AfterAll

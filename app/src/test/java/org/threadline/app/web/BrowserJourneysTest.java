@@ -36,6 +36,8 @@ class BrowserJourneysTest {
     static void start() throws Exception {
         Browser.requireChromium();
         app = TestApp.start(folder.resolve("db"));
+        app.openCase(org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE, "S47-2026-0007");
+        app.openCase(org.threadline.app.web.accounts.Agency.SCHOOLS, "MASH-77");
         passwords = app.bean(DemoAccounts.class).createOrReset().stream()
                 .collect(Collectors.toMap(l -> l.account().username(), DemoAccounts.Login::password));
         browser = Browser.start(folder.resolve("profile"), true);
@@ -151,7 +153,7 @@ class BrowserJourneysTest {
 
         signIn(browser, app, "school.dsl", passwords.get("school.dsl"));
         assertThat(radioValues()).containsExactly("SAFEGUARDING.CHILD.MASH_TRIAGE",
-                "SAFEGUARDING.CHILD.EARLY_HELP", "SAFEGUARDING.CHILD.ENCOMPASS");
+                "SAFEGUARDING.CHILD.EARLY_HELP", "SAFEGUARDING.CHILD.ENCOMPASS", "CASEWORK.MANAGE_CASES");
     }
 
     @Test

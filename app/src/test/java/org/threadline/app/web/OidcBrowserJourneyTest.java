@@ -35,6 +35,8 @@ class OidcBrowserJourneyTest {
     static void start() throws Exception {
         Browser.requireChromium();
         world = OidcWorld.shared();
+        world.app.openCaseLinkingEveryone("MASH-2026-0901", org.threadline.app.web.accounts.Agency.values());
+        world.app.openCaseLinkingEveryone("MASH-2026-0902", org.threadline.app.web.accounts.Agency.values());
         child = new PeopleStore(world.app.database.dataSource()).sampleChild().orElseThrow();
     }
 
