@@ -39,7 +39,7 @@ class CaseStoreTest {
                     + " trained_model, person_records, persons, pairs_scored, new_persons, merges, splits, retired,"
                     + " review_items, events, relationships, decisions_applied, phase_millis) VALUES (now(), now(),"
                     + " 'm', 1, repeat('0', 64), '{}', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '{}')");
-            for (String p : List.of("P0000001", "P0000002", "P0000003")) {
+            for (String p : List.of("P0000001", "P0000002", "P0000003", "P0000004")) {
                 s.execute("INSERT INTO person (person_id, state, forename, surname, sex, attention, first_run,"
                         + " last_run) VALUES ('" + p + "', 'ACTIVE', 'A', 'B', 'U', '[]', 1, 1)");
             }
@@ -185,5 +185,33 @@ class CaseStoreTest {
         CaseStore.Case k = store.find("police", "HIST-6001").orElseThrow();
         assertThat(k.open()).isFalse();
         assertThat(k.links()).singleElement().satisfies(l -> assertThat(l.unlinkedBy()).contains("sam"));
+    }
+
+    @Test
+    void erasing_a_person_removes_their_case_links_current_and_past_in_the_audited_transaction() throws Exception {
+        committed(c -> store.open(c, "social-care", "ERASE-7001", "jo", T0));
+        committed(c -> store.link(c, "social-care", "ERASE-7001", "P0000004", "jo", T0));
+        committed(c -> store.unlink(c, "social-care", "ERASE-7001", "P0000004", "jo", T0.plusSeconds(1)));
+        committed(c -> store.link(c, "social-care", "ERASE-7001", "P0000004", "jo", T0.plusSeconds(2)));
+        committed(c -> store.link(c, "social-care", "ERASE-7001", "P0000002", "jo", T0.plusSeconds(3)));
+        org.threadline.store.audit.AuditStore audit = new org.threadline.store.audit.AuditStore(
+                new org.threadline.domain.governance.audit.CheckpointSigner(
+                        org.threadline.domain.governance.audit.CheckpointSigner.newKeyPair()), 100,
+                Duration.ofDays(3650), Clock.fixed(T0, ZoneOffset.UTC), new java.util.SplittableRandom(8));
+        DerivedRemoval.Removed removed;
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            removed = DerivedRemoval.remove(c, List.of(), java.util.Optional.of("P0000004"), audit,
+                    counts -> new org.threadline.domain.governance.audit.AuditEvent("erase-cases", T0, "dpo.one",
+                            "social-care", List.of(), "SUBJECT_RIGHTS.ERASURE", "",
+                            org.threadline.domain.governance.audit.AuditAction.ERASURE, "P0000004", "person",
+                            List.of(), counts.counts(), ""));
+            c.commit();
+        }
+        assertThat(removed.caseLinks()).as("both links, the ended one too").isGreaterThanOrEqualTo(2);
+        assertThat(removed.counts()).contains("CASE_LINKS_REMOVED=" + removed.caseLinks());
+        CaseStore.Case k = store.find("social-care", "ERASE-7001").orElseThrow();
+        assertThat(k.links()).extracting(CaseStore.Link::personId).containsExactly("P0000002");
+        assertThat(k.open()).as("the case itself stays").isTrue();
     }
 }
