@@ -177,6 +177,10 @@ class CaseRegisterPagesTest {
         assertThat(notLinked.body()).contains("id=\"case-problem\"",
                 "Case MASH-2026-5030 does not link this person (" + child + ")")
                 .doesNotContain(pupil.identity().get("upn"));
+        // The banner links to the purpose page, which says it again where the case is changed (once).
+        assertThat(police.get("/purpose").body()).contains("id=\"case-notice\"",
+                "Case MASH-2026-5030 does not link this person (" + child + ")");
+        assertThat(police.get("/purpose").body()).doesNotContain("id=\"case-notice\"");
 
         WebClient manager = manager("cases.police");
         manager.post("/cases/link", Map.of("reference", "MASH-2026-5030", "personId", child));

@@ -12,7 +12,22 @@ import org.threadline.store.governance.StoredCaseRegister;
  * the case they declared does not link the person they opened.
  */
 public final class CaseWords {
+    /**
+     * The session attribute holding what the last person's page said about the declared case, so that the purpose
+     * page, reached from that page's link, says it again where the case is changed.
+     */
+    public static final String LAST_PROBLEM = "org.threadline.app.web.access.CaseWords.LAST_PROBLEM";
+
     private CaseWords() {
+    }
+
+    /** Keeps a page's case problem in the current request's session, for the purpose page (see {@link #LAST_PROBLEM}). */
+    public static void remember(String problem) {
+        org.springframework.web.context.request.RequestAttributes r =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (r != null) {
+            r.setAttribute(LAST_PROBLEM, problem, org.springframework.web.context.request.RequestAttributes.SCOPE_SESSION);
+        }
     }
 
     /**

@@ -101,6 +101,9 @@ public class PersonPages {
             return new ViewAudit.Viewed<>(m, accesses);
         });
         model.addAllAttributes(page);
+        if (page.get("caseProblem") instanceof String problem) {
+            CaseWords.remember(problem);
+        }
         model.addAttribute("viewer", v);
         model.addAttribute("significant", significant);
         model.addAttribute("breakGlassGrant", grant.orElse(null));
@@ -153,6 +156,9 @@ public class PersonPages {
             return new ViewAudit.Viewed<>(m, accesses);
         });
         model.addAllAttributes(page);
+        if (page.get("caseProblem") instanceof String problem) {
+            CaseWords.remember(problem);
+        }
         model.addAttribute("viewer", v);
         model.addAttribute("breakGlassGrant", grant.orElse(null));
         grant.ifPresent(g -> model.addAttribute("breakGlassExpires", WHEN.format(g.expiresAt())));

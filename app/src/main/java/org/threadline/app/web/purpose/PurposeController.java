@@ -37,6 +37,12 @@ public class PurposeController {
         DeclaredPurpose current = (DeclaredPurpose) session.getAttribute(DeclaredPurpose.SESSION_ATTRIBUTE);
         model.addAttribute("selected", current == null ? null : current.code());
         model.addAttribute("caseReference", current == null ? "" : current.caseReferenceIfAny().orElse(""));
+        // What the last person's page said about the declared case (it links here to change it), said once more.
+        Object problem = session.getAttribute(CaseWords.LAST_PROBLEM);
+        if (problem instanceof String p && current != null && current.caseReference() != null) {
+            model.addAttribute("caseNotice", p);
+        }
+        session.removeAttribute(CaseWords.LAST_PROBLEM);
         return page(user, model);
     }
 
@@ -53,6 +59,7 @@ public class PurposeController {
             java.util.Optional<String> problem = CaseWords.declaring(cases,
                     policy.viewer(user.account(), declared.purpose()).party(), reference);
             if (problem.isEmpty()) {
+                session.removeAttribute(CaseWords.LAST_PROBLEM);
                 session.setAttribute(DeclaredPurpose.SESSION_ATTRIBUTE, declared.purpose());
                 return "redirect:/";
             }
