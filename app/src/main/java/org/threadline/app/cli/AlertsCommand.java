@@ -62,7 +62,7 @@ final class AlertsCommand implements Runnable {
             Instant now = clock.instant();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
                 GovernedReads reads = new GovernedReads(ctx, clock);
-                Viewer v = access.viewer(reads.policy, clock);
+                Viewer v = access.viewer(reads, clock);
                 if (!AlertsInbox.safeguarding(v.declared())) {
                     throw new UsageException("Alerts are read for a safeguarding purpose (they name people and cite"
                             + " what agencies recorded); you declared " + v.declared().code() + ".");

@@ -13,12 +13,14 @@ import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.DeclaredCaseRegister;
 import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.Role;
+import org.threadline.app.web.cases.CaseRegisterMode;
+import org.threadline.app.web.cases.CasesConfiguration;
 import org.threadline.domain.governance.audit.AuditAction;
+import org.threadline.store.governance.CaseStore;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
 import org.threadline.store.Database;
 import org.threadline.store.governance.BreakGlassStore;
@@ -81,17 +83,19 @@ final class BreakGlassCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(IngestCommand.registry(null),
-                    new DeclaredCaseRegister(), clock), AgreementMapping.load(),
-                    SourceFields.read(PeopleContext.config("sources", "")));
-            Viewer v = access.viewer(policy, clock);
-            if (!v.account().roles().contains(Role.DATA_PROTECTION_OFFICER) || !PURPOSE.equals(v.declared().code())) {
-                throw new UsageException("Break-glass grants are listed for a data protection officer overseeing"
-                        + " information governance: declare --as LOCAL_AUTHORITY:DATA_PROTECTION_OFFICER --purpose "
-                        + PURPOSE + ".");
-            }
             ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
             try (Database db = Database.open(environment, home.database())) {
+                AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(IngestCommand.registry(null),
+                        CasesConfiguration.register(CaseRegisterMode.fromEnvironment(environment),
+                                new CaseStore(db.dataSource()), clock), clock), AgreementMapping.load(),
+                        SourceFields.read(PeopleContext.config("sources", "")));
+                Viewer v = access.viewer(policy, clock);
+                if (!v.account().roles().contains(Role.DATA_PROTECTION_OFFICER)
+                        || !PURPOSE.equals(v.declared().code())) {
+                    throw new UsageException("Break-glass grants are listed for a data protection officer overseeing"
+                            + " information governance: declare --as LOCAL_AUTHORITY:DATA_PROTECTION_OFFICER"
+                            + " --purpose " + PURPOSE + ".");
+                }
                 BreakGlassStore store = new BreakGlassStore(db.dataSource());
                 ViewAudit audit = new ViewAudit(db.dataSource(), InstalledAuditLog.store(home, clock), clock);
                 String text = audit.viewOf(v, AuditAction.VIEW, "governance:break-glass",

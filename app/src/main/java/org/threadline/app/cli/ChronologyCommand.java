@@ -74,7 +74,7 @@ final class ChronologyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (PeopleContext ctx = new PeopleContext(environment)) {
             GovernedReads reads = new GovernedReads(ctx, clock);
-            Viewer v = access.viewer(reads.policy, clock);
+            Viewer v = access.viewer(reads, clock);
             if (!reads.views.exists(personId)) {
                 throw new UsageException("no person " + personId + " (run people build?)");
             }

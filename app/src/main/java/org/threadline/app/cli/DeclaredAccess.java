@@ -53,6 +53,21 @@ final class DeclaredAccess {
         return policy.viewer(account(), declared(clock));
     }
 
+    /**
+     * The same, checked as the purpose page checks it: a declared case must be an open case of the reader's agency
+     * in the case register the reads ask (ADR 0027); otherwise a usage error says why, plainly, before anything is
+     * read.
+     */
+    Viewer viewer(GovernedReads reads, Clock clock) {
+        Viewer v = viewer(reads.policy, clock);
+        java.util.Optional<String> problem = org.threadline.app.web.access.CaseWords.declaring(reads.cases, v.party(),
+                v.declared().caseReference());
+        if (problem.isPresent()) {
+            throw new UsageException("--case: " + problem.get() + ".");
+        }
+        return v;
+    }
+
     Account account() {
         String[] parts = as.split(":", 2);
         if (parts.length != 2) {

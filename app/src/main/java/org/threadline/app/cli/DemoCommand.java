@@ -27,7 +27,10 @@ final class DemoCommand implements Callable<Integer> {
     /** Who the demo's printouts are read as: a children's social worker triaging a MASH referral. */
     static final String DEMO_READER = "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER";
     static final String DEMO_PURPOSE = "SAFEGUARDING.CHILD.MASH_TRIAGE";
-    /** A demo case reference: the case register is a stop-gap that takes a declared case as open (docs/web.md). */
+    /**
+     * The demo's case reference: opened in the case register of the demo logins' agencies, linking the sample child
+     * and their family ({@link DemoCases}), so the purposes that need a case work for them (docs/web.md).
+     */
     static final String DEMO_CASE = "DEMO-MASH-0001";
 
     @Option(names = "--people", defaultValue = "5000", description = "Population size (default ${DEFAULT-VALUE}).")
@@ -96,8 +99,14 @@ final class DemoCommand implements Callable<Integer> {
             if (child.isPresent()) {
                 Clock clock = Clock.systemUTC();
                 GovernedReads reads = new GovernedReads(ctx, clock);
+                // The purposes that need a case show someone only while the case is open and links them (ADR 0027):
+                // the demo's case is opened for the demo logins' agencies, linking the sample family.
+                DemoCases.Seeded seeded = DemoCases.seed(reads, child.get(), clock, operator());
+                out.println("Case " + DEMO_CASE + " is open in the case register of " + String.join(", ",
+                        seeded.agencies()) + ", linking the sample child " + child.get() + " and their family ("
+                        + String.join(", ", seeded.people()) + "); each step is in the audit log.");
                 org.threadline.app.web.access.Viewer v = DeclaredAccess.of(DEMO_READER, DEMO_PURPOSE, DEMO_CASE,
-                        operator()).viewer(reads.policy, clock);
+                        operator()).viewer(reads, clock);
                 ChronologyCommand.print(reads, v, child.get(), true, true, false, out);
                 String declared = " --as " + DEMO_READER + " --purpose " + DEMO_PURPOSE + " --case " + DEMO_CASE;
                 out.println();
@@ -106,6 +115,8 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("     ./threadline people show " + child.get() + " --as SCHOOLS:DESIGNATED_SAFEGUARDING_LEAD"
                         + " --purpose " + DEMO_PURPOSE + " --case " + DEMO_CASE + "   (a school sees less)");
                 out.println("     ./threadline review list" + declared);
+                out.println("     ./threadline cases list --as CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER --purpose"
+                        + " CASEWORK.MANAGE_CASES   (the case register: open, link, unlink, close)");
                 out.println("     ./threadline audit verify   (every read above is in the tamper-evident log)");
             }
         }

@@ -12,12 +12,15 @@ import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.DeclaredCaseRegister;
 import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.people.PeopleViews;
+import org.threadline.app.web.cases.CaseRegisterMode;
+import org.threadline.app.web.cases.CasesConfiguration;
+import org.threadline.domain.governance.policy.CaseRegister;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
+import org.threadline.store.governance.CaseStore;
 
 /**
  * The command line's way to personal data: the web app's policy enforcement (the same {@link AccessPolicy} on the
@@ -29,12 +32,15 @@ final class GovernedReads {
     final PeopleContext ctx;
     final AccessPolicy policy;
     final PeopleViews views;
+    /** The case register the decision point asks: the stored one, or the declared mode's (ADR 0027). */
+    final CaseRegister cases;
     private final ViewAudit audit;
 
     GovernedReads(PeopleContext ctx, Clock clock) {
         this.ctx = ctx;
-        PolicyDecisionPoint pdp = new PolicyDecisionPoint(IngestCommand.registry(null), new DeclaredCaseRegister(),
-                clock);
+        this.cases = CasesConfiguration.register(CaseRegisterMode.fromEnvironment(ctx.environment),
+                new CaseStore(ctx.database.dataSource()), clock);
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(IngestCommand.registry(null), cases, clock);
         this.policy = new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources",
                 "")));
         this.views = new PeopleViews(ctx.store, ctx.queries, policy);

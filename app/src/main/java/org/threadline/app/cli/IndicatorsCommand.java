@@ -155,7 +155,7 @@ final class IndicatorsCommand implements Runnable {
             Clock clock = Clock.systemUTC();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
                 GovernedReads reads = new GovernedReads(ctx, clock);
-                Viewer v = access.viewer(reads.policy, clock);
+                Viewer v = access.viewer(reads, clock);
                 if (!reads.views.exists(personId)) {
                     throw new UsageException("No person " + personId + " is held (ids look like P0000123; see"
                             + " ./threadline people build).");

@@ -15,8 +15,11 @@ final class PeopleContext implements AutoCloseable {
     final PeopleStore store;
     final EventVocabulary vocabulary;
     final PeopleQueries queries;
+    /** The environment it was opened with (THREADLINE_CASE_REGISTER decides the case register). */
+    final Map<String, String> environment;
 
     PeopleContext(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         ThreadlineHome home;
         try {
             home = ThreadlineHome.fromEnvironment(environment).create();

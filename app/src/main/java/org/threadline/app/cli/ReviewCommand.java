@@ -65,7 +65,7 @@ final class ReviewCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (PeopleContext ctx = new PeopleContext(environment)) {
                 GovernedReads reads = new GovernedReads(ctx, clock);
-                Viewer v = access.viewer(reads.policy, clock);
+                Viewer v = access.viewer(reads, clock);
                 reads.print(v, out, (w, accesses) -> {
                     List<Build.ReviewRow> queue = ctx.store.reviewQueue();
                     w.println(queue.size() + " item(s) for review (UNCERTAIN: between the review and join"

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Serve the web application until stopped (Ctrl+C).",
             "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db.",
             "Settings: THREADLINE_WEB_MAX_FAILED_SIGN_INS (5), THREADLINE_WEB_LOCKOUT (15m),"
-                + " THREADLINE_WEB_IDLE_TIMEOUT (30m)."})
+                + " THREADLINE_WEB_IDLE_TIMEOUT (30m), THREADLINE_CASE_REGISTER (stored; 'declared' takes declared"
+                + " case references on trust where no case system exists: ADR 0027)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE};"
@@ -88,6 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Threadline web application - synthetic data only. Database: " + db.description());
         if (demoAccounts) {
             print(web.demoAccounts().createOrReset(), out);
+            printCases(new org.threadline.store.governance.CaseStore(db.dataSource()), out);
         }
         out.println("Open http://localhost:" + web.port() + "/ (listening on " + address + ":" + web.port()
                 + "). Press Ctrl+C to stop.");
@@ -134,6 +136,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         putDuration(environment, "THREADLINE_WEB_LOCKOUT", "threadline.web.lockout", settings);
         putDuration(environment, "THREADLINE_WEB_IDLE_TIMEOUT", "threadline.web.idle-timeout", settings);
+        String cases = environment.get(org.threadline.app.web.cases.CaseRegisterMode.VARIABLE);
+        if (cases != null && !cases.isBlank()) {
+            try {
+                org.threadline.app.web.cases.CaseRegisterMode.of(cases);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            settings.put(org.threadline.app.web.cases.CaseRegisterMode.PROPERTY, cases.strip());
+        }
         return settings;
     }
 
@@ -159,6 +170,29 @@ final class ServeCommand implements Callable<Integer> {
                     + value + "'");
         }
         settings.put(property, d.toString());
+    }
+
+    /**
+     * The open cases of the demo logins' agencies (the demo opens {@link DemoCommand#DEMO_CASE}): the references to
+     * declare with a purpose that needs a case, and whom each links.
+     */
+    static void printCases(org.threadline.store.governance.CaseStore cases, PrintWriter out) {
+        java.util.Map<String, java.util.List<String>> agenciesOf = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.List<String>> peopleOf = new java.util.TreeMap<>();
+        for (String party : List.of("police", "health", "schools", "social-care")) {
+            for (var k : cases.list(party, false, 20)) {
+                agenciesOf.computeIfAbsent(k.reference(), r -> new java.util.ArrayList<>()).add(party);
+                peopleOf.putIfAbsent(k.reference(), k.linkedNow());
+            }
+        }
+        if (agenciesOf.isEmpty()) {
+            out.println("No open cases yet: purposes that need a case show no one until a case manager opens one"
+                    + " (purpose 'Open, link and close your agency's cases', page /cases).");
+            return;
+        }
+        out.println("Open cases to declare with a purpose that needs one (case managers change them at /cases):");
+        agenciesOf.forEach((ref, parties) -> out.println("  " + ref + " at " + String.join(", ", parties)
+                + ": links " + (peopleOf.get(ref).isEmpty() ? "no one yet" : String.join(", ", peopleOf.get(ref)))));
     }
 
     /** Prints the demo logins as a table: they exist only in this output, never in the repository. */

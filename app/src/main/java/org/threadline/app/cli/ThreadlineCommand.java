@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Joins up what agencies know about vulnerable people and families, with the sharing rules built in.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, LinkCommand.class,
             PeopleCommand.class, ChronologyCommand.class, ReviewCommand.class, IndicatorsCommand.class,
-            AlertsCommand.class, AuditCommand.class, BreakGlassCommand.class,
+            AlertsCommand.class, AuditCommand.class, BreakGlassCommand.class, CasesCommand.class,
             AgreementsCommand.class,
             SubjectAccessCommand.class, RetentionCommand.class, EraseCommand.class, RectifyCommand.class,
             ServeCommand.class, ApiKeysCommand.class,

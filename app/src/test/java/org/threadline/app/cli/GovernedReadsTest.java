@@ -80,6 +80,10 @@ class GovernedReadsTest {
         policed = text("SELECT person_id FROM person_record WHERE agency = 'police' AND person_id IN (SELECT"
                 + " person_id FROM person_record WHERE agency <> 'police') ORDER BY person_id LIMIT 1");
         System.setProperty("threadline.root", root.toString());
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-7", "police", "housing");
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-8", "social-care", "schools");
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-9", "schools");
+        TestEnvironment.openCaseLinkingEveryone(environment, "MASH-10", "police");
     }
 
     @AfterAll
@@ -224,6 +228,65 @@ class GovernedReadsTest {
         }
         assertThat(asSchool.out()).contains(pairs.size() + " item(s) for review",
                 hidden == 0 ? "  nothing" : hidden + " of the items listed involve a record not shared with you");
+    }
+
+    @Test
+    @Order(4)
+    void a_case_manager_keeps_the_register_at_the_command_line_and_a_read_needs_an_open_case_linking_the_person()
+            throws Exception {
+        String as = "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER";
+        String[] manage = {"--as", as, "--purpose", "CASEWORK.MANAGE_CASES", "--user", "cli.sw"};
+        String[] read = {"--as", as, "--purpose", "SAFEGUARDING.CHILD.S47_ENQUIRY", "--case", "S47-2026-77",
+            "--user", "cli.sw"};
+
+        Run unknown = show(concat(new String[] {child}, read));
+        assertThat(unknown.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(unknown.err()).contains("--case: Your agency has no case S47-2026-77 in its case register");
+        assertThat(unknown.out()).doesNotContain(child);
+
+        Run open = run(new CasesCommand.Open(environment, CLOCK), concat(new String[] {"S47-2026-77"}, manage));
+        assertThat(open.code()).as(open.err()).isZero();
+        assertThat(open.out()).contains("Case S47-2026-77 is open.", "Recorded in the audit log");
+        Run notLinked = show(concat(new String[] {child}, read));
+        assertThat(notLinked.code()).as(notLinked.err()).isZero();
+        assertThat(notLinked.out()).contains("the case you declared does not link this person");
+
+        Run link = run(new CasesCommand.Link(environment, CLOCK), concat(new String[] {"S47-2026-77", child},
+                manage));
+        assertThat(link.code()).as(link.err()).isZero();
+        Run linked = show(concat(new String[] {child}, read));
+        assertThat(linked.out()).doesNotContain("does not link this person");
+        Run list = run(new CasesCommand.ListCases(environment, CLOCK), concat(new String[] {"--json"}, manage));
+        JsonNode cases = new ObjectMapper().readTree(list.out());
+        assertThat(cases.findValues("reference").stream().map(JsonNode::asText)).contains("S47-2026-77");
+        assertThat(list.out()).contains("\"personId\" : \"" + child + "\"", "\"agency\" : \"social-care\"");
+
+        assertThat(run(new CasesCommand.Unlink(environment, CLOCK), concat(new String[] {"S47-2026-77", child},
+                manage)).code()).isZero();
+        assertThat(run(new CasesCommand.Close(environment, CLOCK), concat(new String[] {"S47-2026-77"}, manage))
+                .code()).isZero();
+        Run twice = run(new CasesCommand.Close(environment, CLOCK), concat(new String[] {"S47-2026-77"}, manage));
+        assertThat(twice.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(twice.err()).contains("REF: Case S47-2026-77 is closed");
+        Run closed = show(concat(new String[] {child}, read));
+        assertThat(closed.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(closed.err()).contains("--case: Case S47-2026-77 is closed");
+
+        Run notManager = run(new CasesCommand.Open(environment, CLOCK), "LA-2026-1", "--as",
+                "LOCAL_AUTHORITY:SOCIAL_WORKER", "--purpose", "CASEWORK.MANAGE_CASES", "--user", "cli.la");
+        assertThat(notManager.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(notManager.err()).contains("config/governance/cases.yaml");
+
+        assertThat(text("SELECT count(*) FROM audit_entry WHERE payload->>'actor' = 'cli.sw'"
+                + " AND payload->>'action' = 'CASE_CHANGE'")).isEqualTo("4");
+        assertThat(text("SELECT count(*) FROM audit_entry WHERE payload->>'actor' = 'cli.la'"
+                + " AND payload->>'action' = 'DENY'")).isEqualTo("1");
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -71,4 +71,25 @@ public final class TestEnvironment {
         environment.put(Database.USER, user);
         environment.put(Database.PASSWORD, password);
     }
+
+    /**
+     * Opens a case of each agreement party (police, schools, social-care ...) in the case register of the store the
+     * environment names, linking everyone held: the case a test declares with {@code --case} (ADR 0027).
+     */
+    public static void openCaseLinkingEveryone(Map<String, String> environment, String reference, String... parties)
+            throws java.io.IOException, java.sql.SQLException {
+        try (org.threadline.store.Database db = org.threadline.store.Database.open(environment,
+                org.threadline.app.home.ThreadlineHome.fromEnvironment(environment).create().database());
+             java.sql.Connection c = db.dataSource().getConnection()) {
+            org.threadline.store.governance.CaseStore cases = new org.threadline.store.governance.CaseStore(
+                    db.dataSource());
+            java.util.List<String> everyone = new org.threadline.store.people.PeopleStore(db.dataSource()).personIds();
+            for (String party : parties) {
+                cases.open(c, party, reference, "test.fixture", DURING_THE_AGREEMENTS);
+                for (String p : everyone) {
+                    cases.link(c, party, reference, p, "test.fixture", DURING_THE_AGREEMENTS);
+                }
+            }
+        }
+    }
 }

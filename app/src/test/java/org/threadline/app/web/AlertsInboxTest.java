@@ -37,6 +37,8 @@ class AlertsInboxTest {
         app.account("inbox.social", Agency.CHILDRENS_SOCIAL_CARE, Role.SOCIAL_WORKER, "inbox-social-password");
         app.account("inbox.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "inbox-police-password");
         app.account("inbox.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "inbox-dpo-password");
+        app.openCaseLinkingEveryone(Agency.CHILDRENS_SOCIAL_CARE, "MASH-31");
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-32");
     }
 
     static WebClient school() {

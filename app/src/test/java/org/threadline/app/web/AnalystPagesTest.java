@@ -38,6 +38,7 @@ class AnalystPagesTest {
     static void evaluated() throws Exception {
         app = BuiltPopulation.shared();
         BuiltPopulation.evaluateFlags(app);
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-77");
         PeopleStore store = new PeopleStore(app.database.dataSource());
         IndicatorResultStore results = new IndicatorResultStore(app.database.dataSource());
         held = new HashSet<>(store.personIds());

@@ -60,6 +60,10 @@ class ApiTest {
         child = store.sampleChild().orElseThrow();
         records = store.recordsOf(child);
         events = app.bean(PeopleQueries.class).events(List.of(child));
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-201");
+        app.openCaseLinkingEveryone(Agency.SCHOOLS, "MASH-202");
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-1");
+        app.openCaseLinkingEveryone(Agency.HOUSING, "MASH-3");
     }
 
     static String key(String name, Agency agency, Role role) {

@@ -50,6 +50,9 @@ class BreakGlassCompletedTest {
             app.account(user, Agency.CHILDRENS_SOCIAL_CARE, Role.EMERGENCY_DUTY_SOCIAL_WORKER, user + "-password");
         }
         app.account("bg2.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "bg2.dpo-password");
+        app.openCaseLinkingEveryone(Agency.CHILDRENS_SOCIAL_CARE, "EDT-2026-0099");
+        app.openCaseLinkingEveryone(Agency.CHILDRENS_SOCIAL_CARE, "EDT-2026-0100");
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-2026-1");
         keys = new ApiKeys(app.database.dataSource(), new SecureRandom());
     }
 

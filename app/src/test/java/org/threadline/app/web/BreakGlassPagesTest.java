@@ -41,6 +41,9 @@ class BreakGlassPagesTest {
         app = BuiltPopulation.shared();
         people = new PeopleStore(app.database.dataSource());
         List<String> withPolice = new ArrayList<>();
+        app.openCaseLinkingEveryone(Agency.CHILDRENS_SOCIAL_CARE, "EDT-2026-0042");
+        app.openCaseLinkingEveryone(Agency.CHILDRENS_SOCIAL_CARE, "MASH-1");
+        app.openCaseLinkingEveryone(Agency.CHILDRENS_SOCIAL_CARE, "S47-2026-7");
         for (String p : people.personIds()) {
             if (people.recordsOf(p).stream().anyMatch(r -> r.definitionId().equals("police-incident-persons")
                     && !r.identity().getOrDefault("surname", "").isBlank())) {

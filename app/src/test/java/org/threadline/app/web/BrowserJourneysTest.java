@@ -36,6 +36,8 @@ class BrowserJourneysTest {
     static void start() throws Exception {
         Browser.requireChromium();
         app = TestApp.start(folder.resolve("db"));
+        app.openCase(org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE, "S47-2026-0007");
+        app.openCase(org.threadline.app.web.accounts.Agency.SCHOOLS, "MASH-77");
         passwords = app.bean(DemoAccounts.class).createOrReset().stream()
                 .collect(Collectors.toMap(l -> l.account().username(), DemoAccounts.Login::password));
         browser = Browser.start(folder.resolve("profile"), true);
@@ -107,6 +109,12 @@ class BrowserJourneysTest {
         reference.clear();
         reference.sendKeys("EH-551");
         Browser.clickToNavigate(browser, By.id("declare"));
+        // A case the agency's register does not have is refused on the page, saying so plainly (ADR 0027).
+        assertThat(text(".govuk-error-summary")).contains("Your agency has no case EH-551 in its case register");
+        assertThat(text("#declared-purpose")).contains("S47-2026-0007");
+        accessible();
+        app.openCase(org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE, "EH-551");
+        Browser.clickToNavigate(browser, By.id("declare"));
         assertThat(text("#declared-purpose")).contains("Plan early help for a child or family", "EH-551");
 
         Browser.clickToNavigate(browser, By.linkText("Your account and purpose"));
@@ -151,7 +159,7 @@ class BrowserJourneysTest {
 
         signIn(browser, app, "school.dsl", passwords.get("school.dsl"));
         assertThat(radioValues()).containsExactly("SAFEGUARDING.CHILD.MASH_TRIAGE",
-                "SAFEGUARDING.CHILD.EARLY_HELP", "SAFEGUARDING.CHILD.ENCOMPASS");
+                "SAFEGUARDING.CHILD.EARLY_HELP", "SAFEGUARDING.CHILD.ENCOMPASS", "CASEWORK.MANAGE_CASES");
     }
 
     @Test
@@ -190,6 +198,35 @@ class BrowserJourneysTest {
         } finally {
             plain.quit();
         }
+    }
+
+    @Test
+    void a_social_worker_manages_the_case_register_in_accessible_pages() throws Exception {
+        signIn(browser, app, "social.worker", passwords.get("social.worker"));
+        browser.findElement(By.cssSelector("input[value='CASEWORK.MANAGE_CASES']")).click();
+        Browser.clickToNavigate(browser, By.id("declare"));
+        assertThat(text("#journeys")).contains("Your agency's cases");
+        open("/cases");
+        assertThat(text("h1")).isEqualTo("Your agency's cases");
+        accessible();
+
+        browser.findElement(By.id("reference")).sendKeys("s47-2026-0900");
+        Browser.clickToNavigate(browser, By.id("open-case"));
+        assertThat(text("#done")).contains("Case S47-2026-0900 is open.");
+        assertThat(text("#case-S47-2026-0900")).contains("No one yet.");
+        accessible();
+
+        browser.findElement(By.id("personId-S47-2026-0900")).sendKeys("P0000001");
+        Browser.clickToNavigate(browser, By.xpath("//div[@id='case-S47-2026-0900']//button[normalize-space()"
+                + "='Link person']"));
+        assertThat(text(".govuk-error-summary")).contains("No one held has the person id P0000001");
+        assertThat(text("#case-S47-2026-0900")).contains("No one held has the person id P0000001");
+        accessible();
+
+        Browser.clickToNavigate(browser, By.xpath("//div[@id='case-S47-2026-0900']//button[contains(., 'Close case')]"));
+        assertThat(text("#done")).contains("Case S47-2026-0900 is closed.");
+        assertThat(text("#closed-cases + table")).contains("S47-2026-0900", "social.worker");
+        accessible();
     }
 
     /** Signs in from a freshly loaded form (so its CSRF token belongs to the current session). */

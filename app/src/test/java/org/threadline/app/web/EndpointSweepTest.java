@@ -78,6 +78,12 @@ class EndpointSweepTest {
             "GET /governance/subject-access/{requestId}/exports/{exportId}/json",
             "GET /governance/subject-access/{requestId}/exports/{exportId}/markdown");
     static final Set<String> SAFEGUARDING_ONLY = Set.of("GET /alerts");
+    /**
+     * The case register's pages (ADR 0027): for a case manager (config/governance/cases.yaml) who declared the
+     * case-management purpose; anyone else is refused saying why.
+     */
+    static final Set<String> CASES_ONLY = Set.of("GET /cases", "POST /cases/open", "POST /cases/link",
+            "POST /cases/unlink", "POST /cases/close");
     /** Cohort counts: for an analyst who declared service evaluation, where an agreement releases counts. */
     static final Set<String> ANALYST_ONLY = Set.of("GET /cohorts");
 
@@ -101,6 +107,9 @@ class EndpointSweepTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(folder.resolve("db"));
+        app.openCase(Agency.POLICE, "MASH-9");
+        app.openCase(Agency.LOCAL_AUTHORITY, "SWEEP-2");
+        app.openCase(Agency.HOUSING, "SWEEP-1");
         app.account("sweep.no.purpose", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "sweep-password-1");
         app.account("sweep.purpose", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "sweep-password-2");
         anonymous = new WebClient(app);
@@ -207,7 +216,7 @@ class EndpointSweepTest {
             }
             WebClient.Page page = withPurpose.send(e.method(), e.samplePath());
             boolean right = GOVERNANCE_ONLY.contains(e.key()) || ANALYST_ONLY.contains(e.key())
-                    ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
+                    || CASES_ONLY.contains(e.key()) ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
             if (!right) {
                 wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
             }
@@ -224,7 +233,7 @@ class EndpointSweepTest {
             }
             WebClient.Page page = dpo.send(e.method(), e.samplePath());
             boolean right = SAFEGUARDING_ONLY.contains(e.key()) || ANALYST_ONLY.contains(e.key())
-                    ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
+                    || CASES_ONLY.contains(e.key()) ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
             if (!right) {
                 wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
             }
@@ -264,11 +273,33 @@ class EndpointSweepTest {
             }
             WebClient.Page page = analyst.send(e.method(), e.samplePath());
             boolean right = GOVERNANCE_ONLY.contains(e.key()) || SAFEGUARDING_ONLY.contains(e.key())
-                    ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
+                    || CASES_ONLY.contains(e.key()) ? refusedSayingWhy(page) : !refused(page) && page.status() < 500;
             if (!right) {
                 wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
             }
         }
+    }
+
+    @Test
+    void every_endpoint_opens_for_a_case_manager_managing_cases_except_the_governance_safeguarding_and_analyst_ones() {
+        app.account("sweep.cases", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "sweep-password-5");
+        WebClient manager = new WebClient(app);
+        manager.signInWithPurpose("sweep.cases", "sweep-password-5", "CASEWORK.MANAGE_CASES", "");
+        manager.get("/account");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (api(e)) {
+                continue;
+            }
+            WebClient.Page page = manager.send(e.method(), e.samplePath());
+            boolean right = GOVERNANCE_ONLY.contains(e.key()) || SAFEGUARDING_ONLY.contains(e.key())
+                    || ANALYST_ONLY.contains(e.key()) ? refusedSayingWhy(page)
+                    : !refused(page) && page.status() < 500;
+            if (!right) {
+                wrong.add(e.key() + " -> " + page.status() + " " + page.location().orElse(""));
+            }
+        }
+        assertThat(wrong).as("a police officer managing cases").isEmpty();
     }
 
     @Test

@@ -63,6 +63,7 @@ class GovernanceAndAlertsBrowserJourneysTest {
         driver.findElement(By.cssSelector("input[value='" + purpose + "']")).click();
         if (!caseReference.isEmpty()) {
             driver.findElement(By.id("caseReference")).sendKeys(caseReference);
+            app.openCaseFor(user, caseReference);
         }
         Browser.clickToNavigate(driver, By.id("declare"));
     }

@@ -43,6 +43,7 @@ class GovernancePagesTest {
         app.clock.set(BuiltPopulation.DURING_THE_AGREEMENTS);
         app.account("ig.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "ig-dpo-password");
         app.account("ig.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "ig-police-password");
+        app.openCase(Agency.POLICE, "MASH-7");
     }
 
     @AfterAll

@@ -53,6 +53,7 @@ class JourneyScreenshots {
                 browser.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.MASH_TRIAGE']")).click();
                 Browser.clickToNavigate(browser, By.id("declare"));
                 shoot(browser, out, "04-declare-purpose-error");
+                app.openCaseFor("social.worker", "MASH-2026-0412");
                 browser.findElement(By.id("caseReference")).sendKeys("MASH-2026-0412");
                 Browser.clickToNavigate(browser, By.id("declare"));
                 shoot(browser, out, "05-home");
@@ -184,6 +185,7 @@ class JourneyScreenshots {
         app.account("shots.sar.sw", org.threadline.app.web.accounts.Agency.CHILDRENS_SOCIAL_CARE,
                 org.threadline.app.web.accounts.Role.SOCIAL_WORKER, "shots-sar-sw-password");
         // Access during a section 47 enquiry, which the disclosure rules withhold from the export for 180 days.
+        app.openCaseFor("shots.sar.sw", "S47-2026-0311");
         WebClient socialWorker = new WebClient(app);
         socialWorker.signInWithPurpose("shots.sar.sw", "shots-sar-sw-password", "SAFEGUARDING.CHILD.S47_ENQUIRY",
                 "S47-2026-0311");

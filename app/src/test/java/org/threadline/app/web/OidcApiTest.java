@@ -36,6 +36,9 @@ class OidcApiTest {
     @BeforeAll
     static void start() throws Exception {
         world = OidcWorld.shared();
+        for (int n = 301; n <= 307; n++) {
+            world.app.openCaseLinkingEveryone("MASH-" + n, org.threadline.app.web.accounts.Agency.values());
+        }
         PeopleStore store = new PeopleStore(world.app.database.dataSource());
         child = store.sampleChild().orElseThrow();
         records = store.recordsOf(child);

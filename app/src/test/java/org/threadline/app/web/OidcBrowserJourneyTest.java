@@ -35,6 +35,8 @@ class OidcBrowserJourneyTest {
     static void start() throws Exception {
         Browser.requireChromium();
         world = OidcWorld.shared();
+        world.app.openCaseLinkingEveryone("MASH-2026-0901", org.threadline.app.web.accounts.Agency.values());
+        world.app.openCaseLinkingEveryone("MASH-2026-0902", org.threadline.app.web.accounts.Agency.values());
         child = new PeopleStore(world.app.database.dataSource()).sampleChild().orElseThrow();
     }
 
@@ -113,6 +115,51 @@ class OidcBrowserJourneyTest {
         Browser.clickToNavigate(browser, By.id("sign-in-with-provider"));
         assertThat(browser.getCurrentUrl()).as("the provider's session ended too: it asks for the password again")
                 .startsWith(world.provider.issuer() + "/login");
+    }
+
+    /**
+     * OpenID Connect Back-Channel Logout 1.0: the provider tells Threadline that Alice's session with it ended, with a
+     * logout token signed by its own key; her Threadline session ends at once (not at the idle timeout). A token the
+     * provider did not sign is refused with 400 and ends nothing.
+     */
+    @Test
+    void a_back_channel_logout_from_the_provider_ends_the_persons_session_here() throws Exception {
+        browser = Browser.start(folder.resolve("alice-logout"), true);
+        browser.get(world.app.url("/sign-in"));
+        Browser.clickToNavigate(browser, By.id("sign-in-with-provider"));
+        signInAtProvider(OidcWorld.ALICE);
+        assertThat(path()).isEqualTo("/purpose");
+        browser.get(world.app.url("/account"));
+        assertThat(path()).isEqualTo("/account");
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> post = token -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(world.app.url(
+                        org.threadline.app.web.oidc.BackChannelLogout.PATH)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("logout_token="
+                                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String forged = new com.nimbusds.jwt.PlainJWT(com.nimbusds.jwt.JWTClaimsSet.parse(
+                com.nimbusds.jwt.SignedJWT.parse(world.provider.logoutToken(OidcWorld.ALICE.username(),
+                        world.app.clock.instant())).getJWTClaimsSet().toJSONObject())).serialize();
+        java.net.http.HttpResponse<String> refused = post.apply(forged);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_request", "signature: the token is not signed");
+        assertThat(refused.headers().firstValue("Cache-Control")).contains("no-store");
+        browser.get(world.app.url("/account"));
+        assertThat(path()).as("a refused token ends nothing").isEqualTo("/account");
+
+        java.net.http.HttpResponse<String> ended = post.apply(world.provider.logoutToken(
+                OidcWorld.ALICE.username(), world.app.clock.instant()));
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+        browser.get(world.app.url("/account"));
+        assertThat(path()).as("the session ended with the provider's").isEqualTo("/sign-in");
     }
 
     @Test

@@ -180,6 +180,26 @@ final class OidcTestProvider implements AutoCloseable {
         return token(issuer(), clientId, secret);
     }
 
+    /**
+     * A back-channel logout token as this provider would send it when a person's session with it ends: signed with
+     * its own key, typed {@code logout+jwt}, for the web client, about the person's subject (their username here).
+     */
+    @SuppressWarnings("unchecked")
+    String logoutToken(String subject, java.time.Instant issuedAt) {
+        JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);
+        org.springframework.security.oauth2.jwt.JwtClaimsSet claims = org.springframework.security.oauth2.jwt
+                .JwtClaimsSet.builder().issuer(issuer()).audience(List.of(WEB_CLIENT)).issuedAt(issuedAt)
+                .expiresAt(issuedAt.plusSeconds(120)).id(UUID.randomUUID().toString()).subject(subject)
+                .claim("events", java.util.Map.of("http://schemas.openid.net/event/backchannel-logout",
+                        java.util.Map.of()))
+                .build();
+        org.springframework.security.oauth2.jwt.JwsHeader header = org.springframework.security.oauth2.jwt.JwsHeader
+                .with(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).type("logout+jwt")
+                .build();
+        return new NimbusJwtEncoder(keys).encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters
+                .from(header, claims)).getTokenValue();
+    }
+
     @Override
     public void close() {
         context.close();

@@ -58,6 +58,7 @@ class PeopleBrowserJourneysTest {
     static void signInFor(ChromeDriver driver, TestApp app, String user, String password, String caseReference) {
         BrowserJourneysTest.signIn(driver, app, user, password);
         driver.findElement(By.cssSelector("input[value='SAFEGUARDING.CHILD.MASH_TRIAGE']")).click();
+        app.openCaseFor(user, caseReference);
         driver.findElement(By.id("caseReference")).sendKeys(caseReference);
         Browser.clickToNavigate(driver, By.id("declare"));
     }

@@ -31,6 +31,9 @@ class PeoplePagesTest {
     @BeforeAll
     static void population() throws Exception {
         app = BuiltPopulation.shared();
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-101");
+        app.openCaseLinkingEveryone(Agency.SCHOOLS, "MASH-102");
+        app.openCaseLinkingEveryone(Agency.HEALTH, "MASH-103");
         store = new PeopleStore(app.database.dataSource());
         app.account("pages.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "pages-police-password");
         app.account("pages.school", Agency.SCHOOLS, Role.DESIGNATED_SAFEGUARDING_LEAD, "pages-school-password");

@@ -32,6 +32,8 @@ class PersonFlagsTest {
     static void flagsEvaluated() throws Exception {
         app = BuiltPopulation.shared();
         BuiltPopulation.evaluateFlags(app);
+        app.openCaseLinkingEveryone(Agency.POLICE, "MASH-201");
+        app.openCaseLinkingEveryone(Agency.SCHOOLS, "MASH-202");
         Path root = Files.isDirectory(Path.of("config", "rules")) ? Path.of(".") : Path.of("..");
         Clock clock = Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS, ZoneOffset.UTC);
         IndicatorRun run = new IndicatorRun(app.database.dataSource(),

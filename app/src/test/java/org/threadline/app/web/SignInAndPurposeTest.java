@@ -24,6 +24,11 @@ class SignInAndPurposeTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(folder.resolve("db"));
+        for (String ref : java.util.List.of("MASH-2026-0412", "MASH-12", "MASH-1", "MASH-2", "MASH-3")) {
+            for (Agency a : Agency.values()) {
+                app.openCase(a, ref);
+            }
+        }
     }
 
     @AfterAll

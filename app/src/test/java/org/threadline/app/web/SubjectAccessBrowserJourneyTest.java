@@ -78,6 +78,7 @@ class SubjectAccessBrowserJourneyTest {
     @Test
     void a_dpo_records_a_request_produces_the_export_downloads_it_and_fulfils_it() throws Exception {
         // Access under a section 47 enquiry, days ago: the disclosure rules delay it for 180 days.
+        app.openCaseFor("sar.social.worker", "S47-2026-0101");
         WebClient socialWorker = new WebClient(app);
         socialWorker.signInWithPurpose("sar.social.worker", "sar-sw-password", "SAFEGUARDING.CHILD.S47_ENQUIRY",
                 "S47-2026-0101");

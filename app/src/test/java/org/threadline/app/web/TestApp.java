@@ -116,6 +116,51 @@ final class TestApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a case in the case register of the agency's party (ADR 0027), if it is not open already, and links the
+     * given people to it: a fixture for tests whose people are looked at under a purpose that needs a case.
+     */
+    void openCase(Agency agency, String reference, String... personIds) {
+        String party = org.threadline.app.web.access.AgreementMapping.load().party(agency);
+        org.threadline.store.governance.CaseStore cases = new org.threadline.store.governance.CaseStore(
+                database.dataSource());
+        try (java.sql.Connection c = database.dataSource().getConnection()) {
+            cases.open(c, party, reference, "test.fixture", clock.instant());
+            for (String p : personIds) {
+                cases.link(c, party, reference, p, "test.fixture", clock.instant());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        forgetCases(party, reference);
+    }
+
+    /** Opens a case linking every person held: for tests about what agreements release, not about cases. */
+    void openCaseLinkingEveryone(Agency agency, String reference) {
+        openCase(agency, reference, bean(org.threadline.store.people.PeopleStore.class).personIds()
+                .toArray(String[]::new));
+    }
+
+    /** A case of the account's agency, open and linking everyone held: the case a journey's user declares. */
+    void openCaseFor(String username, String reference) {
+        openCaseLinkingEveryone(bean(AccountStore.class).find(username).orElseThrow().account().agency(), reference);
+    }
+
+    /** The same case reference, open at each of these agencies and linking everyone held. */
+    void openCaseLinkingEveryone(String reference, Agency... agencies) {
+        for (Agency a : agencies) {
+            openCaseLinkingEveryone(a, reference);
+        }
+    }
+
+    /** The web app's register forgets what it kept about the case, as after a change made through it. */
+    void forgetCases(String party, String reference) {
+        if (bean(org.threadline.domain.governance.policy.CaseRegister.class)
+                instanceof org.threadline.store.governance.StoredCaseRegister stored) {
+            stored.forget(party, reference);
+        }
+    }
+
     @Override
     public void close() {
         try {

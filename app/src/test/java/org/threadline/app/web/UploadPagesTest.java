@@ -37,6 +37,7 @@ class UploadPagesTest {
         app.account("upload.housing", Agency.HOUSING, Role.PARTNER_DATA_OWNER, "upload-housing-password");
         app.account("upload.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "upload-police-password");
         app.account("upload.police.owner", Agency.POLICE, Role.PARTNER_DATA_OWNER, "upload-police-owner-password");
+        app.openCase(Agency.POLICE, "MASH-77");
     }
 
     static WebClient owner(String user, String password) {

@@ -35,7 +35,7 @@ public final class DerivedRemoval {
     public record Removed(long sourceRows, long personRecords, long events, long relationshipsRemoved,
                           long relationshipsTrimmed, long residencesRemoved, long residencesTrimmed,
                           long indicatorResults, long alerts, long alertSteps, long reviewItems, long reviewDecisions,
-                          long persons, long breakGlassGrants, Set<String> personsAffected,
+                          long persons, long breakGlassGrants, long caseLinks, Set<String> personsAffected,
                           List<String> emptiedFiles, long auditEntry) {
         public Removed {
             personsAffected = Set.copyOf(personsAffected);
@@ -49,7 +49,7 @@ public final class DerivedRemoval {
                     "RESIDENCES_REMOVED=" + residencesRemoved, "RESIDENCES_TRIMMED=" + residencesTrimmed,
                     "INDICATOR_RESULTS=" + indicatorResults, "ALERTS=" + alerts, "ALERT_STEPS=" + alertSteps,
                     "REVIEW_ITEMS=" + reviewItems, "REVIEW_DECISIONS=" + reviewDecisions, "PERSONS=" + persons,
-                    "BREAK_GLASS_GRANTS_BLANKED=" + breakGlassGrants);
+                    "BREAK_GLASS_GRANTS_BLANKED=" + breakGlassGrants, "CASE_LINKS_REMOVED=" + caseLinks);
         }
     }
 
@@ -131,10 +131,22 @@ public final class DerivedRemoval {
             // Break-glass grants about an erased person keep who used them and when, not what they said of the
             // person (V16, docs/governance.md); a retention run leaves grants alone (they name a person, not a row).
             long grants = BreakGlassStore.countAbout(c, person);
+            // Case links name the person (V20, ADR 0027): an erasure removes them, current and past; the case stays.
+            long caseLinks = 0;
+            if (person.length > 0) {
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM case_person"
+                        + " WHERE person_id = ANY(?)")) {
+                    s.setArray(1, c.createArrayOf("text", person));
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        caseLinks = r.getLong(1);
+                    }
+                }
+            }
             Removed counted = new Removed(Math.max(raw, standardised), records, events,
                     relationshipsRemoved + emptyRelationships, relationshipsTrimmed - emptyRelationships,
                     residencesRemoved + emptyResidences, residencesTrimmed - emptyResidences, results, alerts, steps,
-                    reviewItems, decisions, persons, grants, affected, emptied, -1);
+                    reviewItems, decisions, persons, grants, caseLinks, affected, emptied, -1);
             long entry = audit.append(c, event.apply(counted)).sequence();
             try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', ?, true)")) {
                 s.setString(1, Long.toString(entry));
@@ -146,13 +158,14 @@ public final class DerivedRemoval {
                     + " OR record_b IN (SELECT record_key FROM gone_record)");
             if (person.length > 0) {
                 BreakGlassStore.eraseAbout(c, person, entry);
+                update(c, "DELETE FROM case_person WHERE person_id = ANY(?)", person);
             }
             try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', '', true)")) {
                 s.execute();
             }
             return new Removed(counted.sourceRows(), records, events, counted.relationshipsRemoved(),
                     counted.relationshipsTrimmed(), counted.residencesRemoved(), counted.residencesTrimmed(), results,
-                    alerts, steps, reviewItems, decisions, persons, grants, affected, emptied, entry);
+                    alerts, steps, reviewItems, decisions, persons, grants, caseLinks, affected, emptied, entry);
         } catch (SQLException e) {
             throw new StoreException("Removing " + rows.size() + " source row(s) and what was derived from them"
                     + " failed (nothing was removed): " + StoreException.reason(e), e);

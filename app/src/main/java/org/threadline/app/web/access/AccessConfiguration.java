@@ -16,6 +16,7 @@ import org.threadline.app.people.PersonSearch;
 import org.threadline.domain.chronology.EventVocabulary;
 import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.domain.governance.agreements.Agreements;
+import org.threadline.domain.governance.policy.CaseRegister;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
 import org.threadline.domain.names.FamiliarForms;
 import org.threadline.store.audit.AuditStore;
@@ -23,7 +24,8 @@ import org.threadline.store.people.PeopleStore;
 
 /**
  * The policy decision point on the installation's signed agreements ({@code config/agreements}, checked as
- * {@code ./threadline agreements check} does: a bad signature stops the web app), the audit log with
+ * {@code ./threadline agreements check} does: a bad signature stops the web app) and the case register
+ * ({@code web.cases.CasesConfiguration}), the audit log with
  * THREADLINE_HOME's checkpoint key, and the people queries the pages read.
  */
 @Configuration
@@ -48,8 +50,8 @@ public class AccessConfiguration {
     }
 
     @Bean
-    PolicyDecisionPoint policyDecisionPoint(AgreementRegistry registry, Clock clock) {
-        return new PolicyDecisionPoint(registry, new DeclaredCaseRegister(), clock);
+    PolicyDecisionPoint policyDecisionPoint(AgreementRegistry registry, CaseRegister cases, Clock clock) {
+        return new PolicyDecisionPoint(registry, cases, clock);
     }
 
     @Bean

@@ -176,7 +176,8 @@ public final class AccessPolicy {
                 case FORBIDDEN -> "a restriction on this record forbids it";
                 case NO_PERMITTED_FIELDS -> "no field of it is shared with you for this person";
                 case MISSING_INPUT -> "your account is not mapped to an agreement role";
-                default -> r.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                default -> CaseWords.reason(r.code()).orElse(r.code().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' '));
             });
         }
         return String.join("; ", new LinkedHashSet<>(out));

@@ -24,10 +24,15 @@ final class ApiCallerResolver implements HandlerMethodArgumentResolver {
 
     private final PurposeDeclaration declaration;
     private final Clock clock;
+    /** Why the declared case cannot be used (unknown to the caller's agency, or closed), or empty (ADR 0027). */
+    private final java.util.function.BiFunction<Account, org.threadline.app.web.purpose.DeclaredPurpose,
+            java.util.Optional<String>> caseProblem;
 
-    ApiCallerResolver(PurposeCatalogue catalogue, Clock clock) {
+    ApiCallerResolver(PurposeCatalogue catalogue, Clock clock, java.util.function.BiFunction<Account,
+            org.threadline.app.web.purpose.DeclaredPurpose, java.util.Optional<String>> caseProblem) {
         this.declaration = new PurposeDeclaration(catalogue);
         this.clock = clock;
+        this.caseProblem = caseProblem;
     }
 
     @Override
@@ -62,6 +67,11 @@ final class ApiCallerResolver implements HandlerMethodArgumentResolver {
             throw ApiProblem.badRequest(r.errors().containsKey("purpose") ? "purpose-not-allowed"
                     : "case-reference-required", detail);
         }
-        return new ApiCaller(account, ((PurposeDeclaration.Declared) outcome).purpose());
+        org.threadline.app.web.purpose.DeclaredPurpose declared = ((PurposeDeclaration.Declared) outcome).purpose();
+        java.util.Optional<String> problem = caseProblem.apply(account, declared);
+        if (problem.isPresent()) {
+            throw ApiProblem.badRequest("case-not-open", problem.get() + " (" + CASE_REFERENCE + ").");
+        }
+        return new ApiCaller(account, declared);
     }
 }

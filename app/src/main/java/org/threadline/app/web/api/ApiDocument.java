@@ -42,15 +42,27 @@ public class ApiDocument implements WebMvcConfigurer {
 
     private final PurposeCatalogue purposes;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.threadline.app.web.access.AccessPolicy> policy;
+    private final org.springframework.beans.factory.ObjectProvider<
+            org.threadline.domain.governance.policy.CaseRegister> cases;
 
-    public ApiDocument(PurposeCatalogue purposes, Clock clock) {
+    public ApiDocument(PurposeCatalogue purposes, Clock clock,
+                       org.springframework.beans.factory.ObjectProvider<org.threadline.app.web.access.AccessPolicy> policy,
+                       org.springframework.beans.factory.ObjectProvider<
+                               org.threadline.domain.governance.policy.CaseRegister> cases) {
         this.purposes = purposes;
         this.clock = clock;
+        this.policy = policy;
+        this.cases = cases;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new ApiCallerResolver(purposes, clock));
+        // The declared case is checked as the purpose page checks it (ADR 0027); the beans are asked for lazily, at
+        // the first call, so that configuring MVC does not pull in the database.
+        resolvers.add(new ApiCallerResolver(purposes, clock, (account, declared) ->
+                org.threadline.app.web.access.CaseWords.declaring(cases.getObject(),
+                        policy.getObject().viewer(account, declared).party(), declared.caseReference())));
     }
 
     @Bean

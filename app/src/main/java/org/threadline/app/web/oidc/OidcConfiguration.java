@@ -26,6 +26,20 @@ public class OidcConfiguration {
         return signIn.idTokenDecoders();
     }
 
+    /** The sessions opened through the provider; a session listener, so that ended sessions are forgotten. */
+    @Bean
+    @ConditionalOnProperty(name = "threadline.oidc.sign-in.enabled", havingValue = "true")
+    OidcSessions oidcSessions(OidcSignIn signIn) {
+        return signIn.sessions();
+    }
+
+    /** The check of the provider's back-channel logout tokens (OpenID Connect Back-Channel Logout 1.0). */
+    @Bean
+    @ConditionalOnProperty(name = "threadline.oidc.sign-in.enabled", havingValue = "true")
+    LogoutTokens logoutTokens(OidcSignIn signIn) {
+        return signIn.logoutTokens();
+    }
+
     @Bean
     @ConditionalOnProperty(name = "threadline.oidc.api.enabled", havingValue = "true")
     ClientTokens clientTokens(OidcSettings settings, Clock clock) {

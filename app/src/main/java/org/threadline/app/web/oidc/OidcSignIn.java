@@ -43,6 +43,7 @@ public final class OidcSignIn {
     private final ClientRegistrationRepository registrations;
     private final PersonClaims claims;
     private final Clock clock;
+    private final OidcSessions sessions = new OidcSessions();
     private Refusals refusals = (username, code) -> { };
 
     /** Told of every refusal by {@link PersonClaims}, with the username claim if any: the audit log (ADR 0025). */
@@ -81,14 +82,48 @@ public final class OidcSignIn {
     public void apply(HttpSecurity http, AuthenticationSuccessHandler success, AuthenticationFailureHandler failure,
                       Refusals refusals) throws Exception {
         this.refusals = refusals;
+        // The provider's back-channel logout reaches us without a session or a CSRF token: its signed logout token
+        // is the credential (LogoutTokens checks it).
+        http.authorizeHttpRequests(a -> a.requestMatchers(BackChannelLogout.PATH).permitAll())
+                .csrf(c -> c.ignoringRequestMatchers(BackChannelLogout.PATH));
+        AuthenticationSuccessHandler recorded = (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof OidcSignedInUser user) {
+                OidcIdToken token = user.getIdToken();
+                sessions.signedIn(request.getSession(), token.getIssuer().toString(), token.getSubject(),
+                        Optional.ofNullable(token.getClaimAsString("sid")));
+            }
+            success.onAuthenticationSuccess(request, response, authentication);
+        };
         http.oauth2Login(o -> o
                 .loginPage("/sign-in")
                 .clientRegistrationRepository(registrations)
                 .authorizationEndpoint(a -> a.baseUri("/sign-in/oidc"))
                 .redirectionEndpoint(r -> r.baseUri("/sign-in/oidc/callback/*"))
                 .userInfoEndpoint(u -> u.oidcUserService(this::load))
-                .successHandler(success)
+                .successHandler(recorded)
                 .failureHandler(failure));
+    }
+
+    /** The sessions opened through the provider, which a back-channel logout ends. */
+    public OidcSessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * The check of the provider's logout tokens: its keys (the JWK set the ID token decoder reads, fetched when the
+     * first token arrives), RS256 as for the ID token, its issuer and our client id, the injected clock.
+     */
+    public LogoutTokens logoutTokens() {
+        ClientRegistration r = registrations.findByRegistrationId(REGISTRATION);
+        try {
+            com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> keys =
+                    com.nimbusds.jose.jwk.source.JWKSourceBuilder.create(
+                            java.net.URI.create(r.getProviderDetails().getJwkSetUri()).toURL()).build();
+            return new LogoutTokens(keys, java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.RS256),
+                    r.getProviderDetails().getIssuerUri(), r.getClientId(), clock);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException("the OpenID provider's jwks_uri is not a URL: " + e.getMessage(), e);
+        }
     }
 
     /** The ID token decoder: the provider's keys, issuer and audience, and the times by the injected clock. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.SessionAttribute;
 import org.springframework.web.server.ResponseStatusException;
 import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
+import org.threadline.app.web.access.CaseWords;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.SignedInUser;
@@ -96,9 +97,13 @@ public class PersonPages {
             m.put("accesses", Access.distinct(accesses.stream().filter(a -> a.subject().equals(personId) && a.any())
                     .toList()));
             m.put("withheldReasons", Access.reasonsNothingShown(accesses));
+            CaseWords.onPage(v, accesses, personId).ifPresent(p -> m.put("caseProblem", p));
             return new ViewAudit.Viewed<>(m, accesses);
         });
         model.addAllAttributes(page);
+        if (page.get("caseProblem") instanceof String problem) {
+            CaseWords.remember(problem);
+        }
         model.addAttribute("viewer", v);
         model.addAttribute("significant", significant);
         model.addAttribute("breakGlassGrant", grant.orElse(null));
@@ -147,9 +152,13 @@ public class PersonPages {
             m.put("chronology", views.chronology(v, ids, true, accesses));
             m.put("accesses", Access.distinct(accesses.stream().filter(Access::any).toList()));
             m.put("withheldReasons", Access.reasonsNothingShown(accesses));
+            CaseWords.onPage(v, accesses, personId).ifPresent(p -> m.put("caseProblem", p));
             return new ViewAudit.Viewed<>(m, accesses);
         });
         model.addAllAttributes(page);
+        if (page.get("caseProblem") instanceof String problem) {
+            CaseWords.remember(problem);
+        }
         model.addAttribute("viewer", v);
         model.addAttribute("breakGlassGrant", grant.orElse(null));
         grant.ifPresent(g -> model.addAttribute("breakGlassExpires", WHEN.format(g.expiresAt())));

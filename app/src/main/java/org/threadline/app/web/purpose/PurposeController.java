@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.threadline.app.web.access.AccessPolicy;
+import org.threadline.app.web.access.CaseWords;
 import org.threadline.app.web.accounts.SignedInUser;
+import org.threadline.domain.governance.policy.CaseRegister;
 import org.threadline.app.web.security.WithoutPurpose;
 
 /** {@code /purpose}: declare (or change) why you are using Threadline. */
@@ -18,11 +21,15 @@ public class PurposeController {
     private final PurposeCatalogue catalogue;
     private final PurposeDeclaration declaration;
     private final Clock clock;
+    private final AccessPolicy policy;
+    private final CaseRegister cases;
 
-    public PurposeController(PurposeCatalogue catalogue, Clock clock) {
+    public PurposeController(PurposeCatalogue catalogue, Clock clock, AccessPolicy policy, CaseRegister cases) {
         this.catalogue = catalogue;
         this.declaration = new PurposeDeclaration(catalogue);
         this.clock = clock;
+        this.policy = policy;
+        this.cases = cases;
     }
 
     @GetMapping("/purpose")
@@ -30,6 +37,12 @@ public class PurposeController {
         DeclaredPurpose current = (DeclaredPurpose) session.getAttribute(DeclaredPurpose.SESSION_ATTRIBUTE);
         model.addAttribute("selected", current == null ? null : current.code());
         model.addAttribute("caseReference", current == null ? "" : current.caseReferenceIfAny().orElse(""));
+        // What the last person's page said about the declared case (it links here to change it), said once more.
+        Object problem = session.getAttribute(CaseWords.LAST_PROBLEM);
+        if (problem instanceof String p && current != null && current.caseReference() != null) {
+            model.addAttribute("caseNotice", p);
+        }
+        session.removeAttribute(CaseWords.LAST_PROBLEM);
         return page(user, model);
     }
 
@@ -40,8 +53,17 @@ public class PurposeController {
         PurposeDeclaration.Outcome outcome = declaration.check(user.account().roles(), code, caseReference,
                 clock.instant());
         if (outcome instanceof PurposeDeclaration.Declared declared) {
-            session.setAttribute(DeclaredPurpose.SESSION_ATTRIBUTE, declared.purpose());
-            return "redirect:/";
+            // The case must be an open case of the person's agency (ADR 0027): said here, plainly, rather than as
+            // "nothing shared" on every page afterwards. In the declared mode the register takes it on trust.
+            String reference = declared.purpose().caseReference();
+            java.util.Optional<String> problem = CaseWords.declaring(cases,
+                    policy.viewer(user.account(), declared.purpose()).party(), reference);
+            if (problem.isEmpty()) {
+                session.removeAttribute(CaseWords.LAST_PROBLEM);
+                session.setAttribute(DeclaredPurpose.SESSION_ATTRIBUTE, declared.purpose());
+                return "redirect:/";
+            }
+            outcome = new PurposeDeclaration.Rejected(java.util.Map.of("caseReference", problem.get()));
         }
         model.addAttribute("errors", ((PurposeDeclaration.Rejected) outcome).errors());
         model.addAttribute("selected", code);

@@ -67,7 +67,12 @@ public enum AuditAction {
     /** The same for API keys and access tokens: calls refused unchecked after too many failed (ADR 0026). */
     API_AUTHENTICATION_THROTTLED,
     /** Someone marked the break-glass notifications addressed to them as read (ADR 0026). */
-    NOTIFICATION_READ;
+    NOTIFICATION_READ,
+    /**
+     * The case register changed: a case was opened or closed, or a person was linked to or unlinked from one. A link
+     * decides what the decision point releases to the case's agency, so every change is accountable (ADR 0027).
+     */
+    CASE_CHANGE;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
