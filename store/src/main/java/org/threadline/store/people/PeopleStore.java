@@ -80,6 +80,12 @@ public final class PeopleStore {
             SharedValues shared = new SharedValues();
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false); // a cursor, not the whole result in memory
+                try (Statement hint = c.createStatement()) {
+                    // Rows are stored in file and row order (intake COPYs them so), so walking the primary key reads
+                    // the table nearly in order and hands rows over at once. The planner preferred sorting every row:
+                    // at 3,000,000 people that spilled gigabytes to temporary files and sent nothing for minutes.
+                    hint.execute("SET LOCAL enable_sort = off");
+                }
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setArray(1, c.createArrayOf("text", skipped.toArray()));
                     if (onlyFiles != null) {
