@@ -50,6 +50,10 @@ class BreakGlassNotificationsTest {
         app.account("notify.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "notify-police-pw");
         app.account("notify.social", Agency.CHILDRENS_SOCIAL_CARE, Role.SOCIAL_WORKER, "notify-social-pw");
         app.account("notify.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "notify-dpo-pw");
+        // The cases the users declare (ADR 0027), as the other break-glass tests open theirs.
+        app.openCaseLinkingEveryone("EDT-2026-0300", Agency.CHILDRENS_SOCIAL_CARE);
+        app.openCaseLinkingEveryone("MASH-2026-0300", Agency.CHILDRENS_SOCIAL_CARE, Agency.POLICE);
+        app.openCaseLinkingEveryone("MASH-2026-0301", Agency.POLICE);
 
         WebClient edt = new WebClient(app);
         edt.signInWithPurpose("notify.edt", "notify-edt-pw", "SAFEGUARDING.CHILD.MASH_TRIAGE", "EDT-2026-0300");

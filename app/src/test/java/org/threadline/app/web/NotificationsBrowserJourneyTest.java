@@ -52,6 +52,10 @@ class NotificationsBrowserJourneyTest {
         app.account("inbox.edt", Agency.CHILDRENS_SOCIAL_CARE, Role.EMERGENCY_DUTY_SOCIAL_WORKER, "inbox-edt-pw");
         app.account("inbox.manager", Agency.CHILDRENS_SOCIAL_CARE, Role.SAFEGUARDING_OFFICER, "inbox-manager-pw");
         app.account("inbox.social", Agency.CHILDRENS_SOCIAL_CARE, Role.SOCIAL_WORKER, "inbox-social-pw");
+        // The cases the users declare (ADR 0027), as the other break-glass tests open theirs.
+        app.openCaseLinkingEveryone("EDT-2026-0400", Agency.CHILDRENS_SOCIAL_CARE);
+        app.openCaseLinkingEveryone("MASH-2026-0400", Agency.CHILDRENS_SOCIAL_CARE);
+        app.openCaseLinkingEveryone("MASH-2026-0401", Agency.CHILDRENS_SOCIAL_CARE);
         WebClient edt = new WebClient(app);
         edt.signInWithPurpose("inbox.edt", "inbox-edt-pw", "SAFEGUARDING.CHILD.MASH_TRIAGE", "EDT-2026-0400");
         edt.get("/people/" + child + "/break-glass");
