@@ -71,12 +71,9 @@ public final class CaseStore {
     /** Links a person (who must be held) to an open case, in the caller's transaction. */
     public Outcome link(Connection c, String agency, String reference, String personId, String by, Instant at)
             throws SQLException {
-        Optional<long[]> locked = lock(c, agency, reference);
-        if (locked.isEmpty()) {
-            return Outcome.NO_SUCH_CASE;
-        }
-        if (locked.get()[1] == 0) {
-            return Outcome.CASE_CLOSED;
+        Locked locked = lockOpen(c, agency, reference);
+        if (locked.refusal() != null) {
+            return locked.refusal();
         }
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM person WHERE person_id = ?")) {
             s.setString(1, personId);
@@ -89,7 +86,7 @@ public final class CaseStore {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_person (case_id, person_id, linked_at,"
                 + " linked_by) VALUES (?, ?, ?, ?) ON CONFLICT (case_id, person_id) WHERE unlinked_at IS NULL"
                 + " DO NOTHING")) {
-            s.setLong(1, locked.get()[0]);
+            s.setLong(1, locked.caseId());
             s.setString(2, personId);
             s.setTimestamp(3, Timestamp.from(at));
             s.setString(4, by);
@@ -100,18 +97,15 @@ public final class CaseStore {
     /** Ends a person's current link to an open case (the link is stamped, not deleted), in the caller's transaction. */
     public Outcome unlink(Connection c, String agency, String reference, String personId, String by, Instant at)
             throws SQLException {
-        Optional<long[]> locked = lock(c, agency, reference);
-        if (locked.isEmpty()) {
-            return Outcome.NO_SUCH_CASE;
-        }
-        if (locked.get()[1] == 0) {
-            return Outcome.CASE_CLOSED;
+        Locked locked = lockOpen(c, agency, reference);
+        if (locked.refusal() != null) {
+            return locked.refusal();
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE case_person SET unlinked_at = ?, unlinked_by = ?"
                 + " WHERE case_id = ? AND person_id = ? AND unlinked_at IS NULL")) {
             s.setTimestamp(1, Timestamp.from(at));
             s.setString(2, by);
-            s.setLong(3, locked.get()[0]);
+            s.setLong(3, locked.caseId());
             s.setString(4, personId);
             return s.executeUpdate() == 1 ? Outcome.DONE : Outcome.NOT_LINKED;
         }
@@ -119,30 +113,33 @@ public final class CaseStore {
 
     /** Closes an open case, once, in the caller's transaction. Its links stay as they were (the history). */
     public Outcome close(Connection c, String agency, String reference, String by, Instant at) throws SQLException {
-        Optional<long[]> locked = lock(c, agency, reference);
-        if (locked.isEmpty()) {
-            return Outcome.NO_SUCH_CASE;
-        }
-        if (locked.get()[1] == 0) {
-            return Outcome.CASE_CLOSED;
+        Locked locked = lockOpen(c, agency, reference);
+        if (locked.refusal() != null) {
+            return locked.refusal();
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE case_file SET status = 'CLOSED', closed_at = ?,"
                 + " closed_by = ? WHERE case_id = ? AND status = 'OPEN'")) {
             s.setTimestamp(1, Timestamp.from(at));
             s.setString(2, by);
-            s.setLong(3, locked.get()[0]);
+            s.setLong(3, locked.caseId());
             return s.executeUpdate() == 1 ? Outcome.DONE : Outcome.CASE_CLOSED;
         }
     }
 
-    /** The case's id and whether it is open (1) or closed (0), its row locked until the transaction ends. */
-    private static Optional<long[]> lock(Connection c, String agency, String reference) throws SQLException {
+    /** An open case's id, its row locked until the transaction ends; or why it cannot be changed (then no id). */
+    private record Locked(long caseId, Outcome refusal) {
+    }
+
+    private static Locked lockOpen(Connection c, String agency, String reference) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT case_id, status = 'OPEN' FROM case_file"
                 + " WHERE agency = ? AND reference = ? FOR UPDATE")) {
             s.setString(1, agency);
             s.setString(2, reference);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new long[] {r.getLong(1), r.getBoolean(2) ? 1 : 0}) : Optional.empty();
+                if (!r.next()) {
+                    return new Locked(0, Outcome.NO_SUCH_CASE);
+                }
+                return r.getBoolean(2) ? new Locked(r.getLong(1), null) : new Locked(0, Outcome.CASE_CLOSED);
             }
         }
     }
