@@ -55,11 +55,8 @@ public class CasePages {
             @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Viewer v = policy.viewer(user.account(), purpose);
-        if (cases.refusal(v).isPresent()) {
-            return refused(v, "OPEN", response, model);
-        }
-        return after(v, cases.open(v, reference), "open", reference, null, response, model, redirect);
+        return change(policy.viewer(user.account(), purpose), "OPEN", v -> cases.open(v, reference),
+                "open", reference, null, response, model, redirect);
     }
 
     @PostMapping("/cases/link")
@@ -68,11 +65,8 @@ public class CasePages {
             @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Viewer v = policy.viewer(user.account(), purpose);
-        if (cases.refusal(v).isPresent()) {
-            return refused(v, "LINK", response, model);
-        }
-        return after(v, cases.link(v, reference, personId), "link", reference, personId, response, model, redirect);
+        return change(policy.viewer(user.account(), purpose), "LINK", v -> cases.link(v, reference, personId),
+                "link", reference, personId, response, model, redirect);
     }
 
     @PostMapping("/cases/unlink")
@@ -81,12 +75,8 @@ public class CasePages {
             @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Viewer v = policy.viewer(user.account(), purpose);
-        if (cases.refusal(v).isPresent()) {
-            return refused(v, "UNLINK", response, model);
-        }
-        return after(v, cases.unlink(v, reference, personId), "unlink", reference, personId, response, model,
-                redirect);
+        return change(policy.viewer(user.account(), purpose), "UNLINK", v -> cases.unlink(v, reference, personId),
+                "unlink", reference, personId, response, model, redirect);
     }
 
     @PostMapping("/cases/close")
@@ -94,15 +84,18 @@ public class CasePages {
             @AuthenticationPrincipal SignedInUser user,
             @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Viewer v = policy.viewer(user.account(), purpose);
-        if (cases.refusal(v).isPresent()) {
-            return refused(v, "CLOSE", response, model);
-        }
-        return after(v, cases.close(v, reference), "close", reference, null, response, model, redirect);
+        return change(policy.viewer(user.account(), purpose), "CLOSE", v -> cases.close(v, reference),
+                "close", reference, null, response, model, redirect);
     }
 
-    private String after(Viewer v, Cases.Result result, String form, String reference, String personId,
-                         HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    /** A change to the register: refused (and audited) for someone who may not manage cases, else made and shown. */
+    private String change(Viewer v, String action, java.util.function.Function<Viewer, Cases.Result> make, String form,
+                          String reference, String personId, HttpServletResponse response, Model model,
+                          RedirectAttributes redirect) {
+        if (cases.refusal(v).isPresent()) {
+            return refused(v, action, response, model);
+        }
+        Cases.Result result = make.apply(v);
         if (result.done()) {
             redirect.addFlashAttribute("done", result.message());
             return "redirect:/cases";
