@@ -94,11 +94,8 @@ public final class ChronologyBenchmark {
                 s.execute("ANALYZE");
             }
             EventVocabulary vocabulary = EventVocabulary.read(Path.of("config/chronology/events.yaml"));
-            // Pages read through a connection pool, as the web application does (ThreadlineWeb).
-            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
-            pool.setDataSource(db.dataSource());
-            pool.setMaximumPoolSize(4);
-            PeopleQueries queries = new PeopleQueries(new PeopleStore(pool), vocabulary);
+            // Pages read through the database's connection pool, as the web application does.
+            PeopleQueries queries = new PeopleQueries(store, vocabulary);
             int runs = 300;
             long[] nanos = new long[runs];
             int entries = 0;
@@ -120,7 +117,6 @@ public final class ChronologyBenchmark {
             System.out.printf(Locale.UK, "family of 10, 2,000 events (%d timeline entries) among %,d events:"
                             + " p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d renders%n", entries, events.size(),
                     nanos[runs / 2] / 1e6, nanos[runs * 95 / 100] / 1e6, nanos[runs - 1] / 1e6, runs);
-            pool.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.threadline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,50 @@ class DatabaseTest {
              ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void a_connection_given_back_is_reused_instead_of_starting_a_new_server_process() throws SQLException {
+        int first;
+        try (Connection c = db.dataSource().getConnection()) {
+            first = backend(c);
+        }
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(backend(c)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void connections_held_at_the_same_time_are_distinct_sessions() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            Set<Integer> backends = new HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                held.add(db.dataSource().getConnection());
+                backends.add(backend(held.get(i)));
+            }
+            assertThat(backends).hasSize(5);
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void a_pool_size_that_is_not_a_whole_number_of_at_least_one_is_refused_naming_the_setting() {
+        for (String bad : List.of("0", "-3", "many")) {
+            assertThatThrownBy(() -> Database.open(Map.of(Database.POOL_SIZE, bad), folder.resolve("never")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining(Database.POOL_SIZE).hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    private static int backend(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }

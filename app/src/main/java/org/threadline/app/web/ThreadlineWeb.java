@@ -50,8 +50,11 @@ public class ThreadlineWeb {
         }
     }
 
-    /** A running web application; closing it stops the server and the pool, not the database. */
-    public record Running(ConfigurableApplicationContext context, HikariDataSource pool, int port)
+    /**
+     * A running web application; closing it stops the server and the pool it made (if it made one), not the
+     * database.
+     */
+    public record Running(ConfigurableApplicationContext context, HikariDataSource pool, boolean ownsPool, int port)
             implements AutoCloseable {
         /** The demo's accounts, for {@code serve --demo-accounts}. */
         public DemoAccounts demoAccounts() {
@@ -68,7 +71,9 @@ public class ThreadlineWeb {
             try {
                 context.close();
             } finally {
-                pool.close();
+                if (ownsPool) {
+                    pool.close();
+                }
             }
         }
     }
@@ -81,10 +86,14 @@ public class ThreadlineWeb {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        HikariDataSource pool = new HikariDataSource();
-        pool.setDataSource(database);
-        pool.setPoolName("threadline-web");
-        pool.setMaximumPoolSize(10);
+        // The store's Database is already a pool; a bare data source (a test's, say) gets one of its own.
+        boolean ownsPool = !(database instanceof HikariDataSource);
+        HikariDataSource pool = ownsPool ? new HikariDataSource() : (HikariDataSource) database;
+        if (ownsPool) {
+            pool.setDataSource(database);
+            pool.setPoolName("threadline-web");
+            pool.setMaximumPoolSize(10);
+        }
 
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("server.port", options.port());
@@ -124,9 +133,11 @@ public class ThreadlineWeb {
         try {
             ConfigurableApplicationContext context = app.run();
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            return new Running(context, pool, port);
+            return new Running(context, pool, ownsPool, port);
         } catch (RuntimeException e) {
-            pool.close();
+            if (ownsPool) {
+                pool.close();
+            }
             throw e;
         }
     }

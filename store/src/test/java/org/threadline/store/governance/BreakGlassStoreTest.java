@@ -230,11 +230,20 @@ class BreakGlassStoreTest {
         }
         for (String sql : List.of("UPDATE break_glass_grant SET subject_person_id = '', case_reference = '',"
                 + " reason = '', erased_by_entry = 1 WHERE grant_id = " + id,
-                "UPDATE break_glass_review SET reason = '', erased_by_entry = 1 WHERE grant_id = " + id,
-                "BEGIN; SELECT set_config('threadline.erasure_entry', '1', true); UPDATE break_glass_grant SET"
-                + " subject_person_id = '', case_reference = '', reason = '', erased_by_entry = 1 WHERE grant_id = "
-                + id + "; COMMIT")) {
+                "UPDATE break_glass_review SET reason = '', erased_by_entry = 1 WHERE grant_id = " + id)) {
             assertThatThrownBy(() -> sql(sql)).as(sql).isInstanceOf(SQLException.class);
+        }
+        // Naming an erasure entry that is not an ERASURE entry of the audit log does not open the door either.
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                s.execute("SELECT set_config('threadline.erasure_entry', '1', true)");
+                assertThatThrownBy(() -> s.execute("UPDATE break_glass_grant SET subject_person_id = '',"
+                        + " case_reference = '', reason = '', erased_by_entry = 1 WHERE grant_id = " + id))
+                        .isInstanceOf(SQLException.class);
+            } finally {
+                c.rollback();
+            }
         }
         assertThat(store.find(id).orElseThrow().subject()).isEqualTo("P0000901");
         assertThat(store.find(id).orElseThrow().review().orElseThrow().reason()).isEqualTo("Police log shows the call");
