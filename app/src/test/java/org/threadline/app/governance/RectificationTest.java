@@ -52,7 +52,8 @@ class RectificationTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T22:00:00Z"), ZoneOffset.UTC);
     private static final DateTimeFormatter POLICE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final List<String> TABLES = List.of("raw_row", "standardised_row", "person_record", "person",
-            "chronology_event", "review_item", "indicator_result", "alert", "relationship", "audit_entry");
+            "chronology_event", "review_item", "indicator_result", "indicator_evaluation", "alert", "relationship",
+            "audit_entry");
 
     @TempDir
     static Path folder;

@@ -352,6 +352,7 @@ class SubjectRightsTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM residence WHERE person_id = " + p)).isZero();
         assertThat(count("SELECT count(*) FROM indicator_result WHERE subject_person_id = " + p)).isZero();
+        assertThat(count("SELECT count(*) FROM indicator_evaluation WHERE subject_person_id = " + p)).isZero();
         assertThat(count("SELECT count(*) FROM alert WHERE subject_person_id = " + p)).isZero();
         assertThat(count("SELECT count(*) FROM review_item WHERE person_a = " + p + " OR person_b = " + p)).isZero();
         for (RowKey r : rows) {
@@ -397,7 +398,8 @@ class SubjectRightsTest {
     private static Map<String, Integer> tableCounts() throws Exception {
         Map<String, Integer> out = new java.util.TreeMap<>();
         for (String t : List.of("raw_row", "standardised_row", "person", "person_record", "chronology_event",
-                "relationship", "residence", "indicator_result", "alert", "alert_step", "review_item",
+                "relationship", "residence", "indicator_result", "indicator_evaluation", "alert", "alert_step",
+                "review_item",
                 "review_decision", "audit_entry", "audit_redaction")) {
             out.put(t, count("SELECT count(*) FROM " + t));
         }

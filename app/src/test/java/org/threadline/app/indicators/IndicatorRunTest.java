@@ -148,9 +148,12 @@ class IndicatorRunTest {
                 .filter(e -> e.getValue().entrySet().stream().anyMatch(x -> x.getValue() == Status.MET
                         && alerting.contains(x.getKey()))).map(Map.Entry::getKey).findFirst().orElseThrow();
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM indicator_result WHERE subject_person_id = ?")) {
+             PreparedStatement s = c.prepareStatement("DELETE FROM indicator_result WHERE subject_person_id = ?");
+             PreparedStatement e = c.prepareStatement("DELETE FROM indicator_evaluation WHERE subject_person_id = ?")) {
             s.setString(1, someone);
             assertThat(s.executeUpdate()).isPositive();
+            e.setString(1, someone);
+            assertThat(e.executeUpdate()).isPositive();
         }
 
         IndicatorRun.Outcome o = run.runAll(Optional.of(EXTRACT), line -> { });

@@ -81,6 +81,9 @@ public final class DerivedRemoval {
                     + " (SELECT 1 FROM jsonb_array_elements(r.evidence) ev CROSS JOIN LATERAL"
                     + " jsonb_array_elements(ev->'relationship_sources') s JOIN gone_row g ON g.file_id ="
                     + " (s->>'file_id')::bigint AND g.row_number = (s->>'row_number')::bigint)", person);
+            // the erased person's evaluation rows (ADR 0029) go with their results; another subject's evaluation
+            // stays, its results citing what went removed above
+            update(c, "DELETE FROM indicator_evaluation WHERE subject_person_id = ANY(?)", person);
             Set<String> affected = strings(c, "SELECT DISTINCT person_id FROM person_record p JOIN gone_row g"
                     + " ON g.file_id = p.file_id AND g.row_number = p.row_number");
             affected.addAll(erasedPerson.stream().toList());

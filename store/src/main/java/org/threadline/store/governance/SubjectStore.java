@@ -54,8 +54,11 @@ public final class SubjectStore {
                     + " OR to_person = ? ORDER BY type, from_person, to_person", personId, personId);
             List<JsonNode> residences = rows(c, "SELECT to_jsonb(r) FROM residence r WHERE person_id = ?"
                     + " ORDER BY from_date, address_key", personId);
+            // each indicator met or unanswerable, then each evaluation with the indicators not met (ADR 0029)
             List<JsonNode> results = rows(c, "SELECT to_jsonb(r) FROM indicator_result r WHERE subject_person_id = ?"
                     + " ORDER BY rulebook_id, indicator_id", personId);
+            results.addAll(rows(c, "SELECT to_jsonb(e) FROM indicator_evaluation e WHERE subject_person_id = ?"
+                    + " ORDER BY rulebook_id", personId));
             List<JsonNode> alerts = rows(c, "SELECT to_jsonb(a) || jsonb_build_object('steps', (SELECT"
                     + " coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.seq), '[]'::jsonb) FROM alert_step s"
                     + " WHERE s.alert_id = a.alert_id)) FROM alert a WHERE subject_person_id = ?"

@@ -23,16 +23,29 @@ import org.threadline.domain.indicators.Status;
 import org.threadline.store.StoreException;
 
 /**
- * Keeps each subject's latest evaluation per rulebook: saving replaces the subject's results under that rulebook
- * in one transaction (an indicator that no longer applies, a child turned adult, is removed with the rest).
+ * Keeps each subject's latest evaluation per rulebook, by exception (ADR 0029): a row per indicator met or unanswerable
+ * ({@code indicator_result}, with its reason and evidence) and one row per subject and rulebook saying it was
+ * evaluated, when, as of which day and which indicators were not met ({@code indicator_evaluation}). Saving replaces
+ * both in one transaction (an indicator that no longer applies, a child turned adult, goes with the rest). A not-met
+ * result reads back with a fixed reason: the words the engine gave are not kept, since nothing shows them.
  */
 public final class IndicatorResultStore {
+    /** The reason a not-met result reads back with (the engine's words are not stored). */
+    public static final String NOT_MET_REASON = "not met: no evidence in the records";
+
     static final String DELETE = "DELETE FROM indicator_result WHERE subject_person_id = ? AND rulebook_id = ?";
     static final String INSERT = "INSERT INTO indicator_result (subject_person_id, rulebook_id, indicator_id,"
             + " rulebook_version, rulebook_sha256, status, reason, evidence, as_of, evaluated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
-    static final String SELECT_MANY = "SELECT subject_person_id, indicator_id, status, reason, evidence::text, as_of,"
-            + " rulebook_version FROM indicator_result WHERE subject_person_id = ANY(?) AND rulebook_id = ?"
+    static final String EVALUATED = "INSERT INTO indicator_evaluation (subject_person_id, rulebook_id,"
+            + " rulebook_version, rulebook_sha256, as_of, evaluated_at, not_met) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (subject_person_id, rulebook_id) DO UPDATE SET rulebook_version = EXCLUDED.rulebook_version,"
+            + " rulebook_sha256 = EXCLUDED.rulebook_sha256, as_of = EXCLUDED.as_of,"
+            + " evaluated_at = EXCLUDED.evaluated_at, not_met = EXCLUDED.not_met";
+    static final String SELECT_EVALUATED = "SELECT subject_person_id, rulebook_version, as_of, not_met"
+            + " FROM indicator_evaluation WHERE subject_person_id = ANY(?) AND rulebook_id = ?";
+    static final String SELECT_MANY = "SELECT subject_person_id, indicator_id, status, reason, evidence::text,"
+            + " as_of, rulebook_version FROM indicator_result WHERE subject_person_id = ANY(?) AND rulebook_id = ?"
             + " ORDER BY subject_person_id, indicator_id";
     static final String MET = "SELECT subject_person_id FROM indicator_result WHERE indicator_id = ?"
             + " AND status = 'MET' ORDER BY subject_person_id";
@@ -52,7 +65,8 @@ public final class IndicatorResultStore {
     public void save(Rulebook rulebook, List<Evaluation> evaluations, Instant evaluatedAt) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement d = c.prepareStatement(DELETE); PreparedStatement i = c.prepareStatement(INSERT)) {
+            try (PreparedStatement d = c.prepareStatement(DELETE); PreparedStatement i = c.prepareStatement(INSERT);
+                 PreparedStatement v = c.prepareStatement(EVALUATED)) {
                 for (Evaluation e : evaluations) {
                     if (!e.rulebook().equals(rulebook.reference())) {
                         throw new IllegalArgumentException("evaluation under " + e.rulebook() + " saved as "
@@ -61,7 +75,12 @@ public final class IndicatorResultStore {
                     d.setString(1, e.subjectPersonId());
                     d.setString(2, rulebook.id());
                     d.addBatch();
+                    List<String> notMet = new ArrayList<>();
                     for (IndicatorResult r : e.results()) {
+                        if (r.status() == Status.NOT_MET) {
+                            notMet.add(r.indicatorId());
+                            continue;
+                        }
                         i.setString(1, e.subjectPersonId());
                         i.setString(2, rulebook.id());
                         i.setString(3, r.indicatorId());
@@ -74,9 +93,18 @@ public final class IndicatorResultStore {
                         i.setTimestamp(10, Timestamp.from(evaluatedAt));
                         i.addBatch();
                     }
+                    v.setString(1, e.subjectPersonId());
+                    v.setString(2, rulebook.id());
+                    v.setInt(3, rulebook.version());
+                    v.setString(4, rulebook.sha256());
+                    v.setDate(5, Date.valueOf(e.asOf()));
+                    v.setTimestamp(6, Timestamp.from(evaluatedAt));
+                    v.setArray(7, c.createArrayOf("text", notMet.toArray()));
+                    v.addBatch();
                 }
                 d.executeBatch();
                 i.executeBatch();
+                v.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -92,26 +120,50 @@ public final class IndicatorResultStore {
         }
     }
 
-    /** The subject's stored evaluation under a rulebook, if any: the "previous" results alerts compare against. */
+    /** The stored evaluation of one subject under a rulebook, if it was evaluated. */
     public Optional<Evaluation> load(String subjectPersonId, Rulebook rulebook) {
         return Optional.ofNullable(loadAll(List.of(subjectPersonId), rulebook).get(subjectPersonId));
     }
 
-    /** The stored evaluations of many subjects under a rulebook, in one query; subjects without any are absent. */
+    /**
+     * The stored evaluations of many subjects under a rulebook; subjects never evaluated under it are absent. Each
+     * has its met and unanswerable results as stored and its not-met ones with {@link #NOT_MET_REASON}, in the
+     * rulebook's order.
+     */
     public Map<String, Evaluation> loadAll(Collection<String> subjectPersonIds, Rulebook rulebook) {
         Map<String, List<IndicatorResult>> results = new LinkedHashMap<>();
         Map<String, LocalDate> asOf = new HashMap<>();
         Map<String, Integer> version = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT_MANY)) {
-            s.setArray(1, c.createArrayOf("text", subjectPersonIds.toArray()));
-            s.setString(2, rulebook.id());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String subject = rs.getString(1);
-                    results.computeIfAbsent(subject, k -> new ArrayList<>()).add(new IndicatorResult(rs.getString(2),
-                            Status.valueOf(rs.getString(3)), rs.getString(4), EvidenceJson.read(rs.getString(5))));
-                    asOf.put(subject, rs.getDate(6).toLocalDate());
-                    version.put(subject, rs.getInt(7));
+        try (Connection c = dataSource.getConnection()) {
+            java.sql.Array subjects = c.createArrayOf("text", subjectPersonIds.toArray());
+            try (PreparedStatement s = c.prepareStatement(SELECT_EVALUATED)) {
+                s.setArray(1, subjects);
+                s.setString(2, rulebook.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String subject = rs.getString(1);
+                        version.put(subject, rs.getInt(2));
+                        asOf.put(subject, rs.getDate(3).toLocalDate());
+                        List<IndicatorResult> found = results.computeIfAbsent(subject, k -> new ArrayList<>());
+                        for (String id : (String[]) rs.getArray(4).getArray()) {
+                            found.add(new IndicatorResult(id, Status.NOT_MET, NOT_MET_REASON, List.of()));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(SELECT_MANY)) {
+                s.setArray(1, subjects);
+                s.setString(2, rulebook.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String subject = rs.getString(1);
+                        // a result stored before its subject's evaluation row existed carries the date and version
+                        asOf.putIfAbsent(subject, rs.getDate(6).toLocalDate());
+                        version.putIfAbsent(subject, rs.getInt(7));
+                        results.computeIfAbsent(subject, k -> new ArrayList<>()).add(new IndicatorResult(
+                                rs.getString(2), Status.valueOf(rs.getString(3)), rs.getString(4),
+                                EvidenceJson.read(rs.getString(5))));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -125,7 +177,7 @@ public final class IndicatorResultStore {
 
     /** The latest date any of these subjects was evaluated as of, under any rulebook. */
     public Optional<LocalDate> latestAsOf(Collection<String> subjectPersonIds) {
-        String sql = "SELECT max(as_of) FROM indicator_result WHERE subject_person_id = ANY(?)";
+        String sql = "SELECT max(as_of) FROM indicator_evaluation WHERE subject_person_id = ANY(?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("text", subjectPersonIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
@@ -138,10 +190,10 @@ public final class IndicatorResultStore {
         }
     }
 
-    /** Whether any results are stored under the rulebook: none means the next run is the first (a baseline). */
+    /** Whether anyone was evaluated under the rulebook: no one means the next run is the first (a baseline). */
     public boolean any(Rulebook rulebook) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT 1 FROM indicator_result WHERE rulebook_id = ? LIMIT 1")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM indicator_evaluation WHERE rulebook_id = ? LIMIT 1")) {
             s.setString(1, rulebook.id());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();

@@ -101,14 +101,54 @@ class IndicatorStoresTest {
         assertThat(e.result("ace.domestic_abuse").orElseThrow().status()).isEqualTo(Status.MET);
         assertThat(e.result("ace.parental_separation").orElseThrow().status()).isEqualTo(Status.MET);
         store.save(aces, e, CLOCK.instant());
-        assertThat(store.load("C1", aces)).contains(e);
+        assertThat(store.load("C1", aces)).contains(asStored(e));
         assertThat(store.metBy("ace.household_imprisonment")).containsExactly("C1");
 
         Evaluation later = RuleEngine.compile(aces).evaluate(child, family, List.of(), AS_OF);
         store.save(aces, later, CLOCK.instant());
-        assertThat(store.load("C1", aces)).contains(later);
+        assertThat(store.load("C1", aces)).contains(asStored(later));
         assertThat(store.metBy("ace.household_imprisonment")).isEmpty();
         assertThat(store.load("nobody", aces)).isEmpty();
+    }
+
+    /** An evaluation as the store gives it back: a not-met result's own words are not kept (ADR 0029). */
+    static Evaluation asStored(Evaluation e) {
+        return new Evaluation(e.subjectPersonId(), e.rulebook(), e.asOf(), e.results().stream()
+                .map(r -> r.status() == Status.NOT_MET ? new org.threadline.domain.indicators.IndicatorResult(
+                        r.indicatorId(), Status.NOT_MET, IndicatorResultStore.NOT_MET_REASON, List.of()) : r)
+                .toList());
+    }
+
+    @Test
+    void only_met_and_unanswerable_results_are_rows_and_the_evaluation_row_names_the_ones_not_met() throws Exception {
+        IndicatorResultStore store = new IndicatorResultStore(db.dataSource());
+        List<ChronologyEvent> events = List.of(event("E9", "M1", "DOMESTIC_ABUSE_INCIDENT",
+                EventDate.day(LocalDate.of(2024, 4, 5)), EventRole.VICTIM));
+        PersonSummary other = new PersonSummary("C9", "Dee", "Smith", Optional.of(LocalDate.of(2016, 2, 2)),
+                Sex.F);
+        Family theirs = new Family("C9", List.of(other, mother), List.of(rel("M1", "C9", RelationshipType.PARENT_OF)));
+        Evaluation e = RuleEngine.compile(aces).evaluate(other, theirs, events, AS_OF);
+        long notMet = e.results().stream().filter(r -> r.status() == Status.NOT_MET).count();
+        assertThat(notMet).as("the case needs some indicators not met").isPositive();
+
+        store.save(aces, e, CLOCK.instant());
+
+        assertThat(count("SELECT count(*) FROM indicator_result WHERE subject_person_id = 'C9'"))
+                .isEqualTo(e.results().size() - notMet);
+        assertThat(count("SELECT cardinality(not_met) FROM indicator_evaluation WHERE subject_person_id = 'C9'"))
+                .isEqualTo(notMet);
+        assertThat(store.load("C9", aces)).contains(asStored(e));
+        assertThatThrownBy(() -> sql("INSERT INTO indicator_result VALUES ('X', 'r', 'i', 1, '" + "0".repeat(64)
+                + "', 'NOT_MET', 'because', '[]'::jsonb, DATE '2026-01-01', now())"))
+                .hasMessageContaining("indicator_result_by_exception");
+    }
+
+    private static long count(String query) throws SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     @Test
