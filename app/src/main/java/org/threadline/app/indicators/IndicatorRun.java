@@ -17,6 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -64,6 +71,7 @@ public final class IndicatorRun {
     /** The processing purpose an alert is raised under (the rule names the recipient; governance decides the rest). */
     public static final String PURPOSE = "INDICATORS.ALERT";
     private static final int CHUNK = 500;
+    private final int chunkSize;
 
     private final PeopleStore people;
     private final IndicatorResultStore results;
@@ -82,6 +90,15 @@ public final class IndicatorRun {
     }
 
     public IndicatorRun(DataSource dataSource, AuditStore audit, List<Rulebook> rulebooks, Clock clock) {
+        this(dataSource, audit, rulebooks, clock, CHUNK);
+    }
+
+    /** With chunks of {@code chunkSize} subjects (tests use small ones to run many chunks on a small population). */
+    IndicatorRun(DataSource dataSource, AuditStore audit, List<Rulebook> rulebooks, Clock clock, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1: " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
         this.dataSource = dataSource;
         this.people = new PeopleStore(dataSource);
         this.results = new IndicatorResultStore(dataSource);
@@ -192,6 +209,18 @@ public final class IndicatorRun {
         return Families.standard().around(anchor, people::relationshipsOf, people::persons);
     }
 
+    /** What one chunk's evaluation needs from the store, read while the chunk before it is evaluated. */
+    private record ChunkInput(List<String> subjects, Map<String, Family> families,
+                              Map<String, List<ChronologyEvent>> eventsOf, Map<Compiled, Map<String, Evaluation>> previous) {
+    }
+
+    /**
+     * Chunk by chunk, in three overlapping steps: a reader thread reads the next chunk's families, events and stored
+     * results while this thread evaluates the current one (and stores the alerts it raises), and a writer thread
+     * saves the chunk before. On 2 cores the engine's CPU and PostgreSQL's then run side by side instead of in turn
+     * (docs/benchmarks.md). Chunks hold distinct subjects, so reading a chunk's stored results never races with
+     * saving another's. The run returns once every chunk is saved, or fails with the first step's failure.
+     */
     private Outcome evaluate(List<String> subjects, Function<List<String>, Map<String, Family>> familiesOf,
                              LocalDate day,
                              boolean baselineAllowed, Consumer<String> progress, long started) {
@@ -208,50 +237,125 @@ public final class IndicatorRun {
         rulebooks.forEach(c -> c.rulebook().indicators().forEach(i -> met.put(i.id(), 0)));
         List<Alert> raised = new ArrayList<>();
         Instant now = clock.instant();
-        for (int from = 0; from < subjects.size(); from += CHUNK) {
-            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
-            Map<String, Family> families = familiesOf.apply(chunk);
-            Set<String> members = new LinkedHashSet<>();
-            families.values().forEach(f -> members.addAll(ids(f)));
-            Map<String, List<ChronologyEvent>> eventsOf = new HashMap<>();
-            for (ChronologyEvent e : people.events(members)) {
-                eventsOf.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(e);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < subjects.size(); from += chunkSize) {
+            chunks.add(subjects.subList(from, Math.min(subjects.size(), from + chunkSize)));
+        }
+        ExecutorService reader = Executors.newSingleThreadExecutor(daemon("indicators-read"));
+        ExecutorService writer = Executors.newSingleThreadExecutor(daemon("indicators-write"));
+        try {
+            Future<ChunkInput> next = chunks.isEmpty() ? null
+                    : reader.submit(() -> read(chunks.get(0), familiesOf, compare));
+            Future<?> saved = CompletableFuture.completedFuture(null);
+            int done = 0;
+            for (int k = 0; k < chunks.size(); k++) {
+                ChunkInput in = await(next);
+                if (k + 1 < chunks.size()) {
+                    List<String> following = chunks.get(k + 1);
+                    next = reader.submit(() -> read(following, familiesOf, compare));
+                }
+                Map<Compiled, List<Evaluation>> evaluated = evaluate(in, compare, day, baselineAllowed, met, raised);
+                await(saved);
+                saved = writer.submit(() -> evaluated.forEach((c, list) -> results.save(c.rulebook(), list, now)));
+                done += in.subjects().size();
+                progress.accept(String.format(java.util.Locale.UK, "%,d of %,d subjects evaluated", done,
+                        subjects.size()));
             }
-            for (Map.Entry<Compiled, Boolean> entry : compare.entrySet()) {
-                Compiled c = entry.getKey();
-                Map<String, Evaluation> previous = entry.getValue() ? results.loadAll(chunk, c.rulebook()) : Map.of();
-                List<Evaluation> evaluations = new ArrayList<>();
-                for (String s : chunk) {
-                    Family f = families.get(s);
-                    Optional<PersonSummary> subject = f.member(s);
-                    if (subject.isEmpty()) {
-                        continue; // retired between listing and reading
-                    }
-                    List<ChronologyEvent> familyEvents = new ArrayList<>();
-                    ids(f).forEach(m -> familyEvents.addAll(eventsOf.getOrDefault(m, List.of())));
-                    Evaluation e = c.engine().evaluate(subject.get(), f, familyEvents, day);
-                    evaluations.add(e);
-                    e.results().stream().filter(r -> r.status() == Status.MET)
-                            .forEach(r -> met.merge(r.indicatorId(), 1, Integer::sum));
-                    // A full run alerts only on a change from stored results: a subject it meets for the first time
-                    // (after an interrupted run, or a person a rebuild just made) is a baseline too. New arrivals
-                    // through intake are re-evaluated, and alerted, as they land.
-                    boolean compared = entry.getValue() && (!baselineAllowed || previous.containsKey(s));
-                    if (compared) {
-                        for (Alert a : c.raising().raise(Optional.ofNullable(previous.get(s)), e,
-                                eventsOf.getOrDefault(s, List.of()))) {
-                            if (store(a)) {
-                                raised.add(a);
-                            }
+            await(saved);
+        } finally {
+            stop(reader);
+            stop(writer);
+        }
+        return new Outcome(subjects.size(), day, baselines, met, raised, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private ChunkInput read(List<String> chunk, Function<List<String>, Map<String, Family>> familiesOf,
+                            Map<Compiled, Boolean> compare) {
+        Map<String, Family> families = familiesOf.apply(chunk);
+        Set<String> members = new LinkedHashSet<>();
+        families.values().forEach(f -> members.addAll(ids(f)));
+        Map<String, List<ChronologyEvent>> eventsOf = new HashMap<>();
+        for (ChronologyEvent e : people.events(members)) {
+            eventsOf.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(e);
+        }
+        Map<Compiled, Map<String, Evaluation>> previous = new HashMap<>();
+        compare.forEach((c, compared) -> previous.put(c, compared ? results.loadAll(chunk, c.rulebook()) : Map.of()));
+        return new ChunkInput(chunk, families, eventsOf, previous);
+    }
+
+    /** Evaluates one chunk under every rulebook, counting what is met and storing the alerts a change raises. */
+    private Map<Compiled, List<Evaluation>> evaluate(ChunkInput in, Map<Compiled, Boolean> compare, LocalDate day,
+                                                     boolean baselineAllowed, Map<String, Integer> met,
+                                                     List<Alert> raised) {
+        Map<Compiled, List<Evaluation>> out = new LinkedHashMap<>();
+        for (Map.Entry<Compiled, Boolean> entry : compare.entrySet()) {
+            Compiled c = entry.getKey();
+            Map<String, Evaluation> previous = in.previous().get(c);
+            List<Evaluation> evaluations = new ArrayList<>();
+            for (String s : in.subjects()) {
+                Family f = in.families().get(s);
+                Optional<PersonSummary> subject = f.member(s);
+                if (subject.isEmpty()) {
+                    continue; // retired between listing and reading
+                }
+                List<ChronologyEvent> familyEvents = new ArrayList<>();
+                ids(f).forEach(m -> familyEvents.addAll(in.eventsOf().getOrDefault(m, List.of())));
+                Evaluation e = c.engine().evaluate(subject.get(), f, familyEvents, day);
+                evaluations.add(e);
+                e.results().stream().filter(r -> r.status() == Status.MET)
+                        .forEach(r -> met.merge(r.indicatorId(), 1, Integer::sum));
+                // A full run alerts only on a change from stored results: a subject it meets for the first time
+                // (after an interrupted run, or a person a rebuild just made) is a baseline too. New arrivals
+                // through intake are re-evaluated, and alerted, as they land.
+                boolean compared = entry.getValue() && (!baselineAllowed || previous.containsKey(s));
+                if (compared) {
+                    for (Alert a : c.raising().raise(Optional.ofNullable(previous.get(s)), e,
+                            in.eventsOf().getOrDefault(s, List.of()))) {
+                        if (store(a)) {
+                            raised.add(a);
                         }
                     }
                 }
-                results.save(c.rulebook(), evaluations, now);
             }
-            progress.accept(String.format(java.util.Locale.UK, "%,d of %,d subjects evaluated",
-                    Math.min(subjects.size(), from + CHUNK), subjects.size()));
+            out.put(c, evaluations);
         }
-        return new Outcome(subjects.size(), day, baselines, met, raised, (System.nanoTime() - started) / 1_000_000);
+        return out;
+    }
+
+    /** The step's result, or its failure as thrown there (a store's error keeps its message). */
+    private static <T> T await(Future<T> step) {
+        try {
+            return step.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("indicator run interrupted", e);
+        }
+    }
+
+    /** Stops a step's thread, letting a save in progress finish (its transaction commits or rolls back whole). */
+    private static void stop(ExecutorService step) {
+        step.shutdownNow();
+        try {
+            step.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Stores a new alert with its ALERT audit entry in one transaction; false if it was raised before. */

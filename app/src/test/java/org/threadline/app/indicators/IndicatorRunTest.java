@@ -1,6 +1,7 @@
 package org.threadline.app.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +128,58 @@ class IndicatorRunTest {
         List<String> held = store.events(List.of(someone)).stream().map(ChronologyEvent::eventId).toList();
         assertThat(met.evidence().stream().flatMap(ev -> ev.events().stream())
                 .filter(x -> x.personId().equals(someone)).map(x -> x.eventId()).toList()).isSubsetOf(held);
+    }
+
+    @Test
+    @Order(2)
+    void a_run_in_many_small_chunks_read_evaluated_and_saved_side_by_side_stores_what_one_chunk_stored()
+            throws Exception {
+        List<String> ids = store.personIds();
+        Map<String, Map<String, Status>> before = run.storedStatuses(ids);
+        Map<String, String> evidenceBefore = new java.util.TreeMap<>();
+        ids.forEach(p -> evidenceBefore.put(p, run.stored(p).toString()));
+        try (Connection c = database.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DELETE FROM indicator_result");
+            s.execute("DELETE FROM indicator_evaluation");
+        }
+        IndicatorRun small = new IndicatorRun(database.dataSource(), InstalledAuditLog.store(built.home(), CLOCK),
+                run.rulebooks(), CLOCK, 7);
+        List<String> progress = new ArrayList<>();
+
+        IndicatorRun.Outcome o = small.runAll(Optional.of(EXTRACT), progress::add);
+
+        assertThat(progress).as("one line a chunk").hasSize((ids.size() + 6) / 7);
+        assertThat(progress.get(progress.size() - 1)).contains(String.format(java.util.Locale.UK, "%,d of %,d",
+                ids.size(), ids.size()));
+        assertThat(o.raised()).isEmpty();
+        Map<String, Map<String, Status>> after = run.storedStatuses(ids);
+        assertThat(after.keySet()).as("subjects with results").isEqualTo(before.keySet());
+        ids.forEach(p -> assertThat(after.get(p)).as(p).isEqualTo(before.get(p)));
+        ids.forEach(p -> assertThat(run.stored(p).toString()).as(p).isEqualTo(evidenceBefore.get(p)));
+    }
+
+    @Test
+    @Order(2)
+    void a_run_whose_saving_fails_fails_with_the_stores_reason_instead_of_hanging_or_reporting_success()
+            throws Exception {
+        IndicatorRun small = new IndicatorRun(database.dataSource(), InstalledAuditLog.store(built.home(), CLOCK),
+                run.rulebooks(), CLOCK, 7);
+        try (Connection c = database.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION refuse_results() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE EXCEPTION 'results unavailable (test)'; END $$");
+            s.execute("CREATE TRIGGER refuse_results BEFORE INSERT ON indicator_evaluation"
+                    + " FOR EACH ROW EXECUTE FUNCTION refuse_results()");
+        }
+        try {
+            assertThatThrownBy(() -> small.runAll(Optional.of(EXTRACT), line -> { }))
+                    .isInstanceOf(org.threadline.store.StoreException.class)
+                    .hasMessageContaining("results unavailable (test)");
+        } finally {
+            try (Connection c = database.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER refuse_results ON indicator_evaluation");
+                s.execute("DROP FUNCTION refuse_results()");
+            }
+        }
     }
 
     @Test
