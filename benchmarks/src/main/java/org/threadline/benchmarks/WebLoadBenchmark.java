@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.threadline.store.Database;
+import org.threadline.store.governance.CaseStore;
 
 /**
  * Issue #8's load figure: concurrent users browsing person pages of a running {@code ./threadline serve}, measured
@@ -40,6 +42,11 @@ import org.threadline.store.Database;
  *     each virtual user signs in with its own session, declares the purpose, then loads person pages drawn at random
  *     from IDS, waiting a random think time (exponential, mean THINK_MS; 0 = none) between pages. Latency is the
  *     full response (headers and body) of every page started after the warm-up.
+ * open-case HOME IDS AGENCY REFERENCE
+ *     opens the case REFERENCE of AGENCY in the case register of the store under HOME (before serving) and links
+ *     every person in IDS to it, so that pages read under the case pass the register's check as in production
+ *     (benchmark set-up: the links are written through the register's store in one transaction, without the
+ *     CASE_CHANGE audit entries the cases command writes one by one)
  * sample-queries HOME OUT COUNT SEED
  *     "find a person" queries made from person records drawn at random (name and date of birth; surname and the
  *     start of the postcode; full name alone; an identifier), one per line: name|date of birth|postcode|identifier
@@ -61,6 +68,8 @@ public final class WebLoadBenchmark {
             List<String> ids = lines(args[2]);
             run(args, "person pages", (session, random) ->
                     session.get("/people/" + ids.get(random.nextInt(ids.size()))).statusCode());
+        } else if (args.length >= 5 && args[0].equals("open-case")) {
+            openCase(Path.of(args[1]), lines(args[2]), args[3], args[4]);
         } else if (args.length >= 5 && args[0].equals("sample-queries")) {
             sampleQueries(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
         } else if (args.length >= 11 && args[0].equals("search")) {
@@ -73,7 +82,7 @@ public final class WebLoadBenchmark {
             });
         } else {
             System.err.println("usage: sample HOME OUT COUNT [SEED] | run URL IDS USERS WARMUP_S MEASURE_S THINK_MS"
-                    + " SEED USER PASSWORD PURPOSE [CASE] | sample-queries HOME OUT COUNT SEED | search URL QUERIES"
+                    + " SEED USER PASSWORD PURPOSE [CASE] | open-case HOME IDS AGENCY REFERENCE | sample-queries HOME OUT COUNT SEED | search URL QUERIES"
                     + " USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE [CASE]");
             System.exit(2);
         }
@@ -93,6 +102,21 @@ public final class WebLoadBenchmark {
             }
             Files.write(out, ids);
             System.out.printf(Locale.UK, "%,d person ids written to %s%n", ids.size(), out);
+        }
+    }
+
+    static void openCase(Path home, List<String> ids, String agency, String reference) throws Exception {
+        try (Database db = Database.embedded(home.resolve("db")); Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            CaseStore cases = new CaseStore(db.dataSource());
+            Instant now = Instant.now();
+            System.out.println("open " + reference + ": " + cases.open(c, agency, reference, "benchmark", now));
+            Map<CaseStore.Outcome, Integer> outcomes = new java.util.EnumMap<>(CaseStore.Outcome.class);
+            for (String id : ids) {
+                outcomes.merge(cases.link(c, agency, reference, id, "benchmark", now), 1, Integer::sum);
+            }
+            c.commit();
+            System.out.println("links: " + outcomes);
         }
     }
 
