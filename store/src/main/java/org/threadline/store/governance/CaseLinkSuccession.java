@@ -112,6 +112,29 @@ public final class CaseLinkSuccession {
         return out;
     }
 
+    /**
+     * The same after a rectification's re-link (ADR 0028), in its transaction once its {@code RECTIFICATION} entry is
+     * appended: the lineage names the build the rectification changed and the entry.
+     *
+     * @param lineage where the row's records went ({@code PeopleBuilder.Relink#lineage()})
+     */
+    public List<Followed> afterRectification(Connection c, long rectificationEntry, List<PersonLineage> lineage,
+                                             Instant at) {
+        if (lineage.isEmpty()) {
+            return List.of();
+        }
+        long run;
+        try (PreparedStatement s = c.prepareStatement("SELECT max(id) FROM link_run");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            run = r.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Reading the people build a rectification changed failed: "
+                    + StoreException.reason(e), e);
+        }
+        return follow(c, Via.RECTIFICATION, run, Optional.of(rectificationEntry), lineage, at);
+    }
+
     private static long writeLineage(Connection c, PersonLineage l, Via via, long run, Optional<Long> entry,
                                      Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO person_lineage (from_person, to_person, kind, via,"

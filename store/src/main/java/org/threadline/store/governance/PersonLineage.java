@@ -45,8 +45,22 @@ public record PersonLineage(String from, String to, Kind kind) {
                 }
             }
         }
+        return ofWentTo(wentTo, retired);
+    }
+
+    /**
+     * The lineage of records that went from persons to others (a rectification's re-link, where each record's move
+     * is known): a retired person whose records all went to one person was merged into them, else split.
+     *
+     * @param wentTo  per person, the other persons some of their records went to
+     * @param retired the persons left with no record
+     */
+    public static List<PersonLineage> ofWentTo(Map<String, ? extends Collection<String>> wentTo,
+                                               Set<String> retired) {
         List<PersonLineage> out = new ArrayList<>();
-        wentTo.forEach((from, tos) -> {
+        new TreeMap<>(wentTo).forEach((from, targets) -> {
+            Set<String> tos = new TreeSet<>(targets);
+            tos.remove(from);
             Kind kind = retired.contains(from) && tos.size() == 1 ? Kind.MERGED : Kind.SPLIT;
             tos.forEach(to -> out.add(new PersonLineage(from, to, kind)));
         });
