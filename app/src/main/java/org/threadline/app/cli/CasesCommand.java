@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./threadline cases open|link|unlink|close|dismiss|list}: the case register as the web's {@code /cases} pages manage
- * it (ADR 0027), with the same rules ({@code config/governance/cases.yaml}: a manager of their own agency's cases,
- * declaring the case-management purpose) and the same audit entry, written in the transaction of each change.
+ * {@code ./threadline cases open|link|unlink|close|dismiss|list}: the case register as the web's {@code /cases}
+ * pages manage it (ADR 0027), with the same rules ({@code config/governance/cases.yaml}: a manager of their own
+ * agency's cases, declaring the case-management purpose) and the same audit entry, written in the transaction of each
+ * change. {@code dismiss} answers an item to check that a people build's split left (ADR 0031).
  */
 @Command(name = "cases", mixinStandardHelpOptions = true,
         description = {"Your agency's case register: open a case, link and unlink people, close it, list the cases "
