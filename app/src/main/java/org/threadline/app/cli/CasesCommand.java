@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./threadline cases open|link|unlink|close|list}: the case register as the web's {@code /cases} pages manage
- * it (ADR 0027), with the same rules ({@code config/governance/cases.yaml}: a manager of their own agency's cases,
- * declaring the case-management purpose) and the same audit entry, written in the transaction of each change.
+ * {@code ./threadline cases open|link|unlink|close|dismiss|list}: the case register as the web's {@code /cases}
+ * pages manage it (ADR 0027), with the same rules ({@code config/governance/cases.yaml}: a manager of their own
+ * agency's cases, declaring the case-management purpose) and the same audit entry, written in the transaction of each
+ * change. {@code dismiss} answers an item to check that a people build's split left (ADR 0031).
  */
 @Command(name = "cases", mixinStandardHelpOptions = true,
         description = {"Your agency's case register: open a case, link and unlink people, close it, list the cases "
@@ -43,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Declare --as AGENCY:ROLE --purpose CASEWORK.MANAGE_CASES (roles in config/governance/cases.yaml).",
             "Uses THREADLINE_DB_URL if set, else embedded PostgreSQL under THREADLINE_HOME/db."},
         subcommands = {CasesCommand.Open.class, CasesCommand.Link.class, CasesCommand.Unlink.class,
-            CasesCommand.Close.class, CasesCommand.ListCases.class})
+            CasesCommand.Close.class, CasesCommand.Dismiss.class, CasesCommand.ListCases.class})
 final class CasesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -51,7 +52,7 @@ final class CasesCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Name a cases command: open, link, unlink, close or list.");
+                "Name a cases command: open, link, unlink, close, dismiss or list.");
     }
 
     /** What every cases command shares: who declares, where the store is, and the service built on it. */
@@ -191,6 +192,30 @@ final class CasesCommand implements Runnable {
         }
     }
 
+    @Command(name = "dismiss", mixinStandardHelpOptions = true,
+            description = "Answer a case's item to check (a linked person's records went to PERSON_ID at a people"
+                    + " build) without linking PERSON_ID; to link them, use link.")
+    static final class Dismiss extends CaseCommand {
+        @Parameters(index = "0", paramLabel = "REF", description = "The case reference.")
+        String reference;
+
+        @Parameters(index = "1", paramLabel = "PERSON_ID", description = "The person the item names, e.g. P0000123.")
+        String personId;
+
+        Dismiss() {
+            this(System.getenv(), Clock.systemUTC());
+        }
+
+        Dismiss(Map<String, String> environment, Clock clock) {
+            super(environment, clock);
+        }
+
+        @Override
+        int run(Cases cases, Viewer v, PrintWriter out) {
+            return report(cases.dismiss(v, reference, personId), out);
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List your agency's cases, open ones first, with the people linked to each now.")
     static final class ListCases extends CaseCommand {
@@ -228,6 +253,11 @@ final class CasesCommand implements Runnable {
                         + k.closedAt().map(t -> ", closed " + t + " by " + k.closedBy().orElse("")).orElse(""));
                 out.println("      linked now: " + (k.linkedNow().isEmpty() ? "no one"
                         : String.join(", ", k.linkedNow())));
+                for (CaseStore.Check x : k.toCheck()) {
+                    out.println("      TO CHECK: " + x.toPerson() + " (records from " + x.personId() + ", "
+                            + x.raisedAt() + "): link it (cases link " + k.reference() + " " + x.toPerson()
+                            + ") or dismiss it (cases dismiss " + k.reference() + " " + x.toPerson() + ")");
+                }
             }
             out.flush();
             return 0;
@@ -250,9 +280,24 @@ final class CasesCommand implements Runnable {
                 lm.put("linkedBy", l.linkedBy());
                 lm.put("unlinkedAt", l.unlinkedAt().map(Object::toString).orElse(null));
                 lm.put("unlinkedBy", l.unlinkedBy().orElse(null));
+                lm.put("linkedReason", l.linkedReason().orElse(null));
+                lm.put("unlinkedReason", l.unlinkedReason().orElse(null));
                 links.add(lm);
             }
             m.put("links", links);
+            List<Map<String, Object>> checks = new ArrayList<>();
+            for (CaseStore.Check x : k.checks()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("personId", x.personId());
+                cm.put("toPerson", x.toPerson());
+                cm.put("raisedAt", x.raisedAt().toString());
+                cm.put("note", x.note());
+                cm.put("settledAt", x.settledAt().map(Object::toString).orElse(null));
+                cm.put("settledBy", x.settledBy().orElse(null));
+                cm.put("settledHow", x.settledHow().orElse(null));
+                checks.add(cm);
+            }
+            m.put("checks", checks);
             return m;
         }
     }

@@ -47,8 +47,9 @@ final class PeopleCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PeopleContext ctx = new PeopleContext(System.getenv())) {
+                // A build's merges move case links, and its splits raise items to check, audited (ADR 0031).
                 PeopleBuilder builder = builder(ctx, threads == null ? Runtime.getRuntime().availableProcessors()
-                        : threads);
+                        : threads).followingCaseLinks(auditLog(ctx));
                 long start = System.nanoTime();
                 // Each step says when it ended (minutes:seconds since the start): where a long build spends its time.
                 PeopleBuilder.Result r = builder.build(line -> {
@@ -65,6 +66,11 @@ final class PeopleCommand implements Runnable {
                         + c.after() + " (" + c.records() + " records)"));
                 if (r.changes().size() > 10) {
                     out.println("  ... and " + (r.changes().size() - 10) + " more changes (table person_change)");
+                }
+                if (!r.caseChanges().isEmpty()) {
+                    out.printf(Locale.UK, "  open cases changed: %d (recorded in the audit log; see ./threadline"
+                            + " cases list)%n", r.caseChanges().size());
+                    r.caseChanges().forEach(c -> out.println("    " + c));
                 }
                 if (!r.warnings().isEmpty()) {
                     out.println("  training notes: " + r.warnings().size() + " (levels never observed in a pass keep"
@@ -101,6 +107,14 @@ final class PeopleCommand implements Runnable {
                     i.events());
             IndicatorsCommand.afterAttach(ctx, i, out);
             return i;
+        }
+    }
+
+    static org.threadline.store.audit.AuditStore auditLog(PeopleContext ctx) {
+        try {
+            return org.threadline.app.audit.InstalledAuditLog.store(ctx.home, Clock.systemUTC());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the audit log's checkpoint key: " + e.getMessage(), e);
         }
     }
 

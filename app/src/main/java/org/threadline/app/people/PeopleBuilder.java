@@ -45,6 +45,8 @@ import org.threadline.linkage.model.ModelJson;
 import org.threadline.linkage.scoring.ComparisonContribution;
 import org.threadline.linkage.scoring.Explanation;
 import org.threadline.linkage.scoring.MatchWeights;
+import org.threadline.store.governance.CaseLinkSuccession;
+import org.threadline.store.governance.PersonLineage;
 import org.threadline.store.people.Build;
 import org.threadline.store.people.BuildWriter;
 import org.threadline.store.people.PeopleStore;
@@ -75,8 +77,20 @@ public final class PeopleBuilder {
     private final Clock clock;
     private final int threads;
     private final BeforeBirthLinks beforeBirth;
+    /** Case links follow what a build merges, and cases get items to check for what it splits (ADR 0031). */
+    private final CaseLinkSuccession caseLinks;
 
+    /**
+     * A builder whose builds refuse to change a case (no audit log to record it): a build that merges or splits a
+     * person linked to an open case fails, and nothing of it is visible. {@link #followingCaseLinks} gives it one.
+     */
     public PeopleBuilder(PeopleStore store, EventVocabulary vocabulary, LinkageModel model, Clock clock, int threads) {
+        this(store, vocabulary, model, clock, threads, new CaseLinkSuccession(Optional.empty()));
+    }
+
+    private PeopleBuilder(PeopleStore store, EventVocabulary vocabulary, LinkageModel model, Clock clock, int threads,
+                          CaseLinkSuccession caseLinks) {
+        this.caseLinks = caseLinks;
         this.store = store;
         this.vocabulary = vocabulary;
         this.model = model;
@@ -85,10 +99,19 @@ public final class PeopleBuilder {
         this.beforeBirth = new BeforeBirthLinks(vocabulary);
     }
 
-    /** What a build did, for the command line. */
+    /**
+     * The same builder, recording in {@code audit} what its builds do to cases: the links that follow a merge and the
+     * items to check after a split, in the build's transaction.
+     */
+    public PeopleBuilder followingCaseLinks(org.threadline.store.audit.AuditStore audit) {
+        return new PeopleBuilder(store, vocabulary, model, clock, threads, new CaseLinkSuccession(Optional.of(audit)));
+    }
+
+    /** What a build did, for the command line; {@code caseChanges}: what it did to open cases, in words. */
     public record Result(long runId, int sourceRows, int records, int persons, int needingAttention, int reviewItems,
                          int events, int relationships, int newPersons, List<StableIds.Change> changes,
-                         int decisionsApplied, Map<String, Long> millis, List<String> warnings) {
+                         int decisionsApplied, Map<String, Long> millis, List<String> warnings,
+                         List<String> caseChanges) {
     }
 
     public Result build(Consumer<String> progress) {
@@ -181,7 +204,7 @@ public final class PeopleBuilder {
         Build.Run header = new Build.Run(started, started, model.id(), model.version(), sha256(modelJson), modelJson,
                 linked.pairs().size(), assignment.newIds(), decisions.size(), linked.millis());
         LookupKeys lookupKeys = new LookupKeys(linked.model(), vocabulary, SEARCH_KEYS);
-        try (BuildWriter w = store.beginBuild(header)) {
+        try (BuildWriter w = store.beginBuild(header, caseLinks)) {
             w.persons(persons, retired);
             writeRecords(parts, w, p -> {
                 Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()),
@@ -226,7 +249,8 @@ public final class PeopleBuilder {
             long run = w.commit(clock.instant());
             return new Result(run, (int) rowsAndEvents[0], parts.size(), persons.size(), attention.size(),
                     review.size(), (int) rowsAndEvents[1], relationships.size(), assignment.newIds(),
-                    assignment.changes(), decisions.size(), linked.millis(), linked.warnings());
+                    assignment.changes(), decisions.size(), linked.millis(), linked.warnings(),
+                    w.caseChanges().stream().map(CaseLinkSuccession.Followed::describe).toList());
         }
     }
 
@@ -457,6 +481,19 @@ public final class PeopleBuilder {
     public record Relink(List<Build.PersonRow> persons, List<Build.KeyedRecord> records, List<ChronologyEvent> events,
                          List<Build.ReviewRow> review, List<Move> moves, Set<String> personsTouched,
                          Set<String> retired) {
+        /**
+         * Where records went between persons (ADR 0031): a person retired with every moved record going to one
+         * person was merged into them; otherwise records split off. What the case links follow: pass it to
+         * {@link CaseLinkSuccession#afterRectification} in the rectification's transaction.
+         */
+        public List<PersonLineage> lineage() {
+            Map<String, Set<String>> wentTo = new TreeMap<>();
+            for (Move m : moves) {
+                m.from().filter(f -> !f.equals(m.to()))
+                        .ifPresent(f -> wentTo.computeIfAbsent(f, k -> new java.util.TreeSet<>()).add(m.to()));
+            }
+            return PersonLineage.ofWentTo(wentTo, retired);
+        }
     }
 
     /**

@@ -283,6 +283,49 @@ class GovernedReadsTest {
                 + " AND payload->>'action' = 'DENY'")).isEqualTo("1");
     }
 
+    @Test
+    @Order(4)
+    void a_case_manager_sees_at_the_command_line_what_a_split_left_to_check_and_dismisses_it() throws Exception {
+        String[] manage = {"--as", "CHILDRENS_SOCIAL_CARE:SOCIAL_WORKER", "--purpose", "CASEWORK.MANAGE_CASES",
+            "--user", "cli.sw2"};
+        assertThat(run(new CasesCommand.Open(environment, CLOCK), concat(new String[] {"S47-2026-88"}, manage))
+                .code()).isZero();
+        assertThat(run(new CasesCommand.Link(environment, CLOCK), concat(new String[] {"S47-2026-88", child},
+                manage)).code()).isZero();
+        String other = text("SELECT person_id FROM person WHERE person_id <> '" + child + "' AND state <> 'RETIRED'"
+                + " ORDER BY person_id LIMIT 1");
+        // As a people build that split the child would leave it: some of the child's records went to `other`.
+        long build = Long.parseLong(text("SELECT max(id) FROM link_run"));
+        try (Database db = open(); Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            new org.threadline.store.governance.CaseLinkSuccession(java.util.Optional.of(
+                    org.threadline.app.audit.InstalledAuditLog.store(ThreadlineHome.fromEnvironment(environment)
+                            .create(), CLOCK))).follow(c,
+                    org.threadline.store.governance.CaseLinkSuccession.Via.PEOPLE_BUILD, build,
+                    java.util.Optional.empty(), List.of(new org.threadline.store.governance.PersonLineage(child,
+                            other, org.threadline.store.governance.PersonLineage.Kind.SPLIT)), CLOCK.instant());
+            c.commit();
+        }
+
+        Run list = run(new CasesCommand.ListCases(environment, CLOCK), manage);
+        assertThat(list.out()).contains("TO CHECK: " + other + " (records from " + child,
+                "cases link S47-2026-88 " + other, "cases dismiss S47-2026-88 " + other);
+        Run dismiss = run(new CasesCommand.Dismiss(environment, CLOCK), concat(new String[] {"S47-2026-88", other},
+                manage));
+        assertThat(dismiss.code()).as(dismiss.err()).isZero();
+        assertThat(dismiss.out()).contains("no longer asks you to check " + other, "Recorded in the audit log");
+        assertThat(run(new CasesCommand.ListCases(environment, CLOCK), manage).out())
+                .doesNotContain("TO CHECK: " + other);
+        assertThat(run(new CasesCommand.ListCases(environment, CLOCK), concat(new String[] {"--json"}, manage))
+                .out()).contains("\"toPerson\" : \"" + other + "\"", "\"settledHow\" : \"DISMISSED\"");
+        Run again = run(new CasesCommand.Dismiss(environment, CLOCK), concat(new String[] {"S47-2026-88", other},
+                manage));
+        assertThat(again.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(again.err()).contains("has nothing to check about " + other);
+        assertThat(text("SELECT count(*) FROM audit_entry WHERE payload->>'actor' = 'cli.sw2'"
+                + " AND payload->'reasonCodes' @> '[\"CHECK_DISMISSED\"]'")).isEqualTo("1");
+    }
+
     static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

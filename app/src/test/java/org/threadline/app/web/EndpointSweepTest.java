@@ -83,7 +83,7 @@ class EndpointSweepTest {
      * case-management purpose; anyone else is refused saying why.
      */
     static final Set<String> CASES_ONLY = Set.of("GET /cases", "POST /cases/open", "POST /cases/link",
-            "POST /cases/unlink", "POST /cases/close");
+            "POST /cases/unlink", "POST /cases/close", "POST /cases/dismiss");
     /** Cohort counts: for an analyst who declared service evaluation, where an agreement releases counts. */
     static final Set<String> ANALYST_ONLY = Set.of("GET /cohorts");
 

@@ -28,25 +28,46 @@ public final class CaseStore {
     public static final Pattern PERSON_ID = Pattern.compile("P\\d{7}");
 
     /** What a change came to. Only {@link #DONE} wrote anything. */
-    public enum Outcome { DONE, NO_SUCH_CASE, ALREADY_EXISTS, ALREADY_LINKED, NOT_LINKED, CASE_CLOSED, NO_SUCH_PERSON }
+    public enum Outcome { DONE, NO_SUCH_CASE, ALREADY_EXISTS, ALREADY_LINKED, NOT_LINKED, CASE_CLOSED, NO_SUCH_PERSON,
+        NOTHING_TO_CHECK }
 
-    /** Who was linked to a case, and (if they were unlinked) when and by whom. */
+    /**
+     * Who was linked to a case, and (if they were unlinked) when and by whom; and why, when the system made or ended
+     * the link rather than a person (a link that followed a merge, ADR 0031).
+     */
     public record Link(String personId, Instant linkedAt, String linkedBy, Optional<Instant> unlinkedAt,
-                       Optional<String> unlinkedBy) {
+                       Optional<String> unlinkedBy, Optional<String> linkedReason, Optional<String> unlinkedReason) {
         public boolean current() {
             return unlinkedAt.isEmpty();
         }
     }
 
-    /** A stored case with its links, current and past, in the order they were made. */
+    /**
+     * An item "to check" (ADR 0031): some records of the linked {@code personId} went to {@code toPerson}, whom the
+     * case does not link; open until the case's owner links them or dismisses it.
+     */
+    public record Check(String personId, String toPerson, Instant raisedAt, String note, Optional<Instant> settledAt,
+                        Optional<String> settledBy, Optional<String> settledHow) {
+        public boolean open() {
+            return settledAt.isEmpty();
+        }
+    }
+
+    /** A stored case with its links, current and past, in the order they were made, and its items to check. */
     public record Case(long id, String agency, String reference, boolean open, Instant openedAt, String openedBy,
-                       Optional<Instant> closedAt, Optional<String> closedBy, List<Link> links) {
+                       Optional<Instant> closedAt, Optional<String> closedBy, List<Link> links, List<Check> checks) {
         public Case {
             links = List.copyOf(links);
+            checks = List.copyOf(checks);
         }
 
         public List<String> linkedNow() {
             return links.stream().filter(Link::current).map(Link::personId).toList();
+        }
+
+        /** The items still to check, oldest first. */
+        public List<Check> toCheck() {
+            return checks.stream().filter(Check::open).toList();
         }
     }
 
@@ -90,8 +111,27 @@ public final class CaseStore {
             s.setString(2, personId);
             s.setTimestamp(3, Timestamp.from(at));
             s.setString(4, by);
-            return s.executeUpdate() == 1 ? Outcome.DONE : Outcome.ALREADY_LINKED;
+            if (s.executeUpdate() != 1) {
+                return Outcome.ALREADY_LINKED;
+            }
         }
+        // Linking the person an item asked about answers it.
+        CaseChecks.settle(c, locked.caseId(), personId, "LINKED", by, at);
+        return Outcome.DONE;
+    }
+
+    /**
+     * Dismisses the open case's item to check about {@code toPerson} (the owner decided not to link them), in the
+     * caller's transaction; {@link Outcome#NOTHING_TO_CHECK} if there is none.
+     */
+    public Outcome dismiss(Connection c, String agency, String reference, String toPerson, String by, Instant at)
+            throws SQLException {
+        Locked locked = lockOpen(c, agency, reference);
+        if (locked.refusal() != null) {
+            return locked.refusal();
+        }
+        return CaseChecks.settle(c, locked.caseId(), toPerson, "DISMISSED", by, at) ? Outcome.DONE
+                : Outcome.NOTHING_TO_CHECK;
     }
 
     /** Ends a person's current link to an open case (the link is stamped, not deleted), in the caller's transaction. */
@@ -178,21 +218,25 @@ public final class CaseStore {
             Map<Long, List<Link>> links = new LinkedHashMap<>();
             if (!heads.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("SELECT case_id, person_id, linked_at, linked_by,"
-                        + " unlinked_at, unlinked_by FROM case_person WHERE case_id = ANY (?) ORDER BY link_id")) {
+                        + " unlinked_at, unlinked_by, linked_reason, unlinked_reason FROM case_person"
+                        + " WHERE case_id = ANY (?) ORDER BY link_id")) {
                     s.setArray(1, c.createArrayOf("bigint", heads.keySet().toArray()));
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             links.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Link(r.getString(2),
                                     r.getTimestamp(3).toInstant(), r.getString(4),
                                     Optional.ofNullable(r.getTimestamp(5)).map(Timestamp::toInstant),
-                                    Optional.ofNullable(r.getString(6))));
+                                    Optional.ofNullable(r.getString(6)), Optional.ofNullable(r.getString(7)),
+                                    Optional.ofNullable(r.getString(8))));
                         }
                     }
                 }
             }
+            Map<Long, List<Check>> checks = CaseChecks.of(c, heads.keySet());
             List<Case> out = new ArrayList<>();
             heads.forEach((id, h) -> out.add(new Case(id, (String) h[0], (String) h[1], (Boolean) h[2],
-                    (Instant) h[3], (String) h[4], cast(h[5]), cast(h[6]), links.getOrDefault(id, List.of()))));
+                    (Instant) h[3], (String) h[4], cast(h[5]), cast(h[6]), links.getOrDefault(id, List.of()),
+                    checks.getOrDefault(id, List.of()))));
             return out;
         } catch (SQLException e) {
             throw new StoreException("Reading the case register failed: " + e.getMessage(), e);

@@ -162,6 +162,10 @@ public final class DerivedRemoval {
             if (person.length > 0) {
                 BreakGlassStore.eraseAbout(c, person, entry);
                 update(c, "DELETE FROM case_person WHERE person_id = ANY(?)", person);
+                // Items to check and lineage name the person too (V23, ADR 0031): they go with the links.
+                update(c, "DELETE FROM case_check WHERE person_id = ANY(?) OR to_person = ANY(?)", person, person);
+                update(c, "DELETE FROM person_lineage WHERE from_person = ANY(?) OR to_person = ANY(?)", person,
+                        person);
             }
             try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', '', true)")) {
                 s.execute();

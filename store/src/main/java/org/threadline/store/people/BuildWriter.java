@@ -13,12 +13,16 @@ import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.people.Relationship;
 import org.threadline.domain.people.StableIds;
 import org.threadline.store.StoreException;
+import org.threadline.store.governance.CaseLinkSuccession;
+import org.threadline.store.governance.PersonLineage;
 
 /**
  * One people build's transaction, written as the build produces it instead of held until the end: at millions of
  * people the records and events alone outgrow the heap (ADR 0009). The derived tables are emptied when the writer
  * opens and refilled as the build goes; readers keep seeing the previous build until {@link #commit}, and closing
- * without a commit (a failure, a kill) rolls it all back, so no partial build is ever visible.
+ * without a commit (a failure, a kill) rolls it all back, so no partial build is ever visible. In the same
+ * transaction, case links follow the persons it merges, and cases whose persons it splits get items to check
+ * ({@link CaseLinkSuccession}, ADR 0031).
  */
 public final class BuildWriter implements AutoCloseable {
     private final DataSource dataSource;
@@ -34,9 +38,14 @@ public final class BuildWriter implements AutoCloseable {
     private int reviewItems;
     private long relationships;
     private boolean done;
+    private final CaseLinkSuccession caseLinks;
+    private final java.util.Set<String> retiredIds = new java.util.HashSet<>();
+    private final List<StableIds.Change> identityChanges = new java.util.ArrayList<>();
+    private List<CaseLinkSuccession.Followed> followed = List.of();
 
-    BuildWriter(DataSource dataSource, Build.Run header) {
+    BuildWriter(DataSource dataSource, Build.Run header, CaseLinkSuccession caseLinks) {
         this.dataSource = dataSource;
+        this.caseLinks = caseLinks;
         try {
             this.connection = dataSource.getConnection();
         } catch (SQLException e) {
@@ -85,6 +94,7 @@ public final class BuildWriter implements AutoCloseable {
                 s.executeBatch();
             }
             retired += retiredIds.size();
+            this.retiredIds.addAll(retiredIds);
         });
     }
 
@@ -153,6 +163,7 @@ public final class BuildWriter implements AutoCloseable {
                 }
                 s.executeBatch();
             }
+            identityChanges.addAll(changes);
         });
     }
 
@@ -177,6 +188,10 @@ public final class BuildWriter implements AutoCloseable {
             long eventCount = freshEvents.count();
             freshRecords.swapIn(connection);
             freshEvents.swapIn(connection);
+            // After the persons are written (a survivor must be held to be linked), before the commit: readers see
+            // the new build and the cases that follow it together.
+            followed = caseLinks.follow(connection, CaseLinkSuccession.Via.PEOPLE_BUILD, run,
+                    java.util.Optional.empty(), PersonLineage.of(identityChanges, retiredIds), finishedAt);
             try (PreparedStatement s = connection.prepareStatement("UPDATE link_run SET finished_at = ?,"
                     + " person_records = ?, persons = ?, merges = ?, splits = ?, retired = ?, review_items = ?,"
                     + " events = ?, relationships = ? WHERE id = ?")) {
@@ -198,6 +213,11 @@ public final class BuildWriter implements AutoCloseable {
         close();
         analyse();
         return run;
+    }
+
+    /** What the committed build did to cases: links that followed a merge, items to check after a split. */
+    public List<CaseLinkSuccession.Followed> caseChanges() {
+        return followed;
     }
 
     /** Rolls back unless committed. */

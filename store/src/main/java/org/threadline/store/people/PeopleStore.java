@@ -428,7 +428,15 @@ public final class PeopleStore {
      * {@link BuildWriter}). {@code header}'s finish time is replaced at the commit.
      */
     public BuildWriter beginBuild(Build.Run header) {
-        return new BuildWriter(dataSource, header);
+        return beginBuild(header, new org.threadline.store.governance.CaseLinkSuccession(Optional.empty()));
+    }
+
+    /**
+     * As {@link #beginBuild(Build.Run)}, with case links following the persons the build merges or splits and
+     * recorded by {@code caseLinks}' audit log (ADR 0031). Without one, a build that would change a case fails.
+     */
+    public BuildWriter beginBuild(Build.Run header, org.threadline.store.governance.CaseLinkSuccession caseLinks) {
+        return new BuildWriter(dataSource, header, caseLinks);
     }
 
     /** Writes a whole build held in memory, in one transaction (small builds, benchmarks). */

@@ -20,9 +20,10 @@ import org.threadline.store.governance.CaseStore;
 /**
  * {@code /cases}: the signed-in manager's agency's cases, open ones with the people linked to them now, and the
  * recently closed ones; a form to open a case; and per case, forms to link a person (by the id their page shows),
- * unlink one and close the case. Every change is a POST with what it changes in its body (no person id in a URL),
- * answered by a redirect back to the list with what was done, or by the list again with the errors beside the
- * form. Anyone else is refused with the reason (and the refusal is audited).
+ * unlink one and close the case, and the items to check a split left (ADR 0031), each to link or dismiss. Every
+ * change is a POST with what it changes in its body (no person id in a URL), answered by a redirect back to the
+ * list with what was done, or by the list again with the errors beside the form. Anyone else is refused with the
+ * reason (and the refusal is audited).
  */
 @Controller
 public class CasePages {
@@ -77,6 +78,16 @@ public class CasePages {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return change(policy.viewer(user.account(), purpose), "UNLINK", v -> cases.unlink(v, reference, personId),
                 "unlink", reference, personId, response, model, redirect);
+    }
+
+    @PostMapping("/cases/dismiss")
+    public String dismiss(@RequestParam(name = "reference", required = false) String reference,
+            @RequestParam(name = "personId", required = false) String personId,
+            @AuthenticationPrincipal SignedInUser user,
+            @SessionAttribute(DeclaredPurpose.SESSION_ATTRIBUTE) DeclaredPurpose purpose,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return change(policy.viewer(user.account(), purpose), "DISMISS", v -> cases.dismiss(v, reference, personId),
+                "dismiss", reference, personId, response, model, redirect);
     }
 
     @PostMapping("/cases/close")

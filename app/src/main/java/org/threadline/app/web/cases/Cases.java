@@ -27,7 +27,9 @@ import org.threadline.store.governance.StoredCaseRegister;
 public final class Cases {
     /** What was asked: the change's verb and the reason code its audit entry carries. */
     public enum Change {
-        OPEN("OPENED"), LINK("LINKED"), UNLINK("UNLINKED"), CLOSE("CLOSED");
+        OPEN("OPENED"), LINK("LINKED"), UNLINK("UNLINKED"), CLOSE("CLOSED"),
+        /** An item to check (ADR 0031) answered without linking the person it names. */
+        DISMISS("CHECK_DISMISSED");
 
         private final String code;
 
@@ -115,6 +117,11 @@ public final class Cases {
         return change(v, Change.CLOSE, reference, null);
     }
 
+    /** Dismisses the case's item to check about {@code personId}: the manager decided not to link them. */
+    public Result dismiss(Viewer v, String reference, String personId) {
+        return change(v, Change.DISMISS, reference, personId);
+    }
+
     private Result change(Viewer v, Change change, String reference, String person) {
         requireManager(v);
         String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
@@ -124,7 +131,7 @@ public final class Cases {
                     + " MASH-2026-0412");
         }
         String personId = person == null ? "" : person.strip().toUpperCase(Locale.ROOT);
-        boolean withPerson = change == Change.LINK || change == Change.UNLINK;
+        boolean withPerson = change == Change.LINK || change == Change.UNLINK || change == Change.DISMISS;
         if (withPerson && !CaseStore.PERSON_ID.matcher(personId).matches()) {
             errors.put("personId", "Person id must be P followed by 7 digits, like P0000123, as the person's page"
                     + " shows it");
@@ -154,6 +161,7 @@ public final class Cases {
                 case LINK -> store.link(c, agency, ref, personId, by, now);
                 case UNLINK -> store.unlink(c, agency, ref, personId, by, now);
                 case CLOSE -> store.close(c, agency, ref, by, now);
+                case DISMISS -> store.dismiss(c, agency, ref, personId, by, now);
             };
         } catch (SQLException e) {
             throw new StoreException("Recording the case change failed: " + e.getMessage(), e);
@@ -167,6 +175,7 @@ public final class Cases {
                 case LINK -> personId + " is linked to case " + ref + ".";
                 case UNLINK -> personId + " is no longer linked to case " + ref + ".";
                 case CLOSE -> "Case " + ref + " is closed.";
+                case DISMISS -> "Case " + ref + " no longer asks you to check " + personId + " (not linked).";
             });
             case NO_SUCH_CASE -> Result.refused("reference", "Your agency has no case " + ref);
             case ALREADY_EXISTS -> Result.refused("reference", "Your agency already has a case " + ref);
@@ -175,6 +184,8 @@ public final class Cases {
             case ALREADY_LINKED -> Result.refused("personId", personId + " is already linked to case " + ref);
             case NOT_LINKED -> Result.refused("personId", personId + " is not linked to case " + ref);
             case NO_SUCH_PERSON -> Result.refused("personId", "No one held has the person id " + personId);
+            case NOTHING_TO_CHECK -> Result.refused("personId", "Case " + ref + " has nothing to check about "
+                    + personId);
         };
     }
 
