@@ -213,8 +213,7 @@ public final class PeopleBuilder {
                     rowsAndEvents[1], rowsAndEvents[0]));
             List<PersonRow> personRows = new ArrayList<>();
             for (PersonPart p : parts) {
-                personRows.add(new PersonRow(personOfKey.get(p.key()), source(p.row()), part(p), unprefixed(p),
-                        attacher.seenOn(p.key())));
+                personRows.add(personRow(p, personOfKey.get(p.key()), attacher.seenOn(p.key())));
             }
             List<Relationship> relationships = new RelationshipInference(RelationshipInference.Settings.DEFAULT)
                     .infer(personRows, summaries);
@@ -341,7 +340,8 @@ public final class PeopleBuilder {
      * Resolves the person records of files landed since the last build against the persons already held, with the
      * last build's trained model and no re-training, and attaches their events — so a new police incident reaches
      * the right person (and can raise an alert) within seconds of intake. A near match (the review band) becomes a
-     * new person plus a review item, never a silent merge. Relationships are left to the next full build.
+     * new person plus a review item, never a silent merge. Relationships are left to the next full build
+     * (a rectification remakes those around its row: {@link RowTies}).
      */
     public Increment attachNew(Consumer<String> progress) {
         Trained last = lastBuild();
@@ -720,8 +720,12 @@ public final class PeopleBuilder {
                 p.row().agency(), p.row().definitionId(), confidence, identity, linkedBy);
     }
 
-    /** Person parts: every row not mapped as an event of other records, for its subject and any prefixed person. */
     private List<PersonPart> personParts(List<StoredRow> rows) {
+        return personParts(vocabulary, rows);
+    }
+
+    /** Person parts: every row not mapped as an event of other records, for its subject and any prefixed person. */
+    static List<PersonPart> personParts(EventVocabulary vocabulary, List<StoredRow> rows) {
         List<PersonPart> parts = new ArrayList<>();
         for (StoredRow r : rows) {
             Optional<EventSource> source = vocabulary.source(r.definitionId());
@@ -905,6 +909,11 @@ public final class PeopleBuilder {
         }
         return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
                 .map(Map.Entry::getKey).orElse("");
+    }
+
+    /** A part as relationship and residence inference read it: its person, source, fields and the day it shows. */
+    static PersonRow personRow(PersonPart p, String person, Optional<LocalDate> seenOn) {
+        return new PersonRow(person, source(p.row()), part(p), unprefixed(p), seenOn);
     }
 
     private static String part(PersonPart p) {
