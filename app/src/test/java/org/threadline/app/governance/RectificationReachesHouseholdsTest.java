@@ -3,15 +3,9 @@ package org.threadline.app.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,41 +218,19 @@ class RectificationReachesHouseholdsTest {
                 "dpo.one", "local-authority");
     }
 
-    /** Every table's whole content, hashed in a stable order. */
     private static Map<String, String> snapshot() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            out.put(t, first("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '')"
-                    + " FROM " + t + " x"));
-        }
-        return out;
+        return Sql.snapshot(built.database().dataSource(), TABLES);
     }
 
     private static String first(String sql) {
-        return firstRow(sql)[0];
+        return Sql.first(built.database().dataSource(), sql);
     }
 
     private static String[] firstRow(String sql) {
-        List<String[]> all = rows(sql);
-        assertThat(all).as(sql).isNotEmpty();
-        return all.get(0);
+        return Sql.firstRow(built.database().dataSource(), sql);
     }
 
     private static List<String[]> rows(String sql) {
-        List<String[]> out = new ArrayList<>();
-        try (Connection c = built.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                String[] row = new String[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = r.getString(i + 1);
-                }
-                out.add(row);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-        return out;
+        return Sql.rows(built.database().dataSource(), sql);
     }
 }
