@@ -48,6 +48,7 @@ class RectifiedAlertEvidenceTest {
     static TestApp app;
     static List<Alert> raised;
     static Rectification rectification;
+    static String schoolKey;
 
     @BeforeAll
     static void population() throws Exception {
@@ -55,6 +56,10 @@ class RectifiedAlertEvidenceTest {
         raised = RaisedAlerts.raise(app, app.clock.instant());
         app.account("rectified.school", Agency.SCHOOLS, Role.DESIGNATED_SAFEGUARDING_LEAD, "rectified-school-pass");
         app.worksFor("rectified.school", Memberships.EVERY);
+        schoolKey = new org.threadline.app.apikeys.ApiKeys(app.database.dataSource(), new java.security.SecureRandom())
+                .create("rectified-school-mis", Agency.SCHOOLS.name(), Role.DESIGNATED_SAFEGUARDING_LEAD.name(), "test",
+                        app.clock.instant()).secretKey();
+        app.worksFor("apikey.rectified-school-mis", Memberships.EVERY);
         Path root = Files.isDirectory(Path.of("config", "rules")) ? Path.of(".") : Path.of("..");
         rectification = new Rectification(app.database.dataSource(), InstalledAuditLog.store(
                 new ThreadlineHome(app.home).create(), app.clock), SourceDefinitions.loadAll(root.resolve(
@@ -110,6 +115,20 @@ class RectifiedAlertEvidenceTest {
                         + a.alertId()));
         assertThat(first("SELECT payload->>'reasonCodes' FROM audit_entry WHERE sequence = " + r.auditEntry()))
                 .contains("ALERTS_MARKED=" + r.alertsMarked());
+        // A partner's system reading the feed is told the same.
+        com.fasterxml.jackson.databind.JsonNode feed = new ApiClient(app, schoolKey)
+                .purpose("SAFEGUARDING.CHILD.ENCOMPASS", null).get("/api/v1/alerts").json();
+        java.util.Map<String, String> rectifiedIn = new java.util.HashMap<>();
+        feed.path("alerts").forEach(a -> rectifiedIn.put(a.path("alertId").asText(),
+                a.path("evidenceRectifiedAt").toString()));
+        assertThat(rectifiedIn).containsKey(alert.alertId());
+        assertThat(rectifiedIn.get(alert.alertId())).contains(app.clock.instant().toString().substring(0, 10));
+        rectifiedIn.forEach((id, at) -> {
+            if (!id.equals(alert.alertId()) && raised.stream().anyMatch(a -> a.alertId().equals(id)
+                    && a.evidence().stream().noneMatch(rowEvents::contains))) {
+                assertThat(at).as("an alert not citing the row, in the feed").isEqualTo("[]");
+            }
+        });
     }
 
     @Test
