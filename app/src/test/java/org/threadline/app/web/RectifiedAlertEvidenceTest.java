@@ -40,6 +40,7 @@ import org.threadline.store.indicators.AlertStore;
  * told, in the inbox, that the evidence was corrected and to re-check (ADR 0032). On a population of its own (the
  * correction changes it), with alerts raised by the rule engine.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RectifiedAlertEvidenceTest {
     private static final DateTimeFormatter POLICE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -75,6 +76,7 @@ class RectifiedAlertEvidenceTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void an_open_alert_citing_a_corrected_row_is_marked_for_its_recipient_and_otherwise_left_as_raised()
             throws Exception {
         Alert alert = raised.stream().filter(a -> a.recipient().agency().equals("schools")
@@ -132,8 +134,24 @@ class RectifiedAlertEvidenceTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
+    void erasing_the_alerts_subject_takes_the_alert_and_its_mark_with_it() throws Exception {
+        String[] marked = firstRow("SELECT m.alert_id, a.subject_person_id FROM alert_rectification m JOIN alert a"
+                + " ON a.alert_id = m.alert_id ORDER BY m.alert_id LIMIT 1");
+
+        new org.threadline.app.governance.Erasure(app.database.dataSource(), InstalledAuditLog.store(
+                new ThreadlineHome(app.home).create(), app.clock), app.clock, app.home).erase(marked[1],
+                "the data subject's erasure request was upheld", "dpo.one", "local-authority", false);
+
+        assertThat(first("SELECT count(*) FROM alert_rectification WHERE alert_id = '" + marked[0] + "'"))
+                .isEqualTo("0");
+        assertThat(first("SELECT count(*) FROM alert WHERE alert_id = '" + marked[0] + "'")).isEqualTo("0");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
     void the_database_refuses_a_mark_made_outside_a_rectification() {
-        Alert alert = raised.get(0);
+        Alert alert = new AlertStore(app.database.dataSource()).all().get(0);
         assertThatThrownBy(() -> {
             try (Connection c = app.database.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO alert_rectification VALUES ('" + alert.alertId() + "', 1, now())");
@@ -166,10 +184,18 @@ class RectifiedAlertEvidenceTest {
     }
 
     private static String first(String sql) {
+        return firstRow(sql)[0];
+    }
+
+    private static String[] firstRow(String sql) {
         try (Connection c = app.database.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {
             assertThat(r.next()).as(sql).isTrue();
-            return r.getString(1);
+            String[] row = new String[r.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = r.getString(i + 1);
+            }
+            return row;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
