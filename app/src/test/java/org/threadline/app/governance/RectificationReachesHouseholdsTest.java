@@ -180,6 +180,67 @@ class RectificationReachesHouseholdsTest {
         assertThat(r.ties()).hasValueSatisfying(t -> assertThat(t.relationshipsChanged()).isPositive());
     }
 
+    @Test
+    @Order(5)
+    void correcting_the_mother_a_health_visitor_named_gives_the_child_that_mother_at_once_and_keeps_the_other_contacts_mother() {
+        // A contact that names the child's mother with another woman's NHS number: the mother's record leaves her
+        // person; the child's stays. The mother the other contacts name is still the child's parent (asserted by
+        // them); the corrected contact's mother is the child's parent at once.
+        String[] c = firstRow("SELECT m.file_id, m.row_number, m.person_id, k.person_id, k.record_key FROM"
+                + " person_record m JOIN person_record k ON k.file_id = m.file_id AND k.row_number = m.row_number"
+                + " AND k.part = '' JOIN relationship x ON x.from_person = m.person_id AND x.to_person = k.person_id"
+                + " AND x.type = 'PARENT_OF' AND x.rule = 'health visitor named the mother' AND"
+                + " jsonb_array_length(x.evidence) >= 2 WHERE m.definition_id = 'health-visiting' AND m.part = 'mother'"
+                + " AND m.identity->>'nhs_number' <> '' ORDER BY m.record_key LIMIT 1");
+        String mother = c[2];
+        String child = c[3];
+        String other = first("SELECT identity->>'nhs_number' FROM person_record WHERE part = 'mother' AND"
+                + " identity->>'nhs_number' <> '' AND person_id <> '" + mother + "' ORDER BY record_key LIMIT 1");
+        RowKey row = new RowKey(Long.parseLong(c[0]), Long.parseLong(c[1]));
+
+        Rectification.Result r = rectification.rectify(request(row, "health-visiting", "mother.nhs_number", other),
+                false);
+
+        PeopleBuilder.Move childMove = r.moves().stream().filter(m -> m.recordKey().equals(c[4])).findFirst()
+                .orElseThrow();
+        assertThat(childMove.outcome()).as("the child's record, whose fields did not change").isEqualTo("STAYED");
+        String now = r.moves().stream().filter(m -> m.recordKey().endsWith(":mother")).findFirst().orElseThrow().to();
+        assertThat(now).isNotEqualTo(mother);
+        List<Relationship> family = queries.family(child).relationships();
+        assertThat(family).as("the child's family read right after").anySatisfy(x -> {
+            assertThat(x.type()).isEqualTo(RelationshipType.PARENT_OF);
+            assertThat(x.fromPerson()).isEqualTo(now);
+            assertThat(x.toPerson()).isEqualTo(child);
+            assertThat(x.evidence()).anySatisfy(e -> assertThat(e.rowNumber()).isEqualTo(row.rowNumber()));
+        });
+        assertThat(family).as("the mother the other contacts name").anySatisfy(x -> {
+            assertThat(x.type()).isEqualTo(RelationshipType.PARENT_OF);
+            assertThat(x.fromPerson()).isEqualTo(mother);
+            assertThat(x.basis()).isEqualTo(Basis.ASSERTED);
+            assertThat(x.evidence()).anySatisfy(e -> assertThat(e.definitionId().equals("health-visiting")
+                    && e.rowNumber() != row.rowNumber()).isTrue());
+        });
+    }
+
+    @Test
+    @Order(6)
+    void correcting_a_mothers_field_re_decides_her_record_and_never_her_childs() {
+        String other = first("SELECT identity->>'nhs_number' FROM person_record WHERE part = 'mother' AND"
+                + " identity->>'nhs_number' <> '' ORDER BY record_key DESC LIMIT 1");
+        List<String[]> contacts = rows("SELECT m.file_id, m.row_number, k.record_key FROM person_record m JOIN"
+                + " person_record k ON k.file_id = m.file_id AND k.row_number = m.row_number AND k.part = ''"
+                + " WHERE m.definition_id = 'health-visiting' AND m.part = 'mother' AND m.identity->>'nhs_number'"
+                + " NOT IN ('', '" + other + "') ORDER BY m.record_key LIMIT 25");
+        assertThat(contacts).hasSizeGreaterThan(10);
+        for (String[] c : contacts) {
+            Rectification.Result dry = rectification.rectify(request(new RowKey(Long.parseLong(c[0]),
+                    Long.parseLong(c[1])), "health-visiting", "mother.nhs_number", other), true);
+            assertThat(dry.moves()).filteredOn(m -> m.recordKey().equals(c[2])).singleElement()
+                    .satisfies(m -> assertThat(m.outcome()).as("the child's record on %s:%s", c[0], c[1])
+                            .isEqualTo("STAYED"));
+        }
+    }
+
     // ---- helpers ----
 
     private record CaseChild(RowKey row, String child, String applicant) {
