@@ -69,18 +69,22 @@ final class AlertsCommand implements Runnable {
                 }
                 AlertViews views = new AlertViews(ctx.queries, reads.views, reads.policy, AlertWording.of(
                         IndicatorRun.shippedRulebooks(PeopleContext.config("rules"), ctx.vocabulary)));
-                List<Alert> alerts = new AlertStore(ctx.database.dataSource()).forAgency(v.party()).stream()
+                AlertStore store = new AlertStore(ctx.database.dataSource());
+                List<Alert> alerts = store.forAgency(v.party()).stream()
                         .filter(a -> !open || a.state() != AlertState.CLOSED)
                         .filter(a -> !overdue || a.overdue(now))
                         .sorted(java.util.Comparator.comparing(Alert::raisedAt).reversed()
                                 .thenComparing(Alert::alertId))
                         .toList();
+                java.util.Map<String, List<Instant>> rectified = store.rectified(alerts.stream()
+                        .map(Alert::alertId).toList());
                 reads.print(v, out, (w, accesses) -> {
                     w.println(GovernedReads.readAs(v));
                     w.printf(Locale.UK, "%,d alert(s) for %s, %,d overdue.%n", alerts.size(), v.party(),
                             alerts.stream().filter(a -> a.overdue(now)).count());
                     for (Alert a : alerts) {
-                        AlertViews.AlertView view = views.view(v, a, now, accesses);
+                        AlertViews.AlertView view = views.view(v, a, now, accesses,
+                                rectified.getOrDefault(a.alertId(), List.of()));
                         w.println("  " + view.alertId() + "  " + (view.overdue() ? "OVERDUE " : "") + view.state()
                                 + "  " + view.indicator() + " - " + view.personId() + " "
                                 + (view.personName() == null ? "(name not shared with you)" : view.personName()));
@@ -92,6 +96,9 @@ final class AlertsCommand implements Runnable {
                                 + e.summary()));
                         if (!view.notShown().isEmpty()) {
                             w.println("      " + view.notShown());
+                        }
+                        if (!view.rectified().isEmpty()) {
+                            w.println("      " + view.rectified());
                         }
                     }
                 });

@@ -111,6 +111,14 @@ final class RectifyCommand implements Callable<Integer> {
         if (!r.retired().isEmpty()) {
             w.println("  retired (no record left): " + String.join(", ", r.retired()));
         }
+        r.ties().filter(org.threadline.store.people.TiesAround.Counts::any).ifPresent(t -> w.printf(java.util.Locale.UK,
+                "  relationships: %,d removed, %,d added, %,d changed; residences: %,d removed, %,d added, %,d"
+                        + " changed%n", t.relationshipsRemoved(), t.relationshipsAdded(), t.relationshipsChanged(),
+                t.residencesRemoved(), t.residencesAdded(), t.residencesChanged()));
+        if (r.alertsMarked() > 0) {
+            w.printf(java.util.Locale.UK, "  %,d alert(s) citing the row's events marked \"evidence rectified: re-check\""
+                    + " for their recipients%n", r.alertsMarked());
+        }
         if (r.reviewItems() > 0) {
             w.println("  " + r.reviewItems() + " review item(s): ./threadline review list");
         }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.threadline.app.indicators.IndicatorRun;
 import org.threadline.app.people.PeopleBuilder;
+import org.threadline.app.people.RowTies;
 import org.threadline.domain.chronology.ChronologyEvent;
 import org.threadline.domain.chronology.EventVocabulary;
 import org.threadline.domain.governance.audit.AuditAction;
@@ -33,11 +34,13 @@ import org.threadline.linkage.model.LinkageModel;
 import org.threadline.store.StoreException;
 import org.threadline.store.audit.AuditStore;
 import org.threadline.store.governance.RowKey;
+import org.threadline.store.indicators.AlertStore;
 import org.threadline.store.governance.SourceRows;
 import org.threadline.store.people.Build;
 import org.threadline.store.people.PeopleStore;
 import org.threadline.store.people.RowRewrite;
 import org.threadline.store.people.StoredRow;
+import org.threadline.store.people.TiesAround;
 
 /**
  * Corrects one field of one stored source row in place, with every copy derived from it (a data subject's right to
@@ -50,8 +53,12 @@ import org.threadline.store.people.StoredRow;
  * lookup keys, so search finds the corrected value), its chronology events and the review items about its records
  * are made again, the records' links re-decided by incremental resolution (a corrected date of birth can move a
  * record to another person, or to review: the result says so), and the persons touched get their summary from their
- * records. After the commit the indicators of the persons touched and their families are re-evaluated, as after an
- * intake. A dry run does the same work and rolls it back.
+ * records; the relationships and residences the row's correction changes are remade ({@link RowTies}: a corrected
+ * parent, role or address changes the family read right after); and every alert citing one of the row's events is
+ * marked as resting on rectified evidence (ADR 0032: marked, never changed or deleted - it was a real decision
+ * point). After the commit the indicators of the persons touched, of those whose relationships changed, and of their
+ * families are re-evaluated, as after an intake (which may raise a new alert). A dry run does the same work and rolls
+ * it back.
  */
 public final class Rectification {
     /** The purpose recorded on the audit entry. */
@@ -100,7 +107,8 @@ public final class Rectification {
     public record Result(Request request, String fileName, String column, List<String> changed,
                          List<PeopleBuilder.Move> moves, List<String[]> eventsBefore, List<String[]> eventsAfter,
                          int reviewItems, Set<String> personsTouched, Set<String> retired, long auditEntry,
-                         boolean dryRun, Optional<IndicatorRun.Outcome> reevaluated) {
+                         boolean dryRun, Optional<IndicatorRun.Outcome> reevaluated, Optional<TiesAround.Counts> ties,
+                         long alertsMarked, Set<String> personsReevaluated) {
     }
 
     public Result rectify(Request q, boolean dryRun) {
@@ -120,11 +128,12 @@ public final class Rectification {
                 throw e;
             }
             if (!dryRun && indicators.isPresent() && indicators.get().hasRun()
-                    && !result.personsTouched().isEmpty()) {
-                IndicatorRun.Outcome o = indicators.get().reevaluate(result.personsTouched(), Optional.empty());
+                    && !result.personsReevaluated().isEmpty()) {
+                IndicatorRun.Outcome o = indicators.get().reevaluate(result.personsReevaluated(), Optional.empty());
                 result = new Result(result.request(), result.fileName(), result.column(), result.changed(),
                         result.moves(), result.eventsBefore(), result.eventsAfter(), result.reviewItems(),
-                        result.personsTouched(), result.retired(), result.auditEntry(), false, Optional.of(o));
+                        result.personsTouched(), result.retired(), result.auditEntry(), false, Optional.of(o),
+                        result.ties(), result.alertsMarked(), result.personsReevaluated());
             }
             return result;
         } catch (SQLException e) {
@@ -184,6 +193,13 @@ public final class Rectification {
         Optional<PeopleBuilder.Relink> relink = built
                 ? Optional.of(new PeopleBuilder(people, vocabulary, model, clock, 1).relink(row, before, corrected.changed()))
                 : Optional.empty();
+        // The relationships and residences around the row, and the alerts citing its events, are read before
+        // anything is written: the plan compares the row's ties as they were with what they become.
+        Optional<RowTies.Plan> ties = relink.map(r -> RowTies.plan(c, people, vocabulary, people.rowsAt(
+                List.of(new long[] {q.row().fileId(), q.row().rowNumber()})).get(q.row().fileId() + ":"
+                + q.row().rowNumber()), row, before, r));
+        List<String> citedEvents = eventsBefore.stream().map(e -> e[0]).toList();
+        long alertsCiting = AlertStore.citing(c, citedEvents);
 
         Optional<String> subject = before.stream().filter(r -> r.part().isEmpty()).map(Build.RecordRow::personId)
                 .findFirst().or(() -> before.stream().map(Build.RecordRow::personId).findFirst())
@@ -200,6 +216,8 @@ public final class Rectification {
                 reasons.add("PERSONS_RETIRED=" + String.join(",", r.retired()));
             }
         });
+        ties.ifPresent(t -> reasons.addAll(t.reasons()));
+        reasons.add("ALERTS_MARKED=" + alertsCiting);
         if (relink.isEmpty()) {
             reasons.add("NOT_BUILT_YET");
         }
@@ -210,15 +228,21 @@ public final class Rectification {
         SourceRows.write(c, q.row(), corrected.row().cells(), fields);
         relink.ifPresent(r -> RowRewrite.rewrite(c, q.row().fileId(), q.row().rowNumber(), r.persons(), r.records(),
                 r.events(), r.review()));
+        Optional<TiesAround.Counts> tiesWritten = ties.map(t -> t.write(c));
+        long alertsMarked = AlertStore.markRectified(c, citedEvents, entry, clock.instant());
         SourceRows.markRectification(c, -1);
         List<String[]> eventsAfter = relink.map(r -> r.events().stream().map(Rectification::describe).toList())
                 .orElse(List.of());
         Set<String> touched = relink.map(r -> (Set<String>) new TreeSet<>(r.personsTouched())).orElse(Set.of());
+        // Indicators read families: a person whose relationships changed may have a family that now meets one.
+        Set<String> reevaluate = new TreeSet<>(touched);
+        ties.ifPresent(t -> reevaluate.addAll(t.personsWhoseTiesChanged()));
+        relink.ifPresent(r -> reevaluate.removeAll(r.retired()));
         return new Result(q, held.fileName(), corrected.column(), corrected.changed(),
                 relink.map(PeopleBuilder.Relink::moves).orElse(List.of()), eventsBefore, eventsAfter,
                 relink.map(r -> r.review().size()).orElse(0), touched,
                 relink.map(PeopleBuilder.Relink::retired).orElse(Set.of()), dryRun ? -1 : entry, dryRun,
-                Optional.empty());
+                Optional.empty(), tiesWritten, alertsMarked, reevaluate);
     }
 
     private static SourceRows.Field field(FieldValue v) {

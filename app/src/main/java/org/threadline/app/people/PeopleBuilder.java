@@ -236,8 +236,7 @@ public final class PeopleBuilder {
                     rowsAndEvents[1], rowsAndEvents[0]));
             List<PersonRow> personRows = new ArrayList<>();
             for (PersonPart p : parts) {
-                personRows.add(new PersonRow(personOfKey.get(p.key()), source(p.row()), part(p), unprefixed(p),
-                        attacher.seenOn(p.key())));
+                personRows.add(personRow(p, personOfKey.get(p.key()), attacher.seenOn(p.key())));
             }
             List<Relationship> relationships = new RelationshipInference(RelationshipInference.Settings.DEFAULT)
                     .infer(personRows, summaries);
@@ -365,7 +364,8 @@ public final class PeopleBuilder {
      * Resolves the person records of files landed since the last build against the persons already held, with the
      * last build's trained model and no re-training, and attaches their events — so a new police incident reaches
      * the right person (and can raise an alert) within seconds of intake. A near match (the review band) becomes a
-     * new person plus a review item, never a silent merge. Relationships are left to the next full build.
+     * new person plus a review item, never a silent merge. Relationships are left to the next full build
+     * (a rectification remakes those around its row: {@link RowTies}).
      */
     public Increment attachNew(Consumer<String> progress) {
         Trained last = lastBuild();
@@ -507,8 +507,9 @@ public final class PeopleBuilder {
      *
      * @param corrected the row as corrected
      * @param before    the records the row made before the correction
-     * @param changed   the fields the correction changed: links are re-decided only when one of them is a field
-     *                  linkage, search or event attachment reads (a corrected event date or offence leaves the
+     * @param changed   the fields the correction changed: a record's links are re-decided only when one of them is
+     *                  a field of its own person (a mother's fields for her record, the subject's for the subject's)
+     *                  that linkage, search or event attachment reads (a corrected event date or offence leaves the
      *                  records where they are: incremental resolution is not asked to repeat what batch decided)
      */
     public Relink relink(StoredRow corrected, List<Build.RecordRow> before, java.util.Collection<String> changed) {
@@ -543,13 +544,17 @@ public final class PeopleBuilder {
         linkFields.addAll(trained.columns());
         linkFields.addAll(List.of("person_key", "address_line", "middle_names"));
         LookupKeys.attachFields(vocabulary).getOrDefault(corrected.definitionId(), List.of()).forEach(linkFields::add);
-        boolean relinks = changed.stream().map(f -> f.startsWith("attribute.") ? f : f.substring(f.indexOf('.') + 1))
-                .anyMatch(linkFields::contains);
+        // Per part: a corrected mother's NHS number re-decides her record, not her child's (the child's cells are
+        // unchanged, and re-deciding a record joined transitively could split it for no reason).
+        java.util.function.Predicate<PersonPart> relinks = p -> changed.stream().anyMatch(f -> {
+            int dot = f.startsWith("attribute.") ? -1 : f.indexOf('.');
+            return f.substring(0, dot + 1).equals(p.prefix()) && linkFields.contains(f.substring(dot + 1));
+        });
         Map<String, Double> confidenceBefore = new HashMap<>();
         before.forEach(r -> confidenceBefore.put(r.recordKey(), r.linkConfidence()));
         for (PersonPart p : newParts) {
             Optional<String> was = Optional.ofNullable(personBefore.get(p.key()));
-            if (!relinks && was.isPresent()) {
+            if (!relinks.test(p) && was.isPresent()) {
                 personOfKey.put(p.key(), was.get());
                 confidenceOfKey.put(p.key(), confidenceBefore.get(p.key()));
                 moves.add(new Move(p.key(), was, was.get(), "STAYED", confidenceBefore.get(p.key()),
@@ -593,7 +598,7 @@ public final class PeopleBuilder {
         before.forEach(r -> linkedBefore.put(r.recordKey(), r.linkedBy()));
         for (PersonPart p : newParts) {
             Build.RecordRow row = recordRow(p, personOfKey.get(p.key()), confidenceOfKey.get(p.key()),
-                    relinks ? Optional.empty() : linkedBefore.getOrDefault(p.key(), Optional.empty()));
+                    relinks.test(p) ? Optional.empty() : linkedBefore.getOrDefault(p.key(), Optional.empty()));
             records.add(new Build.KeyedRecord(row, lookupKeys.of(p, cells(p), row.identity())));
             identitiesOf.computeIfAbsent(row.personId(), k -> new ArrayList<>()).add(row.identity());
         }
@@ -757,8 +762,12 @@ public final class PeopleBuilder {
                 p.row().agency(), p.row().definitionId(), confidence, identity, linkedBy);
     }
 
-    /** Person parts: every row not mapped as an event of other records, for its subject and any prefixed person. */
     private List<PersonPart> personParts(List<StoredRow> rows) {
+        return personParts(vocabulary, rows);
+    }
+
+    /** Person parts: every row not mapped as an event of other records, for its subject and any prefixed person. */
+    static List<PersonPart> personParts(EventVocabulary vocabulary, List<StoredRow> rows) {
         List<PersonPart> parts = new ArrayList<>();
         for (StoredRow r : rows) {
             Optional<EventSource> source = vocabulary.source(r.definitionId());
@@ -942,6 +951,11 @@ public final class PeopleBuilder {
         }
         return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
                 .map(Map.Entry::getKey).orElse("");
+    }
+
+    /** A part as relationship and residence inference read it: its person, source, fields and the day it shows. */
+    static PersonRow personRow(PersonPart p, String person, Optional<LocalDate> seenOn) {
+        return new PersonRow(person, source(p.row()), part(p), unprefixed(p), seenOn);
     }
 
     private static String part(PersonPart p) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -419,41 +418,19 @@ class RectificationTest {
         }
     }
 
-    /** Every table's whole content, hashed in a stable order. */
     private static Map<String, String> snapshot() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            out.put(t, first("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '')"
-                    + " FROM " + t + " x"));
-        }
-        return out;
+        return Sql.snapshot(built.database().dataSource(), TABLES);
     }
 
     private static String first(String sql) {
-        return firstRow(sql)[0];
+        return Sql.first(built.database().dataSource(), sql);
     }
 
     private static String[] firstRow(String sql) {
-        List<String[]> all = rows(sql);
-        assertThat(all).as(sql).isNotEmpty();
-        return all.get(0);
+        return Sql.firstRow(built.database().dataSource(), sql);
     }
 
     private static List<String[]> rows(String sql) {
-        List<String[]> out = new ArrayList<>();
-        try (Connection c = built.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                String[] row = new String[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = r.getString(i + 1);
-                }
-                out.add(row);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-        return out;
+        return Sql.rows(built.database().dataSource(), sql);
     }
 }

@@ -154,6 +154,73 @@ public final class AlertStore {
         }
     }
 
+    private static final String CITES = "EXISTS (SELECT 1 FROM jsonb_array_elements_text(evidence) e"
+            + " WHERE e = ANY (?))";
+
+    /**
+     * How many alerts cite any of these events (their evidence is event ids), in the caller's transaction: what a
+     * rectification of the events' row will mark.
+     */
+    public static long citing(Connection c, java.util.Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM alert WHERE " + CITES)) {
+            s.setArray(1, c.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Counting the alerts citing corrected events failed: " + StoreException.reason(e),
+                    e);
+        }
+    }
+
+    /**
+     * Marks every alert citing any of these events as resting on evidence rectified by audit entry {@code entry} at
+     * {@code at} (V24): the alert itself, its state and its history stay as they are. In the caller's transaction,
+     * which must have appended that RECTIFICATION entry and named it (the database refuses a mark otherwise).
+     * Returns how many alerts were marked.
+     */
+    public static long markRectified(Connection c, java.util.Collection<String> eventIds, long entry, Instant at) {
+        if (eventIds.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_rectification (alert_id, audit_entry,"
+                + " rectified_at) SELECT alert_id, ?, ? FROM alert WHERE " + CITES
+                + " ON CONFLICT DO NOTHING")) {
+            s.setLong(1, entry);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setArray(3, c.createArrayOf("text", eventIds.toArray()));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Marking the alerts citing corrected events failed: " + StoreException.reason(e),
+                    e);
+        }
+    }
+
+    /** When the evidence of each of these alerts was rectified (oldest first); alerts never affected are absent. */
+    public Map<String, List<Instant>> rectified(java.util.Collection<String> alertIds) {
+        Map<String, List<Instant>> out = new LinkedHashMap<>();
+        if (alertIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT alert_id,"
+                + " rectified_at FROM alert_rectification WHERE alert_id = ANY (?) ORDER BY rectified_at,"
+                + " audit_entry")) {
+            s.setArray(1, c.createArrayOf("text", alertIds.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getTimestamp(2).toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading the rectifications of alerts failed: " + StoreException.reason(e), e);
+        }
+        return out;
+    }
+
     public Optional<Alert> find(String alertId) {
         return query(" WHERE a.alert_id = ?", alertId, null).stream().findFirst();
     }

@@ -51,10 +51,15 @@ public class AlertViews {
     public record AlertView(String alertId, String state, boolean overdue, String indicator, String trigger,
                             String personId, String personName, String raised, String due, String routedTo,
                             List<EvidenceView> evidence, List<String> statements, String notShown,
-                            List<StepView> history, boolean canAcknowledge, boolean canDecide, boolean canClose) {
+                            List<StepView> history, boolean canAcknowledge, boolean canDecide, boolean canClose,
+                            String rectified) {
     }
 
-    public AlertView view(Viewer v, Alert a, Instant now, List<Access> accesses) {
+    /**
+     * {@code rectifiedAt}: when an event the alert cites was corrected by a rectification after it was raised
+     * (ADR 0032); the recipient is told to re-check, since the alert stays as raised.
+     */
+    public AlertView view(Viewer v, Alert a, Instant now, List<Access> accesses, List<Instant> rectifiedAt) {
         String name = people.names(v, List.of(a.subjectPersonId()), accesses).get(a.subjectPersonId());
         List<String> members = queries.family(a.subjectPersonId()).members().stream().map(PersonSummary::personId)
                 .toList();
@@ -94,7 +99,22 @@ public class AlertViews {
                         " at " + o).orElse(wording.routesToAnOrganisation(a.triggerId())
                         ? " (their organisation is not on record: sent to those who work for every one)" : ""), evidence, hidden == 0 ? a.statements() : List.of(), notShown,
                 a.history().stream().map(AlertViews::step).toList(), s == AlertState.RAISED,
-                s == AlertState.ACKNOWLEDGED, s == AlertState.DECISION_RECORDED);
+                s == AlertState.ACKNOWLEDGED, s == AlertState.DECISION_RECORDED, rectified(s, rectifiedAt));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+
+    /** The recipient's notice of a rectification of the alert's evidence; empty when there was none. */
+    static String rectified(AlertState s, List<Instant> at) {
+        if (at.isEmpty()) {
+            return "";
+        }
+        String days = String.join(", ", at.stream().map(DAY::format).distinct().toList());
+        return "Evidence rectified on " + days + ": an event this alert cites was corrected after it was raised. "
+                + (s == AlertState.CLOSED ? "The alert was decided on the evidence as it then stood."
+                : "Re-check the evidence before relying on this alert; the indicators were re-evaluated on the"
+                + " corrected data, and any new alert they raised is listed separately.");
     }
 
     private static StepView step(AlertStep s) {

@@ -84,12 +84,13 @@ public class AlertsInbox {
             for (String heading : List.of("Overdue", "New", "Acknowledged", "Decision recorded", "Closed")) {
                 g.put(heading, new ArrayList<>());
             }
-            for (Alert a : store.forAgency(v.party())) {
-                if (!Memberships.receives(organisations, a.recipient().organisation(),
-                        wording.routesToAnOrganisation(a.triggerId()))) {
-                    continue;
-                }
-                AlertViews.AlertView view = views.view(v, a, now, accesses);
+            List<Alert> received = store.forAgency(v.party()).stream().filter(a -> Memberships.receives(
+                    organisations, a.recipient().organisation(), wording.routesToAnOrganisation(a.triggerId())))
+                    .toList();
+            Map<String, List<Instant>> rectified = store.rectified(received.stream().map(Alert::alertId).toList());
+            for (Alert a : received) {
+                AlertViews.AlertView view = views.view(v, a, now, accesses,
+                        rectified.getOrDefault(a.alertId(), List.of()));
                 g.get(view.overdue() ? "Overdue" : view.state()).add(view);
             }
             return new ViewAudit.Viewed<>(g, accesses);

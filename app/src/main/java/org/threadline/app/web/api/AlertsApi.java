@@ -57,11 +57,14 @@ public class AlertsApi {
         this.clock = clock;
     }
 
-    /** An alert as the recipient may see it. */
+    /**
+     * An alert as the recipient may see it. {@code evidenceRectifiedAt}: when an event it cites was corrected by a
+     * rectification after it was raised (ADR 0032): the alert stands as raised, and its evidence should be re-checked.
+     */
     public record AlertView(String alertId, String personId, String indicatorId, String triggerId, String rulebook,
                             String recipientRole, String state, boolean overdue, String raisedAt, String dueBy,
                             List<String> statements, List<PeopleApi.Event> evidence, int evidenceNotShown,
-                            String notShownBecause) {
+                            String notShownBecause, List<String> evidenceRectifiedAt) {
     }
 
     /**
@@ -88,20 +91,21 @@ public class AlertsApi {
             List<Alert> routed = new ArrayList<>(alerts.forAgency(v.party()));
             routed.sort((a, b) -> b.raisedAt().compareTo(a.raisedAt()));
             Map<String, List<ChronologyEvent>> eventsOf = new HashMap<>();
+            routed.removeIf(a -> !Memberships.receives(organisations, a.recipient().organisation(),
+                    wording.routesToAnOrganisation(a.triggerId())));
+            Map<String, List<java.time.Instant>> rectified = alerts.rectified(routed.stream().map(Alert::alertId)
+                    .toList());
             for (Alert a : routed) {
-                if (!Memberships.receives(organisations, a.recipient().organisation(),
-                        wording.routesToAnOrganisation(a.triggerId()))) {
-                    continue;
-                }
                 out.add(view(v, a, eventsOf.computeIfAbsent(a.subjectPersonId(),
-                        p -> queries.events(List.of(p))), accesses));
+                        p -> queries.events(List.of(p))), accesses, rectified.getOrDefault(a.alertId(), List.of())));
             }
             return new ViewAudit.Viewed<>(new Alerts(v.party(), List.copyOf(organisations), out.size(),
                     out), accesses);
         });
     }
 
-    private AlertView view(Viewer v, Alert a, List<ChronologyEvent> events, List<Access> accesses) {
+    private AlertView view(Viewer v, Alert a, List<ChronologyEvent> events, List<Access> accesses,
+                           List<java.time.Instant> rectifiedAt) {
         Set<String> ids = Set.copyOf(a.evidence());
         List<PeopleApi.Event> shown = new ArrayList<>();
         int hidden = ids.size();
@@ -135,6 +139,7 @@ public class AlertsApi {
                 : ": " + String.join("; ", why)) : String.join("; ", why);
         return new AlertView(a.alertId(), a.subjectPersonId(), a.indicatorId(), a.triggerId(), a.rulebook(),
                 a.recipient().role(), a.state().name(), a.overdue(clock.instant()), a.raisedAt().toString(),
-                a.dueBy().toString(), statements, shown, notShown, because);
+                a.dueBy().toString(), statements, shown, notShown, because,
+                rectifiedAt.stream().map(java.time.Instant::toString).toList());
     }
 }
