@@ -119,6 +119,7 @@ final class RectifyCommand implements Callable<Integer> {
             w.printf(java.util.Locale.UK, "  %,d alert(s) citing the row's events marked \"evidence rectified: re-check\""
                     + " for their recipients%n", r.alertsMarked());
         }
+        r.caseChanges().forEach(x -> w.println("  " + x));
         if (r.reviewItems() > 0) {
             w.println("  " + r.reviewItems() + " review item(s): ./threadline review list");
         }

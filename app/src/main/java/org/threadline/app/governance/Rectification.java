@@ -33,6 +33,7 @@ import org.threadline.intake.source.SourceDefinitions;
 import org.threadline.linkage.model.LinkageModel;
 import org.threadline.store.StoreException;
 import org.threadline.store.audit.AuditStore;
+import org.threadline.store.governance.CaseLinkSuccession;
 import org.threadline.store.governance.RowKey;
 import org.threadline.store.indicators.AlertStore;
 import org.threadline.store.governance.SourceRows;
@@ -108,7 +109,12 @@ public final class Rectification {
                          List<PeopleBuilder.Move> moves, List<String[]> eventsBefore, List<String[]> eventsAfter,
                          int reviewItems, Set<String> personsTouched, Set<String> retired, long auditEntry,
                          boolean dryRun, Optional<IndicatorRun.Outcome> reevaluated, Optional<TiesAround.Counts> ties,
-                         long alertsMarked, Set<String> personsReevaluated) {
+                         long alertsMarked, Set<String> personsReevaluated, List<String> caseChanges) {
+        Result withReevaluated(IndicatorRun.Outcome o) {
+            return new Result(request, fileName, column, changed, moves, eventsBefore, eventsAfter, reviewItems,
+                    personsTouched, retired, auditEntry, dryRun, Optional.of(o), ties, alertsMarked,
+                    personsReevaluated, caseChanges);
+        }
     }
 
     public Result rectify(Request q, boolean dryRun) {
@@ -130,10 +136,7 @@ public final class Rectification {
             if (!dryRun && indicators.isPresent() && indicators.get().hasRun()
                     && !result.personsReevaluated().isEmpty()) {
                 IndicatorRun.Outcome o = indicators.get().reevaluate(result.personsReevaluated(), Optional.empty());
-                result = new Result(result.request(), result.fileName(), result.column(), result.changed(),
-                        result.moves(), result.eventsBefore(), result.eventsAfter(), result.reviewItems(),
-                        result.personsTouched(), result.retired(), result.auditEntry(), false, Optional.of(o),
-                        result.ties(), result.alertsMarked(), result.personsReevaluated());
+                result = result.withReevaluated(o);
             }
             return result;
         } catch (SQLException e) {
@@ -228,6 +231,11 @@ public final class Rectification {
         SourceRows.write(c, q.row(), corrected.row().cells(), fields);
         relink.ifPresent(r -> RowRewrite.rewrite(c, q.row().fileId(), q.row().rowNumber(), r.persons(), r.records(),
                 r.events(), r.review()));
+        // A person the re-link merged into another, or whose records it moved, takes their case links along or
+        // raises an item to check on the case (ADR 0031), in this transaction.
+        List<String> caseChanges = relink.map(r -> new CaseLinkSuccession(Optional.of(audit)).afterRectification(c,
+                entry, r.lineage(), clock.instant()).stream().map(CaseLinkSuccession.Followed::describe).toList())
+                .orElse(List.of());
         Optional<TiesAround.Counts> tiesWritten = ties.map(t -> t.write(c));
         long alertsMarked = AlertStore.markRectified(c, citedEvents, entry, clock.instant());
         SourceRows.markRectification(c, -1);
@@ -242,7 +250,7 @@ public final class Rectification {
                 relink.map(PeopleBuilder.Relink::moves).orElse(List.of()), eventsBefore, eventsAfter,
                 relink.map(r -> r.review().size()).orElse(0), touched,
                 relink.map(PeopleBuilder.Relink::retired).orElse(Set.of()), dryRun ? -1 : entry, dryRun,
-                Optional.empty(), tiesWritten, alertsMarked, reevaluate);
+                Optional.empty(), tiesWritten, alertsMarked, reevaluate, caseChanges);
     }
 
     private static SourceRows.Field field(FieldValue v) {

@@ -38,6 +38,7 @@ import org.threadline.intake.source.CanonicalField;
 import org.threadline.intake.source.SourceDefinitions;
 import org.threadline.linkage.model.ModelJson;
 import org.threadline.store.audit.AuditLogVerification;
+import org.threadline.store.governance.CaseStore;
 import org.threadline.store.governance.RowKey;
 import org.threadline.store.people.Build;
 import org.threadline.store.people.PeopleStore;
@@ -202,6 +203,11 @@ class RectificationTest {
                 .isNotNull();
         String owner = chosen[3];
         LocalDate born = LocalDate.parse(chosen[4]);
+        // The owner is linked to an open case: their case links follow what the rectifications do (ADR 0031).
+        caseChange((cases, c) -> {
+            cases.open(c, CASE_AGENCY, CASE_REFERENCE, "sw.one", CLOCK.instant());
+            return cases.link(c, CASE_AGENCY, CASE_REFERENCE, owner, "sw.one", CLOCK.instant());
+        });
 
         Rectification.Result wrong = rectification.rectify(request(key(chosen), "police-incident-persons",
                 "date_of_birth", wrongBirth(born)), false);
@@ -211,6 +217,17 @@ class RectificationTest {
         assertThat(out.to()).isNotEqualTo(owner);
         assertThat(store.record(chosen[0]).orElseThrow().personId()).isEqualTo(out.to());
         assertThat(store.person(out.to()).orElseThrow().dateOfBirth()).contains(LocalDate.parse(wrongBirth(born)));
+        // A record split off a linked person: the case is asked to check the new person, and does not open them.
+        CaseStore.Case afterSplit = theCase();
+        assertThat(afterSplit.linkedNow()).containsExactly(owner);
+        assertThat(afterSplit.checks()).singleElement().satisfies(k -> {
+            assertThat(k.personId()).isEqualTo(owner);
+            assertThat(k.toPerson()).isEqualTo(out.to());
+            assertThat(k.open()).isTrue();
+        });
+        assertThat(wrong.caseChanges()).singleElement().asString().contains("to check").contains(out.to());
+        // The case's owner decides to link the person the record went to.
+        caseChange((cases, c) -> cases.link(c, CASE_AGENCY, CASE_REFERENCE, out.to(), "sw.one", CLOCK.instant()));
 
         Rectification.Result right = rectification.rectify(request(key(chosen), "police-incident-persons",
                 "date_of_birth", born.toString()), false);
@@ -227,6 +244,12 @@ class RectificationTest {
             assertThat(first("SELECT count(*) FROM chronology_event WHERE person_id = '" + out.to() + "'"))
                     .isEqualTo("0");
             assertThat(right.eventsAfter()).allSatisfy(e -> assertThat(e[1]).isEqualTo(owner));
+            // Merged back into the owner, who is linked already: the retired person's link ends, saying why.
+            CaseStore.Case afterMerge = theCase();
+            assertThat(afterMerge.linkedNow()).containsExactly(owner);
+            assertThat(afterMerge.links()).filteredOn(l -> l.personId().equals(out.to())).singleElement()
+                    .satisfies(l -> assertThat(l.unlinkedReason().orElseThrow()).contains(owner));
+            assertThat(right.caseChanges()).singleElement().asString().contains(out.to() + " merged into " + owner);
         } else {
             assertThat(back.outcome()).isEqualTo("REVIEW");
             assertThat(back.nearMatch()).contains(owner);
@@ -408,6 +431,27 @@ class RectificationTest {
     private static Rectification.Request request(RowKey row, String source, String field, String value) {
         return new Rectification.Request(source, row, field, value, "the agency confirmed the right value in writing",
                 "dpo.one", "social-care");
+    }
+
+    private static final String CASE_AGENCY = "social-care";
+    private static final String CASE_REFERENCE = "RECT-CASE-0001";
+
+    private interface CaseWork {
+        CaseStore.Outcome apply(CaseStore cases, Connection c) throws SQLException;
+    }
+
+    private static void caseChange(CaseWork work) {
+        try (Connection c = built.database().dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(work.apply(new CaseStore(built.database().dataSource()), c)).isEqualTo(CaseStore.Outcome.DONE);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CaseStore.Case theCase() {
+        return new CaseStore(built.database().dataSource()).find(CASE_AGENCY, CASE_REFERENCE).orElseThrow();
     }
 
     private static void update(Connection c, String sql, String[] row) throws SQLException {
