@@ -50,6 +50,15 @@ class AdultDisadvantageRulesTest {
     }
 
     @Test
+    void each_core_domain_is_met_by_its_own_service_contact_within_the_window_and_not_before_it() {
+        met("smd.homelessness", homeless);
+        // two years before the as-of date (1 March 2026) is the window's start
+        notMet("smd.homelessness", event("A", "HOMELESSNESS_APPLICATION", LocalDate.of(2023, 12, 1)));
+        notMet("smd.homelessness", treatment, custody);
+        met("smd.substance_misuse", treatment);
+    }
+
+    @Test
     void offending_counts_a_charge_or_caution_but_not_an_arrest_with_no_further_action() {
         met("smd.offending", event("A", "ARREST", LocalDate.of(2025, 1, 1)).fact("outcome", "CHARGED"));
         notMet("smd.offending", event("A", "ARREST", LocalDate.of(2025, 1, 1)).fact("outcome", "NFA"));
