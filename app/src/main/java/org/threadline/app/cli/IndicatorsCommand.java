@@ -277,20 +277,8 @@ final class IndicatorsCommand implements Runnable {
                 List<String> columns = indicators != null ? indicators : run.rulebooks().stream()
                         .flatMap(r -> r.indicators().stream()).filter(i -> i.enabled() && i.notDerivable().isEmpty())
                         .map(Indicator::id).toList();
-                Map<String, String> postcodes = ctx.store.latestPostcodes();
-                List<org.threadline.domain.indicators.reporting.CohortTable.Flag> flags = new java.util.ArrayList<>();
-                run.storedStatuses(ctx.store.personIds()).forEach((person, statuses) -> {
-                    String area = org.threadline.domain.identifiers.Postcode.parse(postcodes.getOrDefault(person,
-                            "")).map(org.threadline.domain.identifiers.Postcode::district).orElse("unknown");
-                    statuses.forEach((indicator, status) -> {
-                        if (status == Status.MET && columns.contains(indicator)) {
-                            flags.add(new org.threadline.domain.indicators.reporting.CohortTable.Flag(area,
-                                    indicator));
-                        }
-                    });
-                });
-                var table = org.threadline.domain.indicators.reporting.CohortTable.suppress(flags, columns,
-                        minimumCell);
+                var table = org.threadline.app.indicators.CohortCounts.count(ctx.store,
+                        new IndicatorResultStore(ctx.database.dataSource()), columns, minimumCell);
                 out.println("People meeting each indicator by postcode district (latest known address); "
                         + table.suppressedCells() + " cell(s) suppressed:");
                 out.println(table.toMarkdown());

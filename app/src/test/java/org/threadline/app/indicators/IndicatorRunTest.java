@@ -183,6 +183,37 @@ class IndicatorRunTest {
     }
 
     @Test
+    @Order(2)
+    void cohort_counts_from_the_met_index_are_the_people_whose_stored_results_meet_each_indicator_by_district() {
+        List<String> indicators = run.rulebooks().stream().flatMap(b -> b.indicators().stream())
+                .filter(i -> i.enabled() && i.notDerivable().isEmpty()).map(i -> i.id()).toList();
+        Map<String, String> postcodes = store.latestPostcodes();
+        Map<String, Map<String, Long>> expected = new java.util.TreeMap<>();
+        run.storedStatuses(store.personIds()).forEach((person, statuses) -> statuses.forEach((indicator, status) -> {
+            if (status == Status.MET && indicators.contains(indicator)) {
+                String area = org.threadline.domain.identifiers.Postcode.parse(postcodes.getOrDefault(person, ""))
+                        .map(org.threadline.domain.identifiers.Postcode::district).orElse(CohortCounts.UNKNOWN);
+                expected.computeIfAbsent(area, a -> new java.util.TreeMap<>()).merge(indicator, 1L, Long::sum);
+            }
+        }));
+
+        org.threadline.domain.indicators.reporting.CohortTable table = CohortCounts.count(store,
+                new org.threadline.store.indicators.IndicatorResultStore(database.dataSource()), indicators, 1);
+
+        Map<String, Map<String, Long>> counted = new java.util.TreeMap<>();
+        for (int a = 0; a < table.areas().size(); a++) {
+            for (int i = 0; i < table.indicators().size(); i++) {
+                long n = table.cells().get(a).get(i).orElseThrow();
+                if (n > 0) {
+                    counted.computeIfAbsent(table.areas().get(a), k -> new java.util.TreeMap<>())
+                            .put(table.indicators().get(i), n);
+                }
+            }
+        }
+        assertThat(counted).isNotEmpty().isEqualTo(expected);
+    }
+
+    @Test
     @Order(3)
     void running_again_on_the_same_records_raises_nothing() {
         IndicatorRun.Outcome o = run.runAll(Optional.of(EXTRACT), line -> { });
