@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -126,20 +121,6 @@ class SecondPersonErasureTest {
     }
 
     private static List<String[]> rows(String sql) {
-        List<String[]> out = new ArrayList<>();
-        try (Connection c = built.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                String[] row = new String[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = r.getString(i + 1);
-                }
-                out.add(row);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-        return out;
+        return Sql.rows(built.database().dataSource(), sql);
     }
 }
