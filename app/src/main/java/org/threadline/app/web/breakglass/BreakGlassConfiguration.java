@@ -9,6 +9,7 @@ import org.threadline.app.web.access.AccessConfiguration;
 import org.threadline.app.web.access.AgreementMapping;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.accounts.AccountStore;
+import org.threadline.app.web.accounts.OidcPrincipals;
 import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.store.governance.BreakGlassStore;
 
@@ -27,10 +28,12 @@ public class BreakGlassConfiguration {
      * every error listed) and their inboxes (ADR 0026).
      */
     @Bean
-    BreakGlassNotifications breakGlassNotifications(BreakGlassStore store, AccountStore accounts, ViewAudit audit,
-                                                    Clock clock) {
+    BreakGlassNotifications breakGlassNotifications(BreakGlassStore store, AccountStore accounts,
+                                                    OidcPrincipals principals, BreakGlassSettings settings,
+                                                    ViewAudit audit, Clock clock) {
         return new BreakGlassNotifications(store, NotificationRecipients.read(AccessConfiguration.root()
-                .resolve(NotificationRecipients.FILE)), AgreementMapping.load(), accounts, audit, clock);
+                .resolve(NotificationRecipients.FILE)), AgreementMapping.load(), accounts, principals,
+                settings.oidcRecipientsSeenWithin(), audit, clock);
     }
 
     @Bean

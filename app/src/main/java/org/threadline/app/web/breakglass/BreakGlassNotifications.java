@@ -18,6 +18,7 @@ import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.accounts.AccountStore;
+import org.threadline.app.web.accounts.OidcPrincipals;
 import org.threadline.app.web.breakglass.NotificationRecipients.Detail;
 import org.threadline.domain.governance.audit.AuditAction;
 import org.threadline.store.StoreException;
@@ -33,6 +34,11 @@ import org.threadline.store.governance.BreakGlassStore.Notice;
  * what of the grant they see. Each recipient has an inbox, an unread count and their own record of reading; a
  * partner's system can collect its party's unread ones through the API; and a notification no account can receive is
  * listed for the data protection officer as undeliverable.
+ *
+ * <p>Who can receive one: the enabled local accounts, and the people who signed in through the OpenID provider
+ * within {@code seenWithin} with the roles it asserted at their latest sign-in ({@link OidcPrincipals}; ADR 0026 as
+ * amended 2026-11-27). Someone not seen for longer may have lost the role at the provider without Threadline
+ * knowing, so they no longer count; the data protection officer's list says so.
  */
 public final class BreakGlassNotifications {
     /** The newest notifications an inbox shows. */
@@ -46,15 +52,24 @@ public final class BreakGlassNotifications {
     private final NotificationRecipients recipients;
     private final AgreementMapping mapping;
     private final AccountStore accounts;
+    private final OidcPrincipals principals;
+    private final java.time.Duration seenWithin;
     private final ViewAudit audit;
     private final Clock clock;
 
+    /**
+     * @param seenWithin how recently an OIDC principal must have signed in for its asserted roles to count
+     *     ({@link BreakGlassSettings#oidcRecipientsSeenWithin()})
+     */
     public BreakGlassNotifications(BreakGlassStore store, NotificationRecipients recipients, AgreementMapping mapping,
-                                   AccountStore accounts, ViewAudit audit, Clock clock) {
+                                   AccountStore accounts, OidcPrincipals principals, java.time.Duration seenWithin,
+                                   ViewAudit audit, Clock clock) {
         this.store = store;
         this.recipients = recipients;
         this.mapping = mapping;
         this.accounts = accounts;
+        this.principals = principals;
+        this.seenWithin = seenWithin;
         this.audit = audit;
         this.clock = clock;
     }
@@ -78,8 +93,62 @@ public final class BreakGlassNotifications {
         }
     }
 
-    /** A notification no enabled account can receive: the role the rule named, at which party, for which grant. */
-    public record Undeliverable(long grantId, String role, String party, String notified, boolean roleUnknown) {
+    /**
+     * A notification nobody can receive: the role the rule named, at which party, for which grant.
+     *
+     * @param staleOidcHolders how many people hold the role there by their provider's word but last signed in
+     *     too long ago to count (0: nobody holds it at all)
+     */
+    public record Undeliverable(long grantId, String role, String party, String notified, boolean roleUnknown,
+                                int staleOidcHolders) {
+    }
+
+    /**
+     * Who can receive notifications to one role at one party, by kind of holder: for the data protection officer.
+     *
+     * @param localAccounts enabled local accounts that hold it
+     * @param oidcRecent people who signed in through the provider within the limit, holding it by its latest word
+     * @param oidcStale people the provider said hold it, not seen within the limit: not counted
+     */
+    public record Reach(String role, String party, int localAccounts, int oidcRecent, int oidcStale,
+                        boolean roleUnknown) {
+        public boolean deliverable() {
+            return localAccounts + oidcRecent > 0;
+        }
+
+    }
+
+    /** Everyone who can receive a notification now: the enabled accounts and the recently seen OIDC principals. */
+    private Holders holders() {
+        Instant since = clock.instant().minus(seenWithin);
+        List<Account> recent = new ArrayList<>();
+        List<Account> stale = new ArrayList<>();
+        for (OidcPrincipals.Principal p : principals.all()) {
+            (p.seenSince(since) ? recent : stale).add(p.account());
+        }
+        return new Holders(accounts.enabled(), recent, stale);
+    }
+
+    private record Holders(List<Account> local, List<Account> oidcRecent, List<Account> oidcStale) {
+    }
+
+    private Reach reach(String role, String party, Holders h) {
+        return new Reach(role, party, count(h.local(), role, party), count(h.oidcRecent(), role, party),
+                count(h.oidcStale(), role, party), !recipients.roles().containsKey(role));
+    }
+
+    private int count(List<Account> who, String role, String party) {
+        return (int) who.stream().filter(a -> recipients.receives(a, role, party, mapping)).count();
+    }
+
+    /** Who can receive each role-at-party the newest {@code grants} grants notified, in the order first notified. */
+    public List<Reach> reach(int grants) {
+        Holders h = holders();
+        Map<String, Reach> out = new LinkedHashMap<>();
+        for (Addressed a : store.addressedByNewest(grants)) {
+            out.computeIfAbsent(a.role() + "@" + a.party(), k -> reach(a.role(), a.party(), h));
+        }
+        return List.copyOf(out.values());
     }
 
     public Addressee addressee(Account account) {
@@ -144,29 +213,34 @@ public final class BreakGlassNotifications {
     }
 
     /**
-     * The notifications of the newest {@code grants} grants that no enabled account can receive now: the rule names
-     * a role this installation's recipients file does not, or no account holds it at that party.
+     * The notifications of the newest {@code grants} grants that nobody can receive now: the rule names a role this
+     * installation's recipients file does not, or neither an enabled account nor a recently seen OIDC principal holds
+     * it at that party.
      */
     public List<Undeliverable> undeliverable(int grants) {
-        List<Account> everyone = accounts.enabled();
-        Map<String, Boolean> decided = new LinkedHashMap<>();
+        Holders h = holders();
+        Map<String, Reach> decided = new LinkedHashMap<>();
         List<Undeliverable> out = new ArrayList<>();
         for (Addressed a : store.addressedByNewest(grants)) {
-            boolean ok = decided.computeIfAbsent(a.role() + "@" + a.party(),
-                    k -> recipients.deliverable(a.role(), a.party(), everyone, mapping));
-            if (!ok) {
+            Reach r = decided.computeIfAbsent(a.role() + "@" + a.party(), k -> reach(a.role(), a.party(), h));
+            if (!r.deliverable()) {
                 out.add(new Undeliverable(a.grantId(), a.role(), a.party(), WHEN.format(a.createdAt()),
-                        !recipients.roles().containsKey(a.role())));
+                        r.roleUnknown(), r.oidcStale()));
             }
         }
         return out;
     }
 
-    /** The role-at-party pairs of these recipients no enabled account can receive now (for the grant's audit entry). */
+    /** The role-at-party pairs of these recipients nobody can receive now (for the grant's audit entry). */
     List<String> undeliverable(List<BreakGlassStore.Recipient> to) {
-        List<Account> everyone = accounts.enabled();
-        return to.stream().filter(r -> !recipients.deliverable(r.role(), r.party(), everyone, mapping))
+        Holders h = holders();
+        return to.stream().filter(r -> !reach(r.role(), r.party(), h).deliverable())
                 .map(r -> r.role() + "@" + r.party()).distinct().toList();
+    }
+
+    /** How recently an OIDC sign-in must have been for its roles to count. */
+    public java.time.Duration seenWithin() {
+        return seenWithin;
     }
 
     Shown shown(Notice n, Instant now) {

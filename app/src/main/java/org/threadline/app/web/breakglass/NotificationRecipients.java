@@ -177,15 +177,18 @@ public record NotificationRecipients(String id, int version, Map<String, Holding
 
     /** Whether any of these accounts receives a notification to {@code role} at {@code party}. */
     public boolean deliverable(String role, String party, Collection<Account> accounts, AgreementMapping mapping) {
+        return accounts.stream().anyMatch(a -> receives(a, role, party, mapping));
+    }
+
+    /** Whether this account receives a notification to {@code role} at {@code party} (as its inbox would show it). */
+    public boolean receives(Account a, String role, String party, AgreementMapping mapping) {
         Holding holding = roles.get(role);
         if (holding == null) {
             return false;
         }
-        for (Account a : accounts) {
-            for (Holder h : holding.holders()) {
-                if (h.matches(a) && (h.atEveryParty() || party.equals("*") || party.equals(mapping.party(a.agency())))) {
-                    return true;
-                }
+        for (Holder h : holding.holders()) {
+            if (h.matches(a) && (h.atEveryParty() || party.equals("*") || party.equals(mapping.party(a.agency())))) {
+                return true;
             }
         }
         return false;

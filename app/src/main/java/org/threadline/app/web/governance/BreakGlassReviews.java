@@ -134,6 +134,9 @@ public class BreakGlassReviews {
         // Notifications no account can receive (ADR 0026): listed here so that none is lost without anyone knowing.
         List<org.threadline.app.web.breakglass.BreakGlassNotifications.Undeliverable> undeliverable =
                 breakGlass.notifications().undeliverable(SHOWN);
+        // And who receives the others, by kind of holder (local accounts, people seen through the provider).
+        List<org.threadline.app.web.breakglass.BreakGlassNotifications.Reach> reach =
+                breakGlass.notifications().reach(SHOWN).stream().filter(r -> r.deliverable()).toList();
         List<FrequentRow> frequent = breakGlass.frequentUsers().stream().map(f -> new FrequentRow(f.username(),
                 f.agency(), f.party(), f.grants(), WHEN.format(f.latest()))).toList();
         audit.step(v, AuditAction.VIEW, "", ITEM, List.of("break-glass grants", "reviews", "notifications"),
@@ -151,6 +154,8 @@ public class BreakGlassReviews {
         model.addAttribute("rows", rows);
         model.addAttribute("frequent", frequent);
         model.addAttribute("undeliverable", undeliverable);
+        model.addAttribute("reach", reach);
+        model.addAttribute("oidcSeenWithin", breakGlass.settings().oidcSeenWithinInWords());
         model.addAttribute("rateWindow", breakGlass.settings().windowInWords());
         model.addAttribute("rateThreshold", breakGlass.settings().rateThreshold());
         model.addAttribute("unread", unread);

@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.threadline.app.web.accounts.OidcPrincipals;
 
 /** The OIDC parts, each made only when its setting enables it, and which ways of signing in the pages offer. */
 @Configuration
@@ -15,8 +16,8 @@ public class OidcConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "threadline.oidc.sign-in.enabled", havingValue = "true")
-    OidcSignIn oidcSignIn(OidcSettings settings, Clock clock) {
-        return new OidcSignIn(settings.signIn(), clock);
+    OidcSignIn oidcSignIn(OidcSettings settings, Clock clock, OidcPrincipals principals) {
+        return new OidcSignIn(settings.signIn(), clock, principals);
     }
 
     /** Picked up by Spring Security's OIDC login: the ID token's times by the injected clock. */

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.threadline.app.web.accounts.OidcPrincipals;
 import org.threadline.app.web.accounts.OidcSignedInUser;
 
 /**
@@ -43,6 +44,7 @@ public final class OidcSignIn {
     private final ClientRegistrationRepository registrations;
     private final PersonClaims claims;
     private final Clock clock;
+    private final OidcPrincipals principals;
     private final OidcSessions sessions = new OidcSessions();
     private Refusals refusals = (username, code) -> { };
 
@@ -52,9 +54,14 @@ public final class OidcSignIn {
         void refused(Optional<String> providerUsername, String code);
     }
 
-    public OidcSignIn(OidcSettings.SignIn settings, Clock clock) {
+    /**
+     * @param principals where each sign-in is recorded with the agency and roles the provider asserted (ADR 0026 as
+     *     amended 2026-11-27): whom a break-glass notification can reach
+     */
+    public OidcSignIn(OidcSettings.SignIn settings, Clock clock, OidcPrincipals principals) {
         this.settings = settings;
         this.clock = clock;
+        this.principals = principals;
         this.claims = new PersonClaims(settings);
         ClientRegistration registration;
         try {
@@ -93,6 +100,9 @@ public final class OidcSignIn {
                         Optional.ofNullable(token.getClaimAsString("sid")));
             }
             success.onAuthenticationSuccess(request, response, authentication);
+            if (authentication.getPrincipal() instanceof OidcSignedInUser user) {
+                seen(request, user);
+            }
         };
         http.oauth2Login(o -> o
                 .loginPage("/sign-in")
@@ -102,6 +112,25 @@ public final class OidcSignIn {
                 .userInfoEndpoint(u -> u.oidcUserService(this::load))
                 .successHandler(recorded)
                 .failureHandler(failure));
+    }
+
+    /**
+     * Records who signed in, right after the sign-in's audit entry (which names the same account, agency and roles:
+     * ADR 0025), so that a sign-in the audit log refused is not recorded. Only the issuer, subject and the account the
+     * claims came to are kept, never a token. If it cannot be recorded the sign-in is undone, as when the audit entry
+     * cannot be written: someone let in without being recorded would hold a role the notifications do not know of.
+     */
+    private void seen(jakarta.servlet.http.HttpServletRequest request, OidcSignedInUser user) {
+        OidcIdToken token = user.getIdToken();
+        try {
+            principals.signedIn(token.getIssuer().toString(), token.getSubject(), user.account(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the OIDC sign-in of {} ({} from {}); the sign-in is undone: {}",
+                    user.account().username(), token.getSubject(), token.getIssuer(), e.getMessage());
+            request.getSession().invalidate();
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            throw e;
+        }
     }
 
     /** The sessions opened through the provider, which a back-channel logout ends. */
