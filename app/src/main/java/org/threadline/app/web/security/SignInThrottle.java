@@ -113,11 +113,7 @@ public final class SignInThrottle {
      */
     public Decision check(List<Key> keys) {
         Instant now = clock.instant();
-        sweep(now);
-        if (keys.isEmpty()) {
-            return new Allowed();
-        }
-        return state.apply(keys, false, tracked -> {
+        Decision decision = keys.isEmpty() ? new Allowed() : state.apply(keys, false, tracked -> {
             for (Key k : keys) {
                 Tracked t = tracked.get(k);
                 if (t == null) {
@@ -138,6 +134,10 @@ public final class SignInThrottle {
             }
             return new Allowed();
         }, this::endEpisode);
+        // After the keys in hand: an episode of theirs that is over is ended above, with the name or address (the
+        // database keeps only a hash, so the sweep could not say whose it was).
+        sweep(now);
+        return decision;
     }
 
     /** An attempt naming these keys failed (a wrong password, an unknown name, a wrong key). */
