@@ -184,8 +184,11 @@ public final class StoredThrottleState implements ThrottleState {
     public List<Map.Entry<Key, Tracked>> sweep(Instant since) {
         List<Map.Entry<Key, Tracked>> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM sign_in_throttle WHERE channel = ?"
-                     + " AND newest_failure <= ? RETURNING scope, failures, refused,"
+             // SKIP LOCKED: a row a step holds is left to that step (or the next sweep); waiting for it could
+             // deadlock with a step that holds two rows, as the sweep takes them in no particular order.
+             PreparedStatement s = c.prepareStatement("DELETE FROM sign_in_throttle WHERE (channel, scope, key_hash)"
+                     + " IN (SELECT channel, scope, key_hash FROM sign_in_throttle WHERE channel = ?"
+                     + " AND newest_failure <= ? FOR UPDATE SKIP LOCKED) RETURNING scope, failures, refused,"
                      + " first_refused, last_refused")) {
             s.setString(1, channel);
             s.setObject(2, utc(since));

@@ -25,6 +25,9 @@ import org.threadline.domain.governance.audit.AuditAction;
  * address is not written to the audit log (ADR 0025 keeps staff addresses out of it): a {@code BY_ADDRESS} entry says
  * that one address was refused, and the application log names it. A throttled username that is an account is the entry's actor; one
  * that is not is {@code unknown} and never written (ADR 0025: people type passwords into the username box).
+ *
+ * <p>The counts are in PostgreSQL ({@link StoredThrottleState}); if they cannot be read, the attempt is refused
+ * unchecked ({@link Unavailable}): deny by default, and nothing is counted, so it lifts when the database answers.
  */
 public final class Throttling {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Throttling.class);
