@@ -177,6 +177,48 @@ class SignInThrottlingTest {
         assertThat(new ApiClient(app, key).get("/api/v1/sources").status()).isNotIn(401, 429);
     }
 
+    @Test
+    void when_the_counts_cannot_be_read_sign_in_and_the_api_are_refused_and_it_lifts_when_they_can() throws Exception {
+        ApiKeys keys = app.bean(ApiKeys.class);
+        String key = keys.create("unavailable-cms", "HOUSING", "PARTNER_DATA_OWNER", "test", app.clock.instant())
+                .secretKey();
+        long before = last();
+        // A real fault: the throttle's table is not there (as if the database refused it), the audit log still is.
+        execute("ALTER TABLE sign_in_throttle RENAME TO sign_in_throttle_away");
+        try {
+            WebClient web = new WebClient(app);
+            assertThat(web.signIn("throttle.user", "the-right-password").location()).as(
+                    "deny by default: the right password is not even checked").hasValueSatisfying(
+                    l -> assertThat(l).endsWith("/sign-in"));
+            assertThat(web.get("/sign-in").body()).contains("Signing in is", "not possible just now")
+                    .doesNotContain("Too many attempts");
+            web.signIn("throttle.user", "the-right-password");
+            ApiClient.Reply api = new ApiClient(app, key).get("/api/v1/sources");
+            assertThat(api.status()).isEqualTo(503);
+            assertThat(api.response().headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(api.body()).contains("authentication-unavailable");
+        } finally {
+            execute("ALTER TABLE sign_in_throttle_away RENAME TO sign_in_throttle");
+        }
+        List<JsonNode> entries = since(before);
+        assertThat(entries).as("audited once a minute per channel, not once per attempt")
+                .extracting(e -> e.path("action").asText())
+                .containsExactly("SIGN_IN_THROTTLED", "API_AUTHENTICATION_THROTTLED");
+        assertThat(SignInAuditTest.reasons(entries.get(0))).containsExactly("THROTTLE_UNAVAILABLE",
+                "REFUSED_UNCHECKED");
+
+        assertThat(new WebClient(app).signIn("throttle.user", "the-right-password").location())
+                .as("nothing was counted: once the database answers, sign-in is as before").contains("/purpose");
+        assertThat(new ApiClient(app, key).get("/api/v1/sources").status()).isNotIn(401, 429, 503);
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (java.sql.Connection c = app.database.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     static List<JsonNode> since(long after) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         try (java.sql.Connection c = app.database.dataSource().getConnection();

@@ -45,7 +45,9 @@ public class SignInPages {
         // Throttled (ADR 0026): the same words whichever limit refused it, and whether or not the name is an account.
         java.util.Optional<String> wait = org.threadline.app.web.security.SignInThrottleFilter.takeWait(session);
         model.addAttribute("throttledWait", wait.orElse(null));
-        failed = failed || wait.isPresent();
+        boolean unavailable = org.threadline.app.web.security.SignInThrottleFilter.takeUnavailable(session);
+        model.addAttribute("throttleUnavailable", unavailable);
+        failed = failed || wait.isPresent() || unavailable;
         model.addAttribute("localAccounts", methods.localAccounts());
         model.addAttribute("provider", methods.provider());
         model.addAttribute("providerName", methods.providerName());

@@ -30,6 +30,7 @@ import org.threadline.app.web.oidc.ClientTokens;
 import org.threadline.app.web.security.SecurityConfiguration;
 import org.threadline.app.web.security.SignInAudit;
 import org.threadline.app.web.security.SignInThrottle;
+import org.threadline.app.web.security.StoredThrottleState;
 import org.threadline.app.web.security.ThrottleSettings;
 import org.threadline.app.web.security.Throttling;
 
@@ -55,9 +56,11 @@ public class ApiSecurity {
      * the sign-in form's. A throttled key id that names a key is the audit entry's actor.
      */
     @Bean
-    Throttling apiThrottling(ThrottleSettings settings, Clock clock, SignInAudit audit, ApiKeys keys) {
+    Throttling apiThrottling(ThrottleSettings settings, Clock clock, SignInAudit audit, ApiKeys keys,
+                             DataSource dataSource, StoredThrottleState.Secret throttleSecret) {
         return new Throttling(new SignInThrottle(clock, settings.window(), settings.perUsername(),
-                settings.perAddress(), settings.maxTracked()), audit, Throttling.Channel.API,
+                settings.perAddress(), new StoredThrottleState(dataSource, Throttling.Channel.API, throttleSecret)),
+                audit, Throttling.Channel.API,
                 keyId -> keys.byKeyId(keyId).map(ApiCaller::accountOf));
     }
 
@@ -154,7 +157,15 @@ public class ApiSecurity {
                 // unchecked, with the wait (ADR 0026).
                 List<SignInThrottle.Key> counted = throttling.keys(ApiKeys.keyIdOf(token.get()),
                         request.getRemoteAddr());
-                if (throttling.check(counted) instanceof SignInThrottle.Refused r) {
+                SignInThrottle.Decision decision = throttling.check(counted);
+                if (decision instanceof SignInThrottle.Unavailable) {
+                    // Deny by default: the counts could not be read, so nothing is checked (ADR 0026, amended).
+                    response.setHeader("Retry-After", "60");
+                    write(response, 503, "authentication-unavailable", "Authentication is unavailable",
+                            "Keys and tokens cannot be checked just now. Try again in a minute.", request);
+                    return;
+                }
+                if (decision instanceof SignInThrottle.Refused r) {
                     long seconds = Math.max(1, r.retryAfter().toSeconds() + (r.retryAfter().toNanosPart() > 0 ? 1 : 0));
                     response.setHeader("Retry-After", String.valueOf(seconds));
                     write(response, 429, "too-many-failed-attempts", "Too many failed attempts",

@@ -1,13 +1,16 @@
 package org.threadline.app.web.security;
 
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,6 +20,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.web.WebSettings;
 import org.threadline.app.web.access.AgreementMapping;
 import org.threadline.app.web.access.ViewAudit;
@@ -67,10 +71,25 @@ public class SecurityConfiguration {
      * throttled username is named in the audit log only when it is an account's.
      */
     @Bean
-    Throttling signInThrottling(ThrottleSettings settings, Clock clock, SignInAudit audit, AccountStore accounts) {
+    Throttling signInThrottling(ThrottleSettings settings, Clock clock, SignInAudit audit, AccountStore accounts,
+                                DataSource dataSource, StoredThrottleState.Secret throttleSecret) {
         return new Throttling(new SignInThrottle(clock, settings.window(), settings.perUsername(),
-                settings.perAddress(), settings.maxTracked()), audit, Throttling.Channel.SIGN_IN,
+                settings.perAddress(), new StoredThrottleState(dataSource, Throttling.Channel.SIGN_IN,
+                throttleSecret)), audit, Throttling.Channel.SIGN_IN,
                 name -> accounts.find(name).map(StoredAccount::account));
+    }
+
+    /**
+     * The key the throttles store names and addresses under (ADR 0026, amended 2026-11-27), in
+     * {@code THREADLINE_HOME/keys} ({@code threadline.home}, else the environment), made on first start. Every server
+     * on one database needs the same file.
+     */
+    @Bean
+    StoredThrottleState.Secret throttleSecret(Environment environment) {
+        String home = environment.getProperty("threadline.home");
+        ThreadlineHome h = home == null ? ThreadlineHome.fromEnvironment(System.getenv())
+                : new ThreadlineHome(Path.of(home));
+        return StoredThrottleState.secret(h.root().resolve("keys"));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.threadline.app.web.security.SignInThrottle.Refused;
+import org.threadline.app.web.security.SignInThrottle.Unavailable;
 
 /**
  * Stands in front of the sign-in form's password check (ADR 0026): a POST to {@code /sign-in} whose username or
@@ -18,6 +19,9 @@ import org.threadline.app.web.security.SignInThrottle.Refused;
 public final class SignInThrottleFilter extends OncePerRequestFilter {
     /** Session attribute read (once) by the sign-in page: the wait, in words. */
     static final String THROTTLED = SignInThrottleFilter.class.getName() + ".throttled";
+
+    /** Session attribute read (once) by the sign-in page: the throttle could not be checked. */
+    static final String UNAVAILABLE = SignInThrottleFilter.class.getName() + ".unavailable";
 
     private final Throttling throttling;
 
@@ -34,13 +38,28 @@ public final class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (throttling.check(throttling.keys(Optional.ofNullable(request.getParameter("username")),
-                request.getRemoteAddr())) instanceof Refused r) {
+        SignInThrottle.Decision decision = throttling.check(throttling.keys(
+                Optional.ofNullable(request.getParameter("username")), request.getRemoteAddr()));
+        if (decision instanceof Refused r) {
             request.getSession().setAttribute(THROTTLED, SignInThrottle.words(r.retryAfter()));
             response.sendRedirect(request.getContextPath() + "/sign-in");
             return;
         }
+        if (decision instanceof Unavailable) {
+            // Deny by default: the counts could not be read, so the password is not checked. Nothing is counted
+            // either: the next attempt, once the database answers, is decided as usual.
+            request.getSession().setAttribute(UNAVAILABLE, Boolean.TRUE);
+            response.sendRedirect(request.getContextPath() + "/sign-in");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** Whether the last attempt was refused because the throttle could not be checked (once). */
+    public static boolean takeUnavailable(jakarta.servlet.http.HttpSession session) {
+        Object unavailable = session.getAttribute(UNAVAILABLE);
+        session.removeAttribute(UNAVAILABLE);
+        return unavailable != null;
     }
 
     /** The wait the sign-in page should show, once, if the last attempt was throttled. */

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window the sliding window (default 15 minutes; 1 second to 1 day)
  * @param perUsername failures per username, and per API key id, within the window (default 10)
  * @param perAddress failures per client address within the window, sign-ins and API calls counted apart (default 50)
- * @param maxTracked names and addresses remembered at most, the least recently seen forgotten first (default 100000)
+ * @param maxTracked names and addresses remembered at most by a throttle kept in memory (default 100000); the
+ *     application's throttles keep their counts in PostgreSQL (V25), where a row lasts one window and each address
+ *     can make at most {@code perAddress} name rows per window, so this bound does not apply to them
  */
 @ConfigurationProperties("threadline.throttle")
 public record ThrottleSettings(

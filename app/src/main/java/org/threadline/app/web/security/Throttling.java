@@ -1,5 +1,6 @@
 package org.threadline.app.web.security;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.threadline.app.web.security.SignInThrottle.Episode;
 import org.threadline.app.web.security.SignInThrottle.Key;
 import org.threadline.app.web.security.SignInThrottle.Refused;
 import org.threadline.app.web.security.SignInThrottle.Scope;
+import org.threadline.app.web.security.SignInThrottle.Unavailable;
 import org.threadline.domain.governance.audit.AuditAction;
 
 /**
@@ -23,6 +25,9 @@ import org.threadline.domain.governance.audit.AuditAction;
  * address is not written to the audit log (ADR 0025 keeps staff addresses out of it): a {@code BY_ADDRESS} entry says
  * that one address was refused, and the application log names it. A throttled username that is an account is the entry's actor; one
  * that is not is {@code unknown} and never written (ADR 0025: people type passwords into the username box).
+ *
+ * <p>The counts are in PostgreSQL ({@link StoredThrottleState}); if they cannot be read, the attempt is refused
+ * unchecked ({@link Unavailable}): deny by default, and nothing is counted, so it lifts when the database answers.
  */
 public final class Throttling {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Throttling.class);
@@ -46,6 +51,8 @@ public final class Throttling {
     private final SignInAudit audit;
     private final Channel channel;
     private final Function<String, Optional<Account>> accountOf;
+    /** When a throttle that could not be read was last audited (once a minute at most). */
+    private Instant lastUnavailableAudited;
 
     /**
      * @param accountOf the account a throttled name is, if it is one (a username's account; an API key's account by
@@ -71,9 +78,19 @@ public final class Throttling {
         return out;
     }
 
-    /** Whether the attempt may go ahead; audits a refusal that starts an episode, and episodes that ended. */
+    /**
+     * Whether the attempt may go ahead; audits a refusal that starts an episode, and episodes that ended. If the
+     * counts cannot be read (the database), the attempt is refused ({@link Unavailable}): deny by default. That is
+     * logged, and audited at most once a minute per server if the audit log can be written (a flood of attempts
+     * while the database is down must not become a flood of entries when it is back).
+     */
     public Decision check(List<Key> keys) {
-        Decision d = throttle.check(keys);
+        Decision d;
+        try {
+            d = throttle.check(keys);
+        } catch (RuntimeException e) {
+            return unavailable(e);
+        }
         if (d instanceof Refused r && r.started()) {
             List<String> reasons = new ArrayList<>(List.of("THROTTLING_STARTED", by(r.by()), limit(r.limit()),
                     "RETRY_AFTER_" + Math.max(1, r.retryAfter().toSeconds()) + "S"));
@@ -83,14 +100,46 @@ public final class Throttling {
         return d;
     }
 
+    /**
+     * The attempt failed. If the failure cannot be counted (the database), that is logged and the caller goes on:
+     * the attempt has already been refused, and the next one is refused unchecked while the counts cannot be read.
+     */
     public void failed(List<Key> keys) {
-        throttle.failed(keys);
+        try {
+            throttle.failed(keys);
+        } catch (RuntimeException e) {
+            LOG.error("{}: a failed attempt could not be counted: {}", channel.action, e.getMessage());
+        }
         recordEnded();
     }
 
+    /** The name signed in; if its failures cannot be forgotten (the database), that is logged, not fatal. */
     public void succeeded(String name) {
-        SignInThrottle.name(name).ifPresent(throttle::succeeded);
+        try {
+            SignInThrottle.name(name).ifPresent(throttle::succeeded);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the failures of a name that signed in could not be forgotten: {}", channel.action,
+                    e.getMessage());
+        }
         recordEnded();
+    }
+
+    private Decision unavailable(RuntimeException e) {
+        LOG.error("{}: the throttle's counts could not be read, so the attempt is refused: {}", channel.action,
+                e.getMessage());
+        Instant now = throttle.now();
+        boolean audit;
+        synchronized (this) {
+            audit = lastUnavailableAudited == null || !now.isBefore(lastUnavailableAudited.plusSeconds(60));
+            if (audit) {
+                lastUnavailableAudited = now;
+            }
+        }
+        if (audit) {
+            this.audit.throttling(channel.action, channel.way, Optional.empty(),
+                    List.of("THROTTLE_UNAVAILABLE", "REFUSED_UNCHECKED"));
+        }
+        return new Unavailable();
     }
 
     private void recordEnded() {
@@ -105,10 +154,13 @@ public final class Throttling {
         if (key.scope() == Scope.ADDRESS) {
             // Not in the audit log (ADR 0025: a member of staff's address is their personal data, in a log kept
             // for seven years); the application log has it, as the reverse proxy's access log does.
-            LOG.warn("{} {} for client address {}: {}", channel.action, reasons.get(0), key.value(), reasons);
+            // One swept from the database has no value (only its hash is kept): the start's line named it.
+            LOG.warn("{} {} for client address {}: {}", channel.action, reasons.get(0),
+                    key.value().isEmpty() ? "(not kept)" : key.value(), reasons);
         } else {
-            account = accountOf.apply(key.value());
-            if (account.isEmpty() && channel == Channel.API) {
+            // An episode swept from the database has no name (only its hash is kept): written as unknown.
+            account = key.value().isEmpty() ? Optional.empty() : accountOf.apply(key.value());
+            if (account.isEmpty() && channel == Channel.API && !key.value().isEmpty()) {
                 reasons.add(SignInAudit.attempted("key-id:" + key.value()));
             }
         }

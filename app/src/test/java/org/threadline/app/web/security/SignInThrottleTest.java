@@ -43,7 +43,7 @@ class SignInThrottleTest {
     }
 
     final Hand clock = new Hand();
-    final SignInThrottle throttle = new SignInThrottle(clock, WINDOW, 3, 5, 100);
+    final SignInThrottle throttle = SignInThrottle.inMemory(clock, WINDOW, 3, 5, 100);
 
     @Test
     void n_failures_within_the_window_are_allowed_and_the_next_attempt_is_refused_with_the_exact_wait() {
