@@ -194,7 +194,8 @@ public final class Rectification {
         boolean built = people.latestRunId().isPresent()
                 && !people.filesNotBuilt().contains(q.row().fileId());
         Optional<PeopleBuilder.Relink> relink = built
-                ? Optional.of(new PeopleBuilder(people, vocabulary, model, clock, 1).relink(row, before, corrected.changed()))
+                ? Optional.of(new PeopleBuilder(people, vocabulary, model, clock, 1).relink(row, before,
+                        corrected.changed()))
                 : Optional.empty();
         // The relationships and residences around the row, and the alerts citing its events, are read before
         // anything is written: the plan compares the row's ties as they were with what they become.

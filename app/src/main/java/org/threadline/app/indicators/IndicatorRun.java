@@ -61,9 +61,9 @@ import org.threadline.store.people.PeopleStore;
  * <p>The first run under a rulebook is a <b>baseline</b>: it stores results and raises no alerts, because an alert is
  * for a change (a flag newly met, or new evidence) and the first run has nothing to compare with. Later full runs
  * compare each subject's new results with the stored ones, and baseline a subject they meet for the first time;
- * a re-evaluation after intake compares new subjects with nothing, so what they meet is new. An alert is stored with its audit entry in one transaction, and
- * before the results that raised it are replaced, so a failure in between raises it again (the same alert id: the
- * store keeps one) rather than losing it.
+ * a re-evaluation after intake compares new subjects with nothing, so what they meet is new. An alert is stored
+ * with its audit entry in one transaction, and before the results that raised it are replaced, so a failure in
+ * between raises it again (the same alert id: the store keeps one) rather than losing it.
  */
 public final class IndicatorRun {
     /** Who raises alerts in the audit log. */
@@ -211,7 +211,8 @@ public final class IndicatorRun {
 
     /** What one chunk's evaluation needs from the store, read while the chunk before it is evaluated. */
     private record ChunkInput(List<String> subjects, Map<String, Family> families,
-                              Map<String, List<ChronologyEvent>> eventsOf, Map<Compiled, Map<String, Evaluation>> previous) {
+                              Map<String, List<ChronologyEvent>> eventsOf,
+                              Map<Compiled, Map<String, Evaluation>> previous) {
     }
 
     /**
@@ -279,7 +280,8 @@ public final class IndicatorRun {
             eventsOf.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(e);
         }
         Map<Compiled, Map<String, Evaluation>> previous = new HashMap<>();
-        compare.forEach((c, compared) -> previous.put(c, compared ? results.loadAll(chunk, c.rulebook()) : Map.of()));
+        compare.forEach((c, compared) -> previous.put(c,
+                compared ? results.loadAll(chunk, c.rulebook()) : Map.of()));
         return new ChunkInput(chunk, families, eventsOf, previous);
     }
 
