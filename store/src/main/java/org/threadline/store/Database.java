@@ -133,10 +133,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connections are made lazily and the idle ones beyond two are closed after a while: a short command opens one
-     * or two, the web app keeps what its traffic needs. Nothing is opened here: the migration runs on a connection
-     * of its own first, so that a server that is down is reported at once with its reason, not after the pool's
-     * wait for a connection.
+     * The pool fills to two idle connections in the background and makes more as they are asked for; the idle ones
+     * beyond two are closed after a while, so a short command holds one or two and the web app what its traffic
+     * needs. Its start does not wait for a connection ({@code initializationFailTimeout} -1): the migration runs on a
+     * connection of its own first, so that a server that is down is reported at once with PostgreSQL's reason, not
+     * after the pool's wait for a connection.
      */
     private static HikariDataSource pool(DataSource connections, int size) {
         HikariDataSource pool = new HikariDataSource();
