@@ -49,6 +49,8 @@ final class TestApp implements AutoCloseable {
         this.clock = new MutableClock(start);
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("threadline.home", home.toString());
+        // a view shows the data as it is when viewed (CohortCountsKeptTest tests the default, background recounts)
+        all.putIfAbsent("threadline.cohorts.recount", "on-view");
         try {
             this.web = ThreadlineWeb.start(database.dataSource(), new ThreadlineWeb.Options(0, "127.0.0.1",
                     clock, all));

@@ -190,6 +190,20 @@ public final class IndicatorResultStore {
         }
     }
 
+    /** The latest date anyone held (not retired) was evaluated as of, under any rulebook. */
+    public Optional<LocalDate> latestAsOfHeld() {
+        String sql = "SELECT max(e.as_of) FROM indicator_evaluation e JOIN person p ON p.person_id ="
+                + " e.subject_person_id WHERE p.state <> 'RETIRED'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Date d = rs.getDate(1);
+            return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
+        } catch (SQLException e) {
+            throw new StoreException("Reading indicator results failed (" + sql + "): " + StoreException.reason(e), e);
+        }
+    }
+
     /** Whether anyone was evaluated under the rulebook: no one means the next run is the first (a baseline). */
     public boolean any(Rulebook rulebook) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

@@ -2,6 +2,7 @@ package org.threadline.app.web.analyst;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,33 +83,59 @@ public record AreaCohorts(AreaLevel level, List<String> indicators, List<Row> ro
     public static AreaCohorts count(AreaLevel level, Map<String, String> areaOfPerson,
                                     Map<String, ? extends Collection<String>> metBy, List<String> indicators,
                                     int minimumCell, int roundTo) {
+        Map<String, Long> people = new HashMap<>();
+        areaOfPerson.values().forEach(a -> people.merge(a, 1L, Long::sum));
+        Map<String, Map<String, Long>> met = new HashMap<>();
+        for (String indicator : indicators) {
+            Map<String, Long> perArea = new HashMap<>();
+            Collection<String> who = metBy.get(indicator);
+            for (String person : who == null ? List.<String>of() : who) {
+                String area = areaOfPerson.get(person);
+                if (area != null) {
+                    perArea.merge(area, 1L, Long::sum);
+                }
+            }
+            met.put(indicator, perArea);
+        }
+        return fromCounts(level, people, met, indicators, minimumCell, roundTo);
+    }
+
+    /**
+     * Suppresses and rounds counts already made (kept between views: ADR 0034).
+     *
+     * @param peoplePerArea the people held per area (at {@code level})
+     * @param metPerArea per indicator, the people held who meet it per area (an indicator missing: nobody)
+     */
+    public static AreaCohorts fromCounts(AreaLevel level, Map<String, Long> peoplePerArea,
+                                         Map<String, ? extends Map<String, Long>> metPerArea,
+                                         List<String> indicators, int minimumCell, int roundTo) {
         if (roundTo < 1) {
             throw new IllegalArgumentException("counts must be rounded to a multiple of at least 1");
         }
         Map<String, Long> people = new TreeMap<>(AreaLevel.POSTCODE_ORDER);
-        areaOfPerson.values().forEach(a -> people.merge(a, 1L, Long::sum));
+        people.putAll(peoplePerArea);
+        long held = people.values().stream().mapToLong(Long::longValue).sum();
         List<String> areas = new ArrayList<>(people.keySet());
         // per indicator: the area -> cell column, and the column's total
         List<Map<String, Cell>> columns = new ArrayList<>();
         List<Cell> totals = new ArrayList<>();
         for (String indicator : indicators) {
-            List<CohortTable.Flag> flags = new ArrayList<>();
-            Collection<String> met = metBy.get(indicator);
-            for (String person : met == null ? List.<String>of() : met) {
-                String area = areaOfPerson.get(person);
-                if (area != null) {
-                    flags.add(new CohortTable.Flag(area, indicator));
+            Map<String, Map<String, Long>> counted = new HashMap<>();
+            Map<String, Long> met = metPerArea.get(indicator);
+            (met == null ? Map.<String, Long>of() : met).forEach((area, n) -> {
+                if (people.containsKey(area)) {
+                    counted.put(area, Map.of(indicator, n));
                 }
-            }
-            CohortTable t = CohortTable.suppress(flags, List.of(indicator), minimumCell);
+            });
+            CohortTable t = CohortTable.suppressCounts(counted, List.of(indicator), minimumCell);
             Map<String, Cell> column = new TreeMap<>();
             for (int i = 0; i < t.areas().size(); i++) {
                 String area = t.areas().get(i);
                 column.put(area, cell(t.cells().get(i).get(0), people.get(area), roundTo));
             }
             columns.add(column);
-            totals.add(t.areas().isEmpty() ? cell(OptionalLong.of(0), areaOfPerson.size(), roundTo)
-                    : cell(t.columnTotals().get(0), areaOfPerson.size(), roundTo));
+            totals.add(t.areas().isEmpty() ? cell(OptionalLong.of(0), held, roundTo)
+                    : cell(t.columnTotals().get(0), held, roundTo));
         }
         List<Row> rows = new ArrayList<>();
         for (String area : areas) {
@@ -118,8 +145,8 @@ public record AreaCohorts(AreaLevel level, List<String> indicators, List<Row> ro
             }
             rows.add(new Row(area, rounded(people.get(area), roundTo), cells));
         }
-        return new AreaCohorts(level, indicators, rows, new Row("All areas", rounded(areaOfPerson.size(), roundTo),
-                totals), minimumCell, roundTo);
+        return new AreaCohorts(level, indicators, rows, new Row("All areas", rounded(held, roundTo), totals),
+                minimumCell, roundTo);
     }
 
     private static Cell cell(OptionalLong count, long people, int roundTo) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Counts of people flagged, by area (rows) and indicator (columns), with row, column and grand totals, after
@@ -43,19 +42,38 @@ public record CohortTable(List<String> areas, List<String> indicators, List<List
      * @param indicators the columns, in order (an indicator nobody met still gets a column of zeros)
      */
     public static CohortTable suppress(Iterable<Flag> flags, List<String> indicators, int minimumCell) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        for (Flag f : flags) {
+            counts.computeIfAbsent(f.area(), a -> new TreeMap<>()).merge(f.indicator(), 1L, Long::sum);
+        }
+        return suppressCounts(counts, indicators, minimumCell);
+    }
+
+    /**
+     * As {@link #suppress}, from counts already made: per area, the people meeting each indicator. An area appears
+     * as a row only with some count above zero, as it would from flags. Counts kept between views (ADR 0034) are
+     * suppressed by this, so a kept count reads as the flags it was made of would.
+     */
+    public static CohortTable suppressCounts(Map<String, ? extends Map<String, Long>> counted, List<String> indicators,
+                                             int minimumCell) {
         if (minimumCell < 1) {
             throw new IllegalArgumentException("the minimum cell size must be at least 1");
         }
         Map<String, Map<String, Long>> counts = new TreeMap<>();
-        TreeSet<String> areaSet = new TreeSet<>();
-        for (Flag f : flags) {
-            if (!indicators.contains(f.indicator())) {
-                throw new IllegalArgumentException("a flag for an indicator not in the table: " + f.indicator());
+        for (Map.Entry<String, ? extends Map<String, Long>> area : counted.entrySet()) {
+            for (Map.Entry<String, Long> n : area.getValue().entrySet()) {
+                if (!indicators.contains(n.getKey())) {
+                    throw new IllegalArgumentException("a count for an indicator not in the table: " + n.getKey());
+                }
+                if (n.getValue() < 0) {
+                    throw new IllegalArgumentException("a negative count: " + n.getValue());
+                }
+                if (n.getValue() > 0) {
+                    counts.computeIfAbsent(area.getKey(), a -> new TreeMap<>()).put(n.getKey(), n.getValue());
+                }
             }
-            areaSet.add(f.area());
-            counts.computeIfAbsent(f.area(), a -> new TreeMap<>()).merge(f.indicator(), 1L, Long::sum);
         }
-        List<String> areas = new ArrayList<>(areaSet);
+        List<String> areas = new ArrayList<>(counts.keySet());
         int r = areas.size();
         int c = indicators.size();
         // entries: cells r*c, then row totals r, then column totals c, then the grand total

@@ -174,4 +174,23 @@ class CohortTableTest {
             return x.isPresent() ? x.getAsLong() : null;
         }
     }
+
+    @Test
+    void counts_made_beforehand_suppress_exactly_as_the_flags_they_were_made_of() {
+        SplittableRandom random = new SplittableRandom(27);
+        List<String> indicators = List.of("a", "b", "c");
+        for (int table = 0; table < 200; table++) {
+            List<CohortTable.Flag> f = new ArrayList<>();
+            java.util.Map<String, java.util.Map<String, Long>> counted = new java.util.HashMap<>();
+            for (int area = 0; area < 1 + random.nextInt(8); area++) {
+                for (String indicator : indicators) {
+                    int n = random.nextInt(3) == 0 ? 0 : random.nextInt(40);
+                    f.addAll(flags("area" + area, indicator, n));
+                    counted.computeIfAbsent("area" + area, k -> new java.util.HashMap<>()).put(indicator, (long) n);
+                }
+            }
+            assertThat(CohortTable.suppressCounts(counted, indicators, 10))
+                    .isEqualTo(CohortTable.suppress(f, indicators, 10));
+        }
+    }
 }
