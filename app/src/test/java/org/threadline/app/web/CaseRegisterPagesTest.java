@@ -90,7 +90,11 @@ class CaseRegisterPagesTest {
 
         WebClient.Page linked = police.post("/cases/link", Map.of("reference", "MASH-2026-5001", "personId", child));
         assertThat(linked.location()).contains("/cases");
-        assertThat(police.get("/cases").body()).contains(child + " is linked to case MASH-2026-5001.");
+        String page = police.get("/cases").body();
+        assertThat(page).contains(child + " is linked to case MASH-2026-5001.");
+        String when = org.threadline.app.web.layout.UkTime.INSTANCE.of(app.clock.instant());
+        assertThat(page).as("times as people read them, in UK time").contains("by cases.police at " + when)
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
         assertThat(audited("cases.police", "CASE_CHANGE", "OPENED")).isEqualTo(1);
         assertThat(audited("cases.police", "CASE_CHANGE", "LINKED")).isEqualTo(1);
 

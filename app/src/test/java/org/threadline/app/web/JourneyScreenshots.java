@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -354,6 +355,54 @@ class JourneyScreenshots {
                         "shots-practitioner-password", "SAFEGUARDING.CHILD.MASH_TRIAGE", "MASH-2026-0415");
                 browser.get(app.url("/cohorts"));
                 shoot(browser, out, "53-cohorts-refused-police");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
+    void write_a_screenshot_of_the_case_register(@TempDir Path folder) throws Exception {
+        Path out = outputFolder();
+        try (TestApp app = BuiltPopulation.start(folder.resolve("population"), 120, 5)) {
+            org.threadline.store.people.PeopleStore people = new org.threadline.store.people.PeopleStore(
+                    app.database.dataSource());
+            java.time.Clock clock = java.time.Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS,
+                    java.time.ZoneOffset.UTC);
+            Path root = Files.isDirectory(Path.of("config", "sources")) ? Path.of(".") : Path.of("..");
+            org.threadline.app.people.PeopleBuilder builder = new org.threadline.app.people.PeopleBuilder(people,
+                    org.threadline.domain.chronology.EventVocabulary.read(root.resolve(
+                            "config/chronology/events.yaml")),
+                    org.threadline.linkage.model.ModelJson.read(root.resolve("config/models/people.json")), clock, 2)
+                    .followingCaseLinks(org.threadline.app.audit.InstalledAuditLog.store(
+                            new org.threadline.app.home.ThreadlineHome(app.home).create(), clock));
+            // A pupil whose records include another agency's: a reviewer's "not the same person" splits them, and
+            // the case linking the pupil gets an item to check (ADR 0031).
+            String pupil = people.personIds().stream()
+                    .filter(p -> people.recordsOf(p).stream().anyMatch(r -> r.definitionId().equals("schools-pupils")))
+                    .filter(p -> people.recordsOf(p).stream().anyMatch(r -> !r.definitionId().startsWith("schools")
+                            && !r.agency().equals("police")))
+                    .findFirst().orElseThrow();
+            List<String> others = people.personIds().stream().filter(p -> !p.equals(pupil)).limit(3).toList();
+            app.openCase(org.threadline.app.web.accounts.Agency.POLICE, "MASH-2026-0420", pupil, others.get(0));
+            app.openCase(org.threadline.app.web.accounts.Agency.POLICE, "MASH-2026-0421", others.get(1),
+                    others.get(2));
+            var records = people.recordsOf(pupil);
+            var school = records.stream().filter(r -> r.definitionId().equals("schools-pupils")).findFirst()
+                    .orElseThrow();
+            var other = records.stream().filter(r -> !r.definitionId().startsWith("schools")
+                    && !r.agency().equals("police")).findFirst().orElseThrow();
+            people.decide(school.recordKey(), other.recordKey(), "NOT_LINK", "different children: checked with the"
+                    + " school", "reviewer.one", "police", BuiltPopulation.DURING_THE_AGREEMENTS);
+            builder.build(line -> { });
+            app.account("shots.cases", org.threadline.app.web.accounts.Agency.POLICE,
+                    org.threadline.app.web.accounts.Role.SAFEGUARDING_OFFICER, "shots-cases-password");
+            ChromeDriver browser = Browser.start(folder.resolve("profile"), true);
+            try {
+                GovernanceAndAlertsBrowserJourneysTest.declare(browser, app, "shots.cases", "shots-cases-password",
+                        "CASEWORK.MANAGE_CASES", "");
+                browser.get(app.url("/cases"));
+                shoot(browser, out, "71-cases-register");
             } finally {
                 browser.quit();
             }

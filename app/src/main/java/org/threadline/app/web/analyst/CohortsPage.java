@@ -35,8 +35,6 @@ public class CohortsPage {
     /** At most this many indicators at once (each draws a chart and a map). */
     public static final int MOST_INDICATORS = 3;
 
-    private static final java.time.format.DateTimeFormatter COUNTED_AT = java.time.format.DateTimeFormatter
-            .ofPattern("HH:mm:ss 'on' d MMMM yyyy", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
     private final CohortSource source;
     private final AggregateAccess access;
     private final AccessPolicy policy;
@@ -126,7 +124,7 @@ public class CohortsPage {
         }
         model.addAttribute("cohorts", counted.cohorts());
         model.addAttribute("asOf", counted.asOf().map(Object::toString).orElse(""));
-        model.addAttribute("countedAt", COUNTED_AT.format(counted.countedAt()));
+        model.addAttribute("countedAt", org.threadline.app.web.layout.UkTime.INSTANCE.of(counted.countedAt()));
         model.addAttribute("current", counted.current());
         model.addAttribute("views", views);
         return "cohorts";

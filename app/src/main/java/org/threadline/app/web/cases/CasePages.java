@@ -123,6 +123,7 @@ public class CasePages {
         List<CaseStore.Case> all = cases.list(v, true, 500 + CLOSED_LISTED);
         model.addAttribute("open", all.stream().filter(CaseStore.Case::open).toList());
         model.addAttribute("closed", all.stream().filter(c -> !c.open()).limit(CLOSED_LISTED).toList());
+        model.addAttribute("ukTime", org.threadline.app.web.layout.UkTime.INSTANCE);
         model.addAttribute("agency", v.party());
         model.addAttribute("agencyLabel", v.account().agency().label());
         model.addAttribute("declaredMode", mode.declared());

@@ -39,10 +39,6 @@ public class PersonPages {
     private final FlagViews flags;
     private final BreakGlass breakGlass;
 
-    /** When a break-glass grant ends, as the banner says it (UK time, where the service runs). */
-    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("HH:mm 'on' d MMMM yyyy", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
-
     public PersonPages(PeopleViews views, AccessPolicy policy, ViewAudit audit, FlagViews flags,
                        BreakGlass breakGlass) {
         this.views = views;
@@ -107,7 +103,7 @@ public class PersonPages {
         model.addAttribute("viewer", v);
         model.addAttribute("significant", significant);
         model.addAttribute("breakGlassGrant", grant.orElse(null));
-        grant.ifPresent(g -> model.addAttribute("breakGlassExpires", WHEN.format(g.expiresAt())));
+        grant.ifPresent(g -> model.addAttribute("breakGlassExpires", org.threadline.app.web.layout.UkTime.INSTANCE.of(g.expiresAt())));
         boolean somethingWithheld = ((Integer) page.get("notShared")) > 0
                 || !((List<?>) page.get("withheldReasons")).isEmpty();
         model.addAttribute("breakGlassOffered", grant.isEmpty() && somethingWithheld
@@ -161,7 +157,7 @@ public class PersonPages {
         }
         model.addAttribute("viewer", v);
         model.addAttribute("breakGlassGrant", grant.orElse(null));
-        grant.ifPresent(g -> model.addAttribute("breakGlassExpires", WHEN.format(g.expiresAt())));
+        grant.ifPresent(g -> model.addAttribute("breakGlassExpires", org.threadline.app.web.layout.UkTime.INSTANCE.of(g.expiresAt())));
         return "family";
     }
 
