@@ -52,6 +52,10 @@ import org.threadline.store.governance.CaseStore;
  *     start of the postcode; full name alone; an identifier), one per line: name|date of birth|postcode|identifier
  * search URL QUERIES USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE [CASE]
  *     as run, but each step is a search (the results page of POST /people/find) drawn at random from QUERIES
+ * cohorts URL INDICATORS USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE
+ *     as run, but each step is the analyst's cohort page for one of INDICATORS (comma-separated ids) at a random
+ *     area level; with one user and no warm-up, the first view after the server starts is the whole count (the
+ *     maximum), the rest are views of kept counts (ADR 0034)
  * </pre>
  */
 public final class WebLoadBenchmark {
@@ -80,10 +84,17 @@ public final class WebLoadBenchmark {
                 return session.post("/people/find", Map.of("name", q[0], "dateOfBirth", q[1], "postcode", q[2],
                         "identifier", q[3])).statusCode();
             });
+        } else if (args.length >= 11 && args[0].equals("cohorts")) {
+            List<String> indicators = List.of(args[2].split(","));
+            String[] levels = {"AREA", "DISTRICT"};
+            run(args, "cohort views", (session, random) -> session.get("/cohorts?indicator="
+                    + indicators.get(random.nextInt(indicators.size())) + "&level=" + levels[random.nextInt(2)])
+                    .statusCode());
         } else {
             System.err.println("usage: sample HOME OUT COUNT [SEED] | run URL IDS USERS WARMUP_S MEASURE_S THINK_MS"
                     + " SEED USER PASSWORD PURPOSE [CASE] | open-case HOME IDS AGENCY REFERENCE | sample-queries HOME OUT COUNT SEED | search URL QUERIES"
-                    + " USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE [CASE]");
+                    + " USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE [CASE] | cohorts URL INDICATORS"
+                    + " USERS WARMUP_S MEASURE_S THINK_MS SEED USER PASSWORD PURPOSE");
             System.exit(2);
         }
     }

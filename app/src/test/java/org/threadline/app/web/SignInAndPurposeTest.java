@@ -36,6 +36,25 @@ class SignInAndPurposeTest {
         app.close();
     }
 
+    /** The purpose declarations in the audit log for the actor: purpose, case and reason, oldest first. */
+    static java.util.List<String> declarations(String actor) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = app.database.dataSource().getConnection(); java.sql.PreparedStatement s =
+                c.prepareStatement("SELECT payload->>'purpose', payload->>'caseRef', payload->'reasonCodes'->>0"
+                        + " FROM audit_entry WHERE payload->>'actor' = ? AND payload->>'action' = 'PURPOSE_DECLARED'"
+                        + " ORDER BY sequence")) {
+            s.setString(1, actor);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
     @Test
     void a_page_asked_for_before_signing_in_redirects_to_the_sign_in_page() {
         WebClient anonymous = new WebClient(app);
@@ -68,9 +87,12 @@ class SignInAndPurposeTest {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("There is a problem", "Enter the case reference");
         assertThat(person.get("/").location()).contains("/purpose");
+        assertThat(declarations("case.ref")).as("a refused declaration is not recorded as made").isEmpty();
 
         WebClient.Page declared = person.post("/purpose", Map.of("purpose", MASH, "caseReference", "mash-2026-0412"));
         assertThat(declared.location()).contains("/");
+        assertThat(declarations("case.ref")).as("the declaration itself is in the audit log")
+                .containsExactly(MASH + " MASH-2026-0412 WITH_CASE");
         WebClient.Page home = person.get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("Triage a safeguarding referral about a child", "MASH-2026-0412",

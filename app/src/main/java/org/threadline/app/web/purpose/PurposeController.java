@@ -2,6 +2,7 @@ package org.threadline.app.web.purpose;
 
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.CaseWords;
+import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.accounts.SignedInUser;
+import org.threadline.domain.governance.audit.AuditAction;
 import org.threadline.domain.governance.policy.CaseRegister;
 import org.threadline.app.web.security.WithoutPurpose;
 
@@ -23,8 +26,11 @@ public class PurposeController {
     private final Clock clock;
     private final AccessPolicy policy;
     private final CaseRegister cases;
+    private final ViewAudit audit;
 
-    public PurposeController(PurposeCatalogue catalogue, Clock clock, AccessPolicy policy, CaseRegister cases) {
+    public PurposeController(PurposeCatalogue catalogue, Clock clock, AccessPolicy policy, CaseRegister cases,
+                             ViewAudit audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.declaration = new PurposeDeclaration(catalogue);
         this.clock = clock;
@@ -59,6 +65,11 @@ public class PurposeController {
             java.util.Optional<String> problem = CaseWords.declaring(cases,
                     policy.viewer(user.account(), declared.purpose()).party(), reference);
             if (problem.isEmpty()) {
+                // No audit entry, no declaration: if the append fails, the person is shown the error page and has
+                // no purpose, so no personal data either.
+                audit.act(policy.viewer(user.account(), declared.purpose()), AuditAction.PURPOSE_DECLARED, "purpose",
+                        List.of(), List.of(declared.purpose().caseReferenceIfAny().isPresent() ? "WITH_CASE"
+                                : "WITHOUT_CASE"), () -> null);
                 session.removeAttribute(CaseWords.LAST_PROBLEM);
                 session.setAttribute(DeclaredPurpose.SESSION_ATTRIBUTE, declared.purpose());
                 return "redirect:/";

@@ -72,7 +72,13 @@ public enum AuditAction {
      * The case register changed: a case was opened or closed, or a person was linked to or unlinked from one. A link
      * decides what the decision point releases to the case's agency, so every change is accountable (ADR 0027).
      */
-    CASE_CHANGE;
+    CASE_CHANGE,
+    /**
+     * Someone signed in to the web application declared why they are using it (the purpose, and the case where the
+     * purpose needs one), before any personal data is shown. Each view names the purpose too; this entry records the
+     * declaration itself, so that a purpose declared and changed without anything being viewed is accountable.
+     */
+    PURPOSE_DECLARED;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
