@@ -152,6 +152,30 @@ class IndicatorStoresTest {
     }
 
     @Test
+    void a_chunk_is_saved_as_each_evaluation_alone_would_be_the_later_of_two_for_one_subject_winning_as_one_change() {
+        IndicatorResultStore store = new IndicatorResultStore(db.dataSource());
+        CohortInputChanges changes = new CohortInputChanges(db.dataSource());
+        RuleEngine engine = RuleEngine.compile(aces);
+        List<ChronologyEvent> abuse = List.of(event("E21", "M1", "DOMESTIC_ABUSE_INCIDENT",
+                EventDate.day(LocalDate.of(2024, 4, 5)), EventRole.VICTIM));
+        PersonSummary other = new PersonSummary("C22", "Eve", "Smith", Optional.of(LocalDate.of(2017, 3, 3)), Sex.F);
+        Family theirs = new Family("C22", List.of(other, mother), List.of(rel("M1", "C22", RelationshipType.PARENT_OF)));
+        Evaluation first = engine.evaluate(child, family, abuse, AS_OF);
+        Evaluation nothing = engine.evaluate(other, theirs, List.of(), AS_OF);
+        Evaluation later = engine.evaluate(child, family, List.of(), AS_OF);
+        assertThat(nothing.results()).allMatch(r -> r.status() != Status.MET);
+        long before = changes.seen();
+
+        store.save(aces, List.of(first, nothing, later), CLOCK.instant());
+
+        assertThat(store.load("C1", aces)).contains(asStored(later));
+        assertThat(store.load("C22", aces)).contains(asStored(nothing));
+        assertThat(changes.seen()).isEqualTo(before + 1);
+        store.save(aces, List.of(first), CLOCK.instant());
+        assertThat(store.load("C1", aces)).contains(asStored(first));
+    }
+
+    @Test
     void the_database_refuses_a_met_result_without_evidence() {
         assertThatThrownBy(() -> sql("INSERT INTO indicator_result VALUES ('X', 'r', 'i', 1, '"
                 + "0".repeat(64) + "', 'MET', 'because', '[]'::jsonb, DATE '2026-01-01', now())"))
