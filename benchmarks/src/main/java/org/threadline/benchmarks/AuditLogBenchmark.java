@@ -100,6 +100,40 @@ public final class AuditLogBenchmark {
                     batch, n - singles, allSeconds, (n - singles) / allSeconds, verifySeconds,
                     report.entries() / verifySeconds);
             report.problem().ifPresent(p -> System.out.println("PROBLEM: " + p.message()));
+            subjectAccess(c, new SplittableRandom(3));
+        }
+    }
+
+    /**
+     * The subject-access read of who accessed one person's record (SubjectStore's query), for 50 subjects drawn at
+     * random: through the index on the payload's subject (V32), then with index scans turned off (as before V32).
+     */
+    static void subjectAccess(Connection c, SplittableRandom random) throws java.sql.SQLException {
+        String sql = "SELECT jsonb_build_object('sequence', sequence, 'recorded_at', recorded_at, 'action', action,"
+                + " 'event', payload) FROM audit_entry WHERE payload->>'subject' = ? ORDER BY sequence";
+        for (boolean indexed : new boolean[] {true, false}) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCAL enable_indexscan = " + indexed);
+                s.execute("SET LOCAL enable_bitmapscan = " + indexed);
+            }
+            int found = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                try (java.sql.PreparedStatement q = c.prepareStatement(sql)) {
+                    q.setString(1, "subject-" + random.nextInt(1_000_000));
+                    try (java.sql.ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            found++;
+                        }
+                    }
+                }
+            }
+            double ms = (System.nanoTime() - t0) / 1e6 / 50;
+            c.commit();
+            c.setAutoCommit(true);
+            System.out.printf(Locale.UK, "subject_access(%s): %.2f ms per subject (50 subjects, %d entries)%n",
+                    indexed ? "index" : "scan", ms, found);
         }
     }
 
