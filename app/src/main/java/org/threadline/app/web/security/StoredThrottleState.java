@@ -144,8 +144,8 @@ public final class StoredThrottleState implements ThrottleState {
                         }
                     }
                     try (PreparedStatement s = c.prepareStatement("SELECT failures, refused, first_refused,"
-                            + " last_refused, reserved, reservation_ids FROM sign_in_throttle WHERE channel = ? AND scope = ? AND key_hash = ?"
-                            + " FOR UPDATE")) {
+                            + " last_refused, reserved, reservation_ids FROM sign_in_throttle WHERE channel = ?"
+                            + " AND scope = ? AND key_hash = ? FOR UPDATE")) {
                         bind(s, h.key().scope(), h.hash());
                         try (ResultSet r = s.executeQuery()) {
                             if (r.next()) {

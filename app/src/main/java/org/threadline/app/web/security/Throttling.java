@@ -81,8 +81,9 @@ public final class Throttling {
 
     /**
      * Whether the attempt may go ahead; if it may, the {@link SignInThrottle.Allowed} holds its slots, to be given
-     * back with its outcome ({@link #failed}, {@link #succeeded}) or, if it ends with neither, {@link #released}. Audits a refusal that starts an episode, and episodes that ended. If the
-     * counts cannot be read (the database), the attempt is refused ({@link Unavailable}): deny by default. That is
+     * back with its outcome ({@link #failed}, {@link #succeeded}) or, if it ends with neither, {@link #released}.
+     * Audits a refusal that starts an episode, and episodes that ended. If the counts cannot be read (the
+     * database), the attempt is refused ({@link Unavailable}): deny by default. That is
      * logged, and audited at most once a minute per server if the audit log can be written (a flood of attempts
      * while the database is down must not become a flood of entries when it is back).
      */
