@@ -41,6 +41,13 @@ import org.threadline.store.governance.SubjectStore;
 public final class SubjectAccess {
     /** The purpose code recorded on the export's audit entry. */
     public static final String PURPOSE = "SUBJECT_RIGHTS.ACCESS";
+    /**
+     * What an alert's "evidence rectified" mark means (V24, ADR 0032), given with each mark's time: that an event the
+     * alert cites was corrected after it was raised, and no more (which row, which field, or any value: the event may
+     * be about other people too).
+     */
+    public static final String RECTIFIED_NOTICE = "An event this alert cites was corrected after the alert was raised;"
+            + " the alert is kept as it was raised.";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final DataSource dataSource;
@@ -275,7 +282,7 @@ public final class SubjectAccess {
         doc.set("relationships", array(s.relationships()));
         doc.set("residences", array(s.residences()));
         doc.set("indicator_results", array(s.indicatorResults()));
-        doc.set("alerts", array(s.alerts()));
+        doc.set("alerts", alerts(s.alerts()));
         doc.set("review_decisions", array(s.reviewDecisions()));
         ArrayNode accessed = doc.putArray("accessed_by");
         for (JsonNode entry : f.accessed()) {
@@ -298,6 +305,23 @@ public final class SubjectAccess {
             withheld.addObject().put("rule", w.rule()).put("reason", w.reason()).put("items", w.items());
         }
         return doc;
+    }
+
+    /**
+     * The alerts shown, each with its marks as {@code evidence_rectified}: when, and what it means. A withheld alert
+     * is not among them, so neither are its marks.
+     */
+    private static ArrayNode alerts(List<JsonNode> shown) {
+        ArrayNode out = JSON.createArrayNode();
+        for (JsonNode alert : shown) {
+            ObjectNode copy = alert.deepCopy();
+            ArrayNode marks = copy.putArray("evidence_rectified");
+            for (JsonNode at : alert.path("evidence_rectified")) {
+                marks.addObject().put("rectified_at", at.asText()).put("notice", RECTIFIED_NOTICE);
+            }
+            out.add(copy);
+        }
+        return out;
     }
 
     private static ArrayNode array(List<JsonNode> nodes) {

@@ -174,6 +174,50 @@ class SubjectRightsTest {
     }
 
     @Test
+    @Order(3)
+    void an_alerts_evidence_rectified_mark_is_exported_with_it_and_withheld_with_it() throws Exception {
+        // A person with nothing withheld, and an alert citing one of their events, whose row was then corrected.
+        String person = first("SELECT r.person_id FROM person_record r WHERE NOT EXISTS (SELECT 1 FROM chronology_event"
+                + " e WHERE e.person_id = r.person_id AND e.role = 'SUSPECT') AND EXISTS (SELECT 1 FROM"
+                + " chronology_event e WHERE e.person_id = r.person_id GROUP BY e.person_id HAVING count(*) >= 2)"
+                + " GROUP BY r.person_id ORDER BY r.person_id DESC LIMIT 1");
+        String[] events = firstRow("SELECT min(event_id), max(event_id) FROM chronology_event WHERE person_id = '"
+                + person + "'");
+        String marked = indicatorAndAlert(person, events[0]);
+        String unmarked = indicatorAndAlert(person, events[1]);
+        rectified(events[0], Instant.parse("2026-11-19T14:05:06Z"));
+        // A suspect's alert citing the domestic incident the rules withhold from them, its evidence also rectified.
+        String[] suspect = firstRow("SELECT s.person_id, s.event_id FROM chronology_event s WHERE s.type ="
+                + " 'DOMESTIC_ABUSE_INCIDENT' AND s.role = 'SUSPECT' AND EXISTS (SELECT 1 FROM chronology_event v"
+                + " WHERE v.facts->>'occurrence_ref' = s.facts->>'occurrence_ref' AND v.role = 'VICTIM' AND"
+                + " v.person_id <> s.person_id) ORDER BY s.event_id LIMIT 1");
+        String withheld = indicatorAndAlert(suspect[0], suspect[1]);
+        rectified(suspect[1], Instant.parse("2026-11-17T13:14:15Z"));
+
+        SubjectAccess access = new SubjectAccess(database.dataSource(), audit, rules, clock);
+        SubjectAccess.Export export = access.export(new SubjectAccess.Request(person, "dpo.one", "social-care",
+                "subject access request"), folder.resolve("sar-rectified"));
+        JsonNode alerts = JSON.readTree(export.json().toFile()).path("alerts");
+        assertThat(alerts).filteredOn(a -> a.path("alert_id").asText().equals(marked)).singleElement()
+                .satisfies(a -> assertThat(a.path("evidence_rectified")).singleElement().satisfies(m -> {
+                    assertThat(m.path("rectified_at").asText()).isEqualTo("2026-11-19T14:05:06Z");
+                    assertThat(m.path("notice").asText()).isEqualTo(SubjectAccess.RECTIFIED_NOTICE);
+                }));
+        assertThat(alerts).filteredOn(a -> a.path("alert_id").asText().equals(unmarked)).singleElement()
+                .satisfies(a -> assertThat(a.path("evidence_rectified")).isEmpty());
+        assertThat(Files.readString(export.page())).contains("|evidence_rectified|",
+                "rectified\\_at: 2026-11-19T14:05:06Z; notice: An event this alert cites was corrected after the"
+                        + " alert was raised");
+
+        SubjectAccess.Export suspects = access.export(new SubjectAccess.Request(suspect[0], "dpo.one", "police",
+                "subject access request"), folder.resolve("sar-rectified-withheld"));
+        String text = Files.readString(suspects.json()) + Files.readString(suspects.page());
+        assertThat(text).as("the withheld alert and its mark").doesNotContain(withheld)
+                .doesNotContain("2026-11-17T13:14:15").doesNotContain(SubjectAccess.RECTIFIED_NOTICE);
+        assertThat(suspects.withheld()).extracting(SubjectAccess.Withheld::rule).contains("domestic-abuse-suspect");
+    }
+
+    @Test
     @Order(4)
     void erasure_dry_run_changes_nothing_and_erasure_leaves_no_derived_copy_and_is_audited() throws Exception {
         String person = first("SELECT r.person_id FROM person_record r JOIN residence s ON s.person_id = r.person_id"
@@ -409,8 +453,30 @@ class SubjectRightsTest {
         return out;
     }
 
-    /** A met indicator result and a raised alert about {@code person}, citing {@code eventId}. */
-    private static void indicatorAndAlert(String person, String eventId) throws Exception {
+    /**
+     * Marks the alerts citing the event as resting on rectified evidence at {@code at}, as a rectification of its
+     * row does (ADR 0032): in the transaction that appends its RECTIFICATION entry and names it, or the database
+     * refuses the mark.
+     */
+    private static void rectified(String eventId, Instant at) throws Exception {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            long entry = audit.append(c, new AuditEvent(UUID.randomUUID().toString(), at, "dpo.one", "police",
+                    List.of("DATA_PROTECTION_OFFICER"), "SUBJECT_RIGHTS.RECTIFICATION", "", AuditAction.RECTIFICATION,
+                    "", "police-incident-persons", List.of("OCCURRENCE_DATE_TIME"), List.of("test"), "")).sequence();
+            try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.rectification_entry', ?,"
+                    + " true)")) {
+                s.setString(1, Long.toString(entry));
+                s.execute();
+            }
+            assertThat(org.threadline.store.indicators.AlertStore.markRectified(c, List.of(eventId), entry, at))
+                    .isPositive();
+            c.commit();
+        }
+    }
+
+    /** A met indicator result and a raised alert about {@code person}, citing {@code eventId}; returns its id. */
+    private static String indicatorAndAlert(String person, String eventId) throws Exception {
         String[] e = firstRow("SELECT event_id, person_id, type, event_date::text, agency, role, summary,"
                 + " sources->0->>'fileId', sources->0->>'rowNumber', sources->0->>'definitionId' FROM"
                 + " chronology_event WHERE event_id = '" + eventId + "'");
@@ -443,6 +509,7 @@ class SubjectRightsTest {
                 s.executeUpdate();
             }
         }
+        return alertId;
     }
 
     private static AuditEvent view(String person, String purpose, Instant at) {

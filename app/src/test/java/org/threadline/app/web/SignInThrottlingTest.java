@@ -153,6 +153,58 @@ class SignInThrottlingTest {
     }
 
     @Test
+    void wrong_passwords_sent_at_the_same_moment_are_checked_at_most_the_limit_times() throws Exception {
+        // Each attempt holds a slot from the throttle's check to its outcome (ADR 0026, amended 2026-11-27): the
+        // password hash takes far longer than the check, so without the slots every one of these would be checked.
+        int attempts = 16;
+        List<WebClient> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            WebClient web = new WebClient(app);
+            web.get("/sign-in");
+            clients.add(web);
+        }
+        long before = last();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                WebClient web = clients.get(i);
+                String password = "wrong-at-once-" + i;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    return web.post("/sign-in", Map.of("username", "throttle.user", "password", password));
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long checked = since(before).stream().filter(e -> e.path("action").asText().equals("SIGN_IN_FAILED"))
+                .count();
+        assertThat(checked).as("passwords checked (each failure is audited) out of %d sent at once", attempts)
+                .isLessThanOrEqualTo(PER_USERNAME);
+    }
+
+    @Test
+    void successful_sign_ins_free_their_slot_so_more_than_the_limit_in_a_row_all_get_in() throws Exception {
+        for (int i = 0; i < PER_USERNAME + 2; i++) {
+            assertThat(new WebClient(app).signIn("throttle.user", "the-right-password").location())
+                    .as("sign-in %d in a row", i + 1).contains("/purpose");
+        }
+        ApiKeys keys = app.bean(ApiKeys.class);
+        String key = keys.create("busy-cms", "HOUSING", "PARTNER_DATA_OWNER", "test", app.clock.instant())
+                .secretKey();
+        for (int i = 0; i < PER_ADDRESS + 2; i++) {
+            assertThat(new ApiClient(app, key).get("/api/v1/sources").status()).as("API call %d in a row", i + 1)
+                    .isNotIn(401, 429, 503);
+        }
+    }
+
+    @Test
     void api_key_failures_are_throttled_the_same_way_with_a_429_and_retry_after() throws Exception {
         ApiKeys keys = app.bean(ApiKeys.class);
         String key = keys.create("throttled-cms", "HOUSING", "PARTNER_DATA_OWNER", "test", app.clock.instant())

@@ -59,9 +59,14 @@ public final class SubjectStore {
                     + " ORDER BY rulebook_id, indicator_id", personId);
             results.addAll(rows(c, "SELECT to_jsonb(e) FROM indicator_evaluation e WHERE subject_person_id = ?"
                     + " ORDER BY rulebook_id", personId));
+            // with when an event each cites was corrected after it was raised (V24, ADR 0032): only the time, as
+            // an ISO instant; the rectification's audit entry (which row, which field) is not the subject's
             List<JsonNode> alerts = rows(c, "SELECT to_jsonb(a) || jsonb_build_object('steps', (SELECT"
                     + " coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.seq), '[]'::jsonb) FROM alert_step s"
-                    + " WHERE s.alert_id = a.alert_id)) FROM alert a WHERE subject_person_id = ?"
+                    + " WHERE s.alert_id = a.alert_id), 'evidence_rectified', (SELECT coalesce(jsonb_agg("
+                    + " to_char(r.rectified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                    + " ORDER BY r.rectified_at, r.audit_entry), '[]'::jsonb) FROM alert_rectification r"
+                    + " WHERE r.alert_id = a.alert_id)) FROM alert a WHERE subject_person_id = ?"
                     + " ORDER BY raised_at, alert_id", personId);
             List<JsonNode> decisions = rows(c, "SELECT to_jsonb(d) FROM review_decision d WHERE record_a IN"
                     + " (SELECT record_key FROM person_record WHERE person_id = ?) OR record_b IN"

@@ -173,7 +173,15 @@ public class ApiSecurity {
                                     + SignInThrottle.words(r.retryAfter()) + " before trying again.", request);
                     return;
                 }
-                authenticate(token.get(), request, counted);
+                // The attempt holds a slot on its key id and address until its outcome (ADR 0026, amended 2026-11-27);
+                // if checking breaks off with neither, the slot is freed (a key that did not match is counted first).
+                SignInThrottle.Reservation reservation = ((SignInThrottle.Allowed) decision).reservation();
+                try {
+                    authenticate(token.get(), request, reservation);
+                } catch (RuntimeException e) {
+                    throttling.released(reservation);
+                    throw e;
+                }
             }
             try {
                 chain.doFilter(request, response);
@@ -182,24 +190,25 @@ public class ApiSecurity {
             }
         }
 
-        private void authenticate(String token, HttpServletRequest request, List<SignInThrottle.Key> counted) {
+        private void authenticate(String token, HttpServletRequest request, SignInThrottle.Reservation counted) {
             if (tokens.isPresent() && ClientTokens.looksLikeJwt(token)) {
                 ClientTokens.Outcome outcome = tokens.get().check(token);
                 if (outcome instanceof ClientTokens.Known known) {
+                    throttling.succeeded(counted);
                     SecurityContextHolder.getContext().setAuthentication(
                             new CallerAuthentication(known.account()));
                 } else {
                     ClientTokens.Refused refused = (ClientTokens.Refused) outcome;
+                    throttling.failed(counted);
                     audit.apiRefused(Optional.empty(), SignInAudit.Way.API_TOKEN, refused.slug(),
                             refused.clientId().map(id -> "client-id:" + id));
-                    throttling.failed(counted);
                     request.setAttribute(TOKEN_REFUSED, outcome);
                 }
                 return;
             }
             ApiKeys.Attempt attempt = keys.attempt(token, clock.instant());
             if (attempt.accepted().isPresent()) {
-                attempt.keyId().ifPresent(throttling::succeeded);
+                throttling.succeeded(counted);
                 SecurityContextHolder.getContext().setAuthentication(
                         new CallerAuthentication(ApiCaller.accountOf(attempt.accepted().get())));
             } else {

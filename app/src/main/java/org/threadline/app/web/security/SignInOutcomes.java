@@ -69,7 +69,11 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
         }
         if (!oidc) {
             accounts.recordSuccess(authentication.getName());
-            throttling.succeeded(authentication.getName());
+            // The slots the attempt held are freed; without any (the filter did not see it), the name's failures are
+            // forgotten all the same.
+            throttling.succeeded(SignInThrottleFilter.takeReservation(request).orElseGet(() ->
+                    SignInThrottle.Reservation.none(throttling.keys(Optional.of(authentication.getName()),
+                            request.getRemoteAddr()))));
         }
         // The session id has changed but its attributes survive: a purpose declared by whoever was signed in
         // before must not carry over to this sign-in.
@@ -107,7 +111,10 @@ public class SignInOutcomes implements AuthenticationSuccessHandler, Authenticat
         String username = request.getParameter("username");
         // Every failure of the form counts towards the throttle (ADR 0026): unknown names as much as known ones, so
         // being throttled says nothing about whether an account exists.
-        throttling.failed(throttling.keys(Optional.ofNullable(username), request.getRemoteAddr()));
+        // Its slots become failures, first of all: a wrong password checked is never left uncounted.
+        throttling.failed(SignInThrottleFilter.takeReservation(request).orElseGet(() ->
+                SignInThrottle.Reservation.none(throttling.keys(Optional.ofNullable(username),
+                        request.getRemoteAddr()))));
         // A name longer than any account's is not looked up (nor written anywhere): it cannot be an account.
         Optional<Account> named = username == null || username.length() > SignInAudit.LONGEST ? Optional.empty()
                 : accounts.find(username).map(StoredAccount::account);

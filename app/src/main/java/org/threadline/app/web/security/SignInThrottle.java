@@ -4,15 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.UUID;
 import org.threadline.app.web.security.ThrottleState.Tracked;
 
 /**
@@ -22,6 +18,13 @@ import org.threadline.app.web.security.ThrottleState.Tracked;
  * failures: they neither extend the window nor count towards it, so the refusal lifts exactly {@code window} after
  * the oldest of the failures that caused it, however hard someone keeps trying (the wait shown is exact).
  *
+ * <p>An attempt counts from the moment it is let through, not only once it has failed: the check that lets it go
+ * ahead reserves a slot on each of its keys in the same atomic step that read them, and its outcome turns the slot
+ * into a failure ({@link #failed(Reservation)}) or frees it ({@link #succeeded(Reservation)}, or
+ * {@link #released(Reservation)} when it ended with neither). So however many attempts arrive at the same moment,
+ * at most {@code limit} of them are checked per key and window (ADR 0026, amended 2026-11-27, "attempts in flight").
+ * A reservation whose outcome never comes stops counting {@link #IN_FLIGHT_EXPIRY} after it was taken.
+ *
  * <p>Each run of refusals for one key is an episode, audited coalesced: the caller is told when an episode starts
  * (the first refusal) and when it is over (found at the next attempt for that key after the refusal lifted, or when
  * the key is swept), with how many attempts it refused. The counts live in a {@link ThrottleState}: PostgreSQL in
@@ -29,6 +32,17 @@ import org.threadline.app.web.security.ThrottleState.Tracked;
  * key atomic there, so that two servers, or two threads, never count past one another.
  */
 public final class SignInThrottle {
+    /**
+     * How long an attempt in flight counts at most: a reservation whose outcome never arrives (the server stopped, or
+     * the request died, between the check and the outcome) stops counting this long after it was taken, so a crash
+     * never locks a name or an address out for longer. A live attempt settles far sooner: its password hash takes
+     * well under a second, and each of the few database steps on its way waits at most the pool's 30-second
+     * connection timeout. Longer would lock out longer after a crash; shorter would let an attempt still being
+     * checked stop counting, letting one more through (its failure is counted when it comes, all the same). One
+     * minute is also the wait the sign-in page and the API give when the counts cannot be read.
+     */
+    public static final Duration IN_FLIGHT_EXPIRY = Duration.ofMinutes(1);
+
     /** What a count is kept for: the name tried (a username, an API key id) or the client address. */
     public enum Scope {
         NAME, ADDRESS
@@ -46,13 +60,30 @@ public final class SignInThrottle {
     public sealed interface Decision permits Allowed, Refused, Unavailable {
     }
 
-    /** It may: check the password or key as usual. */
-    public record Allowed() implements Decision {
+    /**
+     * It may: check the password or key as usual, then give the outcome with {@code reservation}, the slot it holds
+     * on each key meanwhile.
+     */
+    public record Allowed(Reservation reservation) implements Decision {
+    }
+
+    /** The slot an attempt in flight holds on each of its keys, from its check until its outcome. */
+    public record Reservation(UUID id, List<Key> keys) {
+        public Reservation {
+            Objects.requireNonNull(id, "id");
+            keys = List.copyOf(keys);
+        }
+
+        /** For an outcome whose attempt holds no slot (its check was not made here): it only counts the outcome. */
+        public static Reservation none(List<Key> keys) {
+            return new Reservation(UUID.randomUUID(), keys);
+        }
     }
 
     /**
-     * It may not, because of {@code by}; try again after {@code retryAfter}. {@code started} is true for the first refusal
-     * of an episode (the one to audit).
+     * It may not, because of {@code by}; try again after {@code retryAfter}: when the refusal lifts if nothing more
+     * fails (exact when no attempt is in flight; otherwise each attempt in flight is taken to end by its expiry).
+     * {@code started} is true for the first refusal of an episode (the one to audit).
      */
     public record Refused(Key by, Duration retryAfter, boolean started, int limit) implements Decision {
     }
@@ -91,7 +122,7 @@ public final class SignInThrottle {
      * for the rule's own tests, which need no database. The application keeps them in PostgreSQL.
      */
     public static SignInThrottle inMemory(Clock clock, Duration window, int perName, int perAddress, int maxTracked) {
-        return new SignInThrottle(clock, window, perName, perAddress, new Memory(maxTracked));
+        return new SignInThrottle(clock, window, perName, perAddress, new MemoryThrottleState(maxTracked));
     }
 
     /** The time on the throttle's clock. */
@@ -108,12 +139,17 @@ public final class SignInThrottle {
     }
 
     /**
-     * Whether an attempt naming these keys may go ahead now; a refusal is counted in its episode. The first key
-     * refusing decides (the longest wait is not looked for: the page says to wait, and the next attempt says again).
+     * Whether an attempt naming these keys may go ahead now. If it may, it holds a slot on each key until its outcome
+     * is given (failures and attempts in flight together may not reach the limit); a refusal is counted in its
+     * episode. The first key refusing decides (the longest wait is not looked for: the page says to wait, and the next
+     * attempt says again).
      */
     public Decision check(List<Key> keys) {
         Instant now = clock.instant();
-        Decision decision = keys.isEmpty() ? new Allowed() : state.apply(keys, false, tracked -> {
+        Reservation reservation = Reservation.none(keys);
+        // create: the slot is taken in the same locked step as the counts are read, on a row made first if need be,
+        // so that two first attempts at once lock the same row and cannot both take the last slot.
+        Decision decision = keys.isEmpty() ? new Allowed(reservation) : state.apply(keys, true, tracked -> {
             for (Key k : keys) {
                 Tracked t = tracked.get(k);
                 if (t == null) {
@@ -121,18 +157,21 @@ public final class SignInThrottle {
                 }
                 prune(t, now);
                 int limit = limit(k.scope());
-                if (t.failures.size() >= limit) {
+                if (t.failures.size() + t.reserved.size() >= limit) {
                     boolean started = t.refused == 0;
                     if (started) {
                         t.firstRefused = now;
                     }
                     t.refused++;
                     t.lastRefused = now;
-                    return new Refused(k, Duration.between(now, t.failures.peekFirst().plus(window)), started, limit);
+                    return new Refused(k, wait(t, limit, now), started, limit);
                 }
                 endEpisode(k, t);
             }
-            return new Allowed();
+            for (Key k : keys) {
+                tracked.computeIfAbsent(k, x -> new Tracked()).reserved.put(reservation.id(), now);
+            }
+            return new Allowed(reservation);
         }, this::endEpisode);
         // After the keys in hand: an episode of theirs that is over is ended above, with the name or address (the
         // database keeps only a hash, so the sweep could not say whose it was).
@@ -140,8 +179,12 @@ public final class SignInThrottle {
         return decision;
     }
 
-    /** An attempt naming these keys failed (a wrong password, an unknown name, a wrong key). */
-    public void failed(List<Key> keys) {
+    /**
+     * The attempt failed (a wrong password, an unknown name, a wrong key): its slots become failures. A failure whose
+     * reservation has expired meanwhile is counted all the same: it was checked.
+     */
+    public void failed(Reservation reservation) {
+        List<Key> keys = reservation.keys();
         if (keys.isEmpty()) {
             return;
         }
@@ -151,6 +194,7 @@ public final class SignInThrottle {
                 Tracked t = tracked.computeIfAbsent(k, x -> new Tracked());
                 prune(t, now);
                 endEpisode(k, t);
+                t.reserved.remove(reservation.id());
                 t.failures.addLast(now);
                 // Only the newest `limit` failures can decide anything.
                 while (t.failures.size() > limit(k.scope())) {
@@ -161,12 +205,47 @@ public final class SignInThrottle {
         }, this::endEpisode);
     }
 
-    /** The name signed in: its failures are forgotten (the address's are not). */
-    public void succeeded(Key key) {
-        state.apply(List.of(key), false, tracked -> {
-            Tracked t = tracked.remove(key);
-            if (t != null) {
-                endEpisode(key, t);
+    /** An attempt naming these keys failed, one that held no slot (the rule's tests set counts up with it). */
+    public void failed(List<Key> keys) {
+        failed(Reservation.none(keys));
+    }
+
+    /**
+     * The attempt succeeded: its slots are freed, and its name's failures are forgotten (the address's are not; nor
+     * are other attempts in flight on the name, which count until their own outcome).
+     */
+    public void succeeded(Reservation reservation) {
+        settle(reservation, true);
+    }
+
+    /**
+     * The attempt ended with neither outcome (nothing was checked, or the request broke off after a success): its
+     * slots are freed, nothing else changes. Giving it after the outcome changes nothing.
+     */
+    public void released(Reservation reservation) {
+        settle(reservation, false);
+    }
+
+    private void settle(Reservation reservation, boolean succeeded) {
+        if (reservation.keys().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        state.apply(reservation.keys(), false, tracked -> {
+            for (Key k : reservation.keys()) {
+                Tracked t = tracked.get(k);
+                if (t == null) {
+                    continue;
+                }
+                prune(t, now);
+                t.reserved.remove(reservation.id());
+                if (succeeded && k.scope() == Scope.NAME) {
+                    t.failures.clear();
+                    endEpisode(k, t);
+                }
+                if (t.failures.isEmpty() && t.reserved.isEmpty() && t.refused == 0) {
+                    tracked.remove(k);
+                }
             }
             return null;
         }, this::endEpisode);
@@ -189,6 +268,22 @@ public final class SignInThrottle {
         while (!t.failures.isEmpty() && !t.failures.peekFirst().isAfter(since)) {
             t.failures.removeFirst();
         }
+        // Abandoned: its outcome never came (ADR 0026, amended 2026-11-27).
+        Instant reservedSince = now.minus(IN_FLIGHT_EXPIRY);
+        t.reserved.values().removeIf(at -> !at.isAfter(reservedSince));
+    }
+
+    /**
+     * How long until fewer than {@code limit} count, if nothing more fails: each failure stops counting when it
+     * leaves the window, each attempt in flight at the latest when its reservation expires (sooner if it succeeds;
+     * if it fails, the next attempt is told the new wait). With nothing in flight this is exact, as before.
+     */
+    private Duration wait(Tracked t, int limit, Instant now) {
+        List<Instant> ends = new ArrayList<>();
+        t.failures.forEach(f -> ends.add(f.plus(window)));
+        t.reserved.values().forEach(r -> ends.add(r.plus(IN_FLIGHT_EXPIRY)));
+        ends.sort(null);
+        return Duration.between(now, ends.get(ends.size() - limit));
     }
 
     private void endEpisode(Key k, Tracked t) {
@@ -213,69 +308,8 @@ public final class SignInThrottle {
             }
             lastSweep = now;
         }
-        for (Map.Entry<Key, Tracked> e : state.sweep(now.minus(window))) {
+        for (Map.Entry<Key, Tracked> e : state.sweep(now.minus(window), now.minus(IN_FLIGHT_EXPIRY))) {
             endEpisode(e.getKey(), e.getValue());
-        }
-    }
-
-    /** The counts in this process's memory: the least recently seen key forgotten first beyond {@code maxTracked}. */
-    private static final class Memory implements ThrottleState {
-        private final int maxTracked;
-        private final Map<Key, Tracked> tracked = new LinkedHashMap<>(256, 0.75f, true);
-
-        Memory(int maxTracked) {
-            this.maxTracked = maxTracked;
-        }
-
-        @Override
-        public synchronized <T> T apply(List<Key> keys, boolean create, Function<Map<Key, Tracked>, T> change,
-                                        BiConsumer<Key, Tracked> forgotten) {
-            Map<Key, Tracked> some = new HashMap<>();
-            for (Key k : keys) {
-                Tracked t = tracked.get(k);
-                if (t != null) {
-                    some.put(k, t);
-                }
-            }
-            T out = change.apply(some);
-            for (Key k : keys) {
-                Tracked t = some.get(k);
-                if (t == null) {
-                    tracked.remove(k);
-                } else {
-                    tracked.put(k, t);
-                }
-            }
-            while (tracked.size() > maxTracked) {
-                Iterator<Map.Entry<Key, Tracked>> it = tracked.entrySet().iterator();
-                Map.Entry<Key, Tracked> eldest = it.next();
-                forgotten.accept(eldest.getKey(), eldest.getValue());
-                it.remove();
-            }
-            return out;
-        }
-
-        @Override
-        public synchronized List<Map.Entry<Key, Tracked>> sweep(Instant since) {
-            List<Map.Entry<Key, Tracked>> out = new ArrayList<>();
-            Iterator<Map.Entry<Key, Tracked>> it = tracked.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Key, Tracked> e = it.next();
-                Tracked t = e.getValue();
-                while (!t.failures.isEmpty() && !t.failures.peekFirst().isAfter(since)) {
-                    t.failures.removeFirst();
-                }
-                if (t.failures.isEmpty()) {
-                    out.add(Map.entry(e.getKey(), t));
-                    it.remove();
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public synchronized int tracked() {
-            return tracked.size();
         }
     }
 

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.threadline.app.web.security.SignInThrottle.Allowed;
 import org.threadline.app.web.security.SignInThrottle.Refused;
+import org.threadline.app.web.security.SignInThrottle.Reservation;
 import org.threadline.app.web.security.SignInThrottle.Unavailable;
 
 /**
@@ -15,6 +17,11 @@ import org.threadline.app.web.security.SignInThrottle.Unavailable;
  * client address has failed too often within the window is sent back to the sign-in page, which says how long to
  * wait, before Spring Security looks the account up or hashes the password. The message is the same whichever
  * limit refused it and whether or not the username is an account's.
+ *
+ * <p>An attempt let through holds a slot on its username and address (ADR 0026, amended 2026-11-27) until
+ * {@link SignInOutcomes} gives its outcome; this filter frees the slot if the request ends with neither (nothing was
+ * checked, or the success could not be completed). A slot freed here was never a checked wrong password: a wrong one
+ * reaches the failure handler, which counts it before anything else it does.
  */
 public final class SignInThrottleFilter extends OncePerRequestFilter {
     /** Session attribute read (once) by the sign-in page: the wait, in words. */
@@ -22,6 +29,9 @@ public final class SignInThrottleFilter extends OncePerRequestFilter {
 
     /** Session attribute read (once) by the sign-in page: the throttle could not be checked. */
     static final String UNAVAILABLE = SignInThrottleFilter.class.getName() + ".unavailable";
+
+    /** Request attribute: the attempt's {@link Reservation}, until its outcome takes it. */
+    static final String RESERVATION = SignInThrottleFilter.class.getName() + ".reservation";
 
     private final Throttling throttling;
 
@@ -52,7 +62,19 @@ public final class SignInThrottleFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/sign-in");
             return;
         }
-        chain.doFilter(request, response);
+        request.setAttribute(RESERVATION, ((Allowed) decision).reservation());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            takeReservation(request).ifPresent(throttling::released);
+        }
+    }
+
+    /** The slots the attempt holds, if it still does: whoever takes them gives the outcome (once). */
+    public static Optional<Reservation> takeReservation(HttpServletRequest request) {
+        Object reservation = request.getAttribute(RESERVATION);
+        request.removeAttribute(RESERVATION);
+        return Optional.ofNullable(reservation).map(Reservation.class::cast);
     }
 
     /** Whether the last attempt was refused because the throttle could not be checked (once). */

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.crypto.Mac;
@@ -41,10 +42,11 @@ import org.threadline.store.StoreException;
  *
  * <p>Each step is one transaction that locks the keys' rows ({@code SELECT ... FOR UPDATE}, in a fixed order so two
  * steps cannot deadlock), reads them, lets the throttle decide, and writes them back: two servers cannot both count
- * from the same state. A failure on a key not yet tracked first inserts its row ({@code ON CONFLICT DO NOTHING}), so
- * that two first failures at once lock the same row. A row whose failures all left the window is deleted by the
- * sweep (and at once, when a step leaves it empty), so the table holds at most the keys that failed within one
- * window.
+ * from the same state, nor both take the last slot for an attempt in flight (V28). A check or a failure on a key not
+ * yet tracked first inserts its row ({@code ON CONFLICT DO NOTHING}), so that two first attempts at once lock the same
+ * row. A row whose failures all left the window and whose reservations all expired is deleted by the sweep (and at
+ * once, when a step leaves it empty), so the table holds at most the keys that failed within one window or have an
+ * attempt in flight.
  */
 public final class StoredThrottleState implements ThrottleState {
     /** The HMAC secret's file under {@code THREADLINE_HOME/keys}: 32 random bytes, base64, readable by its owner. */
@@ -142,8 +144,8 @@ public final class StoredThrottleState implements ThrottleState {
                         }
                     }
                     try (PreparedStatement s = c.prepareStatement("SELECT failures, refused, first_refused,"
-                            + " last_refused FROM sign_in_throttle WHERE channel = ? AND scope = ? AND key_hash = ?"
-                            + " FOR UPDATE")) {
+                            + " last_refused, reserved, reservation_ids FROM sign_in_throttle WHERE channel = ?"
+                            + " AND scope = ? AND key_hash = ? FOR UPDATE")) {
                         bind(s, h.key().scope(), h.hash());
                         try (ResultSet r = s.executeQuery()) {
                             if (r.next()) {
@@ -156,7 +158,7 @@ public final class StoredThrottleState implements ThrottleState {
                 T out = change.apply(tracked);
                 for (Hashed h : ordered) {
                     Tracked t = tracked.get(h.key());
-                    if (t == null || (t.failures.isEmpty() && t.refused == 0)) {
+                    if (t == null || (t.failures.isEmpty() && t.reserved.isEmpty() && t.refused == 0)) {
                         if (!create && !stored.contains(h.key())) {
                             continue; // never stored: nothing to forget
                         }
@@ -181,17 +183,19 @@ public final class StoredThrottleState implements ThrottleState {
     }
 
     @Override
-    public List<Map.Entry<Key, Tracked>> sweep(Instant since) {
+    public List<Map.Entry<Key, Tracked>> sweep(Instant since, Instant reservedSince) {
         List<Map.Entry<Key, Tracked>> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              // SKIP LOCKED: a row a step holds is left to that step (or the next sweep); waiting for it could
              // deadlock with a step that holds two rows, as the sweep takes them in no particular order.
              PreparedStatement s = c.prepareStatement("DELETE FROM sign_in_throttle WHERE (channel, scope, key_hash)"
                      + " IN (SELECT channel, scope, key_hash FROM sign_in_throttle WHERE channel = ?"
-                     + " AND newest_failure <= ? FOR UPDATE SKIP LOCKED) RETURNING scope, failures, refused,"
-                     + " first_refused, last_refused")) {
+                     + " AND newest_failure <= ? AND NOT EXISTS (SELECT FROM unnest(reserved) AS r (at) WHERE r.at > ?)"
+                     + " FOR UPDATE SKIP LOCKED) RETURNING scope, failures, refused, first_refused, last_refused,"
+                     + " reserved, reservation_ids")) {
             s.setString(1, channel);
             s.setObject(2, utc(since));
+            s.setObject(3, utc(reservedSince));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Tracked t = read(r);
@@ -241,18 +245,24 @@ public final class StoredThrottleState implements ThrottleState {
         OffsetDateTime last = r.getObject("last_refused", OffsetDateTime.class);
         t.firstRefused = first == null ? null : first.toInstant();
         t.lastRefused = last == null ? null : last.toInstant();
+        Object[] reserved = (Object[]) r.getArray("reserved").getArray();
+        Object[] ids = (Object[]) r.getArray("reservation_ids").getArray();
+        for (int i = 0; i < reserved.length; i++) {
+            t.reserved.put((UUID) ids[i], ((Timestamp) reserved[i]).toInstant());
+        }
         return t;
     }
 
     private void write(Connection c, Scope scope, byte[] hash, Tracked t) throws SQLException {
-        // The sweep deletes the row once its newest failure leaves the window (an episode under way with no failure
-        // left cannot be: the throttle ends it when it prunes the last one).
+        // The sweep deletes the row once its newest failure leaves the window and its reservations have expired (an
+        // episode under way with no failure left cannot be: the throttle ends it when it prunes the last one).
         Instant newest = t.failures.isEmpty() ? Instant.EPOCH : t.failures.peekLast();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO sign_in_throttle (channel, scope, key_hash,"
-                + " failures, refused, first_refused, last_refused, newest_failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (channel, scope, key_hash) DO UPDATE SET failures = excluded.failures,"
-                + " refused = excluded.refused, first_refused = excluded.first_refused,"
-                + " last_refused = excluded.last_refused, newest_failure = excluded.newest_failure")) {
+                + " failures, refused, first_refused, last_refused, newest_failure, reserved, reservation_ids)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel, scope, key_hash) DO UPDATE SET"
+                + " failures = excluded.failures, refused = excluded.refused, first_refused = excluded.first_refused,"
+                + " last_refused = excluded.last_refused, newest_failure = excluded.newest_failure,"
+                + " reserved = excluded.reserved, reservation_ids = excluded.reservation_ids")) {
             bind(s, scope, hash);
             // ISO-8601 instants with their Z: nothing depends on the session's or the JVM's time zone.
             s.setArray(4, c.createArrayOf("timestamptz", t.failures.stream().map(Instant::toString)
@@ -261,6 +271,9 @@ public final class StoredThrottleState implements ThrottleState {
             s.setObject(6, utc(t.firstRefused));
             s.setObject(7, utc(t.lastRefused));
             s.setObject(8, utc(newest));
+            s.setArray(9, c.createArrayOf("timestamptz", t.reserved.values().stream().map(Instant::toString)
+                    .toArray(String[]::new)));
+            s.setArray(10, c.createArrayOf("uuid", t.reserved.keySet().toArray(UUID[]::new)));
             s.executeUpdate();
         }
     }

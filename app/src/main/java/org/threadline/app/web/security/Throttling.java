@@ -10,6 +10,7 @@ import org.threadline.app.web.security.SignInThrottle.Decision;
 import org.threadline.app.web.security.SignInThrottle.Episode;
 import org.threadline.app.web.security.SignInThrottle.Key;
 import org.threadline.app.web.security.SignInThrottle.Refused;
+import org.threadline.app.web.security.SignInThrottle.Reservation;
 import org.threadline.app.web.security.SignInThrottle.Scope;
 import org.threadline.app.web.security.SignInThrottle.Unavailable;
 import org.threadline.domain.governance.audit.AuditAction;
@@ -79,8 +80,10 @@ public final class Throttling {
     }
 
     /**
-     * Whether the attempt may go ahead; audits a refusal that starts an episode, and episodes that ended. If the
-     * counts cannot be read (the database), the attempt is refused ({@link Unavailable}): deny by default. That is
+     * Whether the attempt may go ahead; if it may, the {@link SignInThrottle.Allowed} holds its slots, to be given
+     * back with its outcome ({@link #failed}, {@link #succeeded}) or, if it ends with neither, {@link #released}.
+     * Audits a refusal that starts an episode, and episodes that ended. If the counts cannot be read (the
+     * database), the attempt is refused ({@link Unavailable}): deny by default. That is
      * logged, and audited at most once a minute per server if the audit log can be written (a flood of attempts
      * while the database is down must not become a flood of entries when it is back).
      */
@@ -102,23 +105,41 @@ public final class Throttling {
 
     /**
      * The attempt failed. If the failure cannot be counted (the database), that is logged and the caller goes on:
-     * the attempt has already been refused, and the next one is refused unchecked while the counts cannot be read.
+     * the attempt has already been refused, and the next one is refused unchecked while the counts cannot be read
+     * (its slot, if the database kept it, counts until it expires).
      */
-    public void failed(List<Key> keys) {
+    public void failed(Reservation reservation) {
         try {
-            throttle.failed(keys);
+            throttle.failed(reservation);
         } catch (RuntimeException e) {
             LOG.error("{}: a failed attempt could not be counted: {}", channel.action, e.getMessage());
         }
         recordEnded();
     }
 
-    /** The name signed in; if its failures cannot be forgotten (the database), that is logged, not fatal. */
-    public void succeeded(String name) {
+    /**
+     * The attempt succeeded: its slots are freed and its name's failures forgotten; if that cannot be written (the
+     * database), it is logged, not fatal (the slots expire).
+     */
+    public void succeeded(Reservation reservation) {
         try {
-            SignInThrottle.name(name).ifPresent(throttle::succeeded);
+            throttle.succeeded(reservation);
         } catch (RuntimeException e) {
             LOG.error("{}: the failures of a name that signed in could not be forgotten: {}", channel.action,
+                    e.getMessage());
+        }
+        recordEnded();
+    }
+
+    /**
+     * The attempt ended with neither outcome: its slots are freed. If that cannot be written, it is logged, not
+     * fatal: they expire ({@link SignInThrottle#IN_FLIGHT_EXPIRY}).
+     */
+    public void released(Reservation reservation) {
+        try {
+            throttle.released(reservation);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the slots of an attempt that ended unchecked could not be freed: {}", channel.action,
                     e.getMessage());
         }
         recordEnded();

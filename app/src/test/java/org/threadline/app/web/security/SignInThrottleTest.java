@@ -48,8 +48,7 @@ class SignInThrottleTest {
     @Test
     void n_failures_within_the_window_are_allowed_and_the_next_attempt_is_refused_with_the_exact_wait() {
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.check(List.of(NAME))).isInstanceOf(Allowed.class);
-            throttle.failed(List.of(NAME));
+            checkedAndFailed(throttle, List.of(NAME));
             clock.now = clock.now.plusSeconds(60);
         }
         SignInThrottle.Decision d = throttle.check(List.of(NAME));
@@ -85,9 +84,7 @@ class SignInThrottleTest {
     @Test
     void the_address_limit_is_counted_apart_from_the_name_limit() {
         for (int i = 0; i < 5; i++) {
-            Key other = new Key(Scope.NAME, "name-" + i);
-            assertThat(throttle.check(List.of(other, ADDRESS))).isInstanceOf(Allowed.class);
-            throttle.failed(List.of(other, ADDRESS));
+            checkedAndFailed(throttle, List.of(new Key(Scope.NAME, "name-" + i), ADDRESS));
         }
         SignInThrottle.Decision d = throttle.check(List.of(new Key(Scope.NAME, "fresh"), ADDRESS));
         assertThat(d).isInstanceOf(Refused.class);
@@ -100,7 +97,7 @@ class SignInThrottleTest {
     void success_forgets_the_names_failures() {
         throttle.failed(List.of(NAME));
         throttle.failed(List.of(NAME));
-        throttle.succeeded(NAME);
+        throttle.succeeded(((Allowed) throttle.check(List.of(NAME))).reservation());
         throttle.failed(List.of(NAME));
         throttle.failed(List.of(NAME));
         assertThat(throttle.check(List.of(NAME))).isInstanceOf(Allowed.class);
@@ -120,6 +117,13 @@ class SignInThrottleTest {
         assertThat(throttle.tracked()).as("seed %d", seed).isLessThanOrEqualTo(100);
         assertThat(throttle.drainEnded()).as("the forgotten episode is reported, seed %d", seed)
                 .extracting(Episode::key).contains(NAME);
+    }
+
+    /** An attempt let through by the check, whose password turns out wrong. */
+    static void checkedAndFailed(SignInThrottle throttle, List<Key> keys) {
+        SignInThrottle.Decision d = throttle.check(keys);
+        assertThat(d).isInstanceOf(Allowed.class);
+        throttle.failed(((Allowed) d).reservation());
     }
 
     @Test

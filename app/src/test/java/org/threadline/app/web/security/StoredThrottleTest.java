@@ -87,9 +87,7 @@ class StoredThrottleTest {
         Key someone = name("someone");
         // Failures alternate between the servers, as a load balancer would send them.
         for (int i = 0; i < PER_NAME; i++) {
-            SignInThrottle s = i % 2 == 0 ? a : b;
-            assertThat(s.check(List.of(someone))).isInstanceOf(Allowed.class);
-            s.failed(List.of(someone));
+            SignInThrottleTest.checkedAndFailed(i % 2 == 0 ? a : b, List.of(someone));
             clock.now = clock.now.plusSeconds(60);
         }
         assertThat(a.check(List.of(someone))).as("server a counts b's failures").isInstanceOf(Refused.class);
@@ -170,8 +168,9 @@ class StoredThrottleTest {
                 assertThat(stored(key)).as("no failure lost and none kept past the limit, " + what)
                         .isEqualTo(Math.min(failures, PER_NAME));
 
-                // Then concurrent attempts on both servers: refused exactly when the limit was reached, and a
-                // refusing episode is started (audited) by exactly one of them.
+                // Then concurrent attempts on both servers: as many let through as the limit has room for (each then
+                // in flight, holding its slot), the rest refused, and a refusing episode started (audited) by exactly
+                // one of them.
                 CountDownLatch again = new CountDownLatch(1);
                 List<Future<Decision>> decisions = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -183,18 +182,25 @@ class StoredThrottleTest {
                 }
                 again.countDown();
                 int started = 0;
+                List<SignInThrottle.Reservation> inFlight = new ArrayList<>();
                 for (Future<Decision> f : decisions) {
                     Decision d = f.get();
-                    assertThat(d).as(what).isInstanceOf(failures >= PER_NAME ? Refused.class : Allowed.class);
                     if (d instanceof Refused r && r.started()) {
                         started++;
                     }
+                    if (d instanceof Allowed a) {
+                        inFlight.add(a.reservation());
+                    }
                 }
-                assertThat(started).as("episodes started, " + what).isEqualTo(failures >= PER_NAME ? 1 : 0);
-                if (failures >= PER_NAME) {
-                    servers[0].succeeded(key);
+                int room = Math.max(0, PER_NAME - failures);
+                assertThat(inFlight).as("let through, " + what).hasSize(Math.min(room, threads));
+                int refused = threads - inFlight.size();
+                assertThat(started).as("episodes started, " + what).isEqualTo(refused > 0 ? 1 : 0);
+                inFlight.forEach(servers[1]::released);
+                if (refused > 0) {
+                    servers[0].succeeded(SignInThrottle.Reservation.none(List.of(key)));
                     assertThat(servers[0].drainEnded()).as("the episode's end counts every refusal, " + what)
-                            .extracting(Episode::refused).containsExactly((long) threads);
+                            .extracting(Episode::refused).containsExactly((long) refused);
                 }
             }
         } finally {
@@ -244,8 +250,11 @@ class StoredThrottleTest {
         clock.now = clock.now.plus(WINDOW);
         // Another server's attempt for another name sweeps what left the window, ending the episode there.
         SignInThrottle b = server();
-        assertThat(b.check(List.of(name("unrelated")))).isInstanceOf(Allowed.class);
-        assertThat(rows()).as("every window is over: no row left").isZero();
+        Decision unrelated = b.check(List.of(name("unrelated")));
+        assertThat(unrelated).isInstanceOf(Allowed.class);
+        assertThat(rows()).as("every window is over: only the attempt in flight holds a row").isOne();
+        b.released(((Allowed) unrelated).reservation());
+        assertThat(rows()).as("released, nothing is left").isZero();
         assertThat(b.drainEnded()).singleElement().satisfies(e -> {
             assertThat(e.key().scope()).isEqualTo(Scope.NAME);
             assertThat(e.key().value()).as("only the hash was kept").isEmpty();
