@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.threadline.app.audit.InstalledAuditLog;
+import org.threadline.app.indicators.IndicatorRun;
 import org.threadline.app.people.PeopleBuilder;
 import org.threadline.app.people.TestPopulation;
 import org.threadline.intake.source.SourceDefinitions;
@@ -42,15 +43,21 @@ class RectificationReachesAttachedEventsTest {
 
     @TempDir
     static Path folder;
+    private static final LocalDate AS_OF = LocalDate.of(2026, 4, 1);
+
     static TestPopulation built;
+    static IndicatorRun indicators;
     static Rectification rectification;
 
     @BeforeAll
-    static void buildAPopulation() throws Exception {
+    static void buildAndEvaluateAPopulation() throws Exception {
         built = TestPopulation.built(folder, 400, 3, CLOCK);
+        indicators = new IndicatorRun(built.database().dataSource(), InstalledAuditLog.store(built.home(), CLOCK),
+                IndicatorRun.shippedRulebooks(built.root().resolve("config/rules"), built.vocabulary()), CLOCK);
+        indicators.runAll(Optional.of(AS_OF), line -> { });
         rectification = new Rectification(built.database().dataSource(), InstalledAuditLog.store(built.home(),
                 CLOCK), SourceDefinitions.loadAll(built.root().resolve("config/sources")), built.vocabulary(),
-                ModelJson.read(built.root().resolve("config/models/people.json")), Optional.empty(), CLOCK);
+                ModelJson.read(built.root().resolve("config/models/people.json")), Optional.of(indicators), CLOCK);
     }
 
     @AfterAll
@@ -117,6 +124,7 @@ class RectificationReachesAttachedEventsTest {
         });
         assertThat(r.personsReevaluated()).as("indicators re-read the pupil, whose attendance changed")
                 .contains(pupil.person());
+        assertThat(r.reevaluated()).as("re-evaluated after the commit").isPresent();
         assertThat(Sql.first(built.database().dataSource(), "SELECT payload->>'reasonCodes' FROM audit_entry WHERE"
                 + " sequence = " + r.auditEntry())).contains("ATTACHED_EVENTS_REMOVED=" + attendanceRows(
                 pupil.upn()), "ATTACHED_EVENTS_ADDED=" + attendanceRows(other.upn()))

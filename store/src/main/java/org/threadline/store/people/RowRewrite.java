@@ -122,7 +122,8 @@ public final class RowRewrite {
         try {
             long removed = 0;
             if (!gone.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM chronology_event WHERE event_id = ANY (?)")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM chronology_event"
+                        + " WHERE event_id = ANY (?)")) {
                     s.setArray(1, c.createArrayOf("text", gone.toArray()));
                     removed = s.executeUpdate();
                 }
