@@ -115,6 +115,9 @@ final class RectifyCommand implements Callable<Integer> {
                 "  relationships: %,d removed, %,d added, %,d changed; residences: %,d removed, %,d added, %,d"
                         + " changed%n", t.relationshipsRemoved(), t.relationshipsAdded(), t.relationshipsChanged(),
                 t.residencesRemoved(), t.residencesAdded(), t.residencesChanged()));
+        r.reattached().filter(a -> !a.gone().isEmpty() || !a.come().isEmpty()).ifPresent(a -> w.printf(
+                java.util.Locale.UK, "  events of other feeds attached through the row's record: %,d removed, %,d"
+                        + " added (%,d people)%n", a.gone().size(), a.come().size(), a.personsMoved().size()));
         if (r.alertsMarked() > 0) {
             w.printf(java.util.Locale.UK, "  %,d alert(s) citing the row's events marked \"evidence rectified: re-check\""
                     + " for their recipients%n", r.alertsMarked());

@@ -55,11 +55,13 @@ import org.threadline.store.people.TiesAround;
  * are made again, the records' links re-decided by incremental resolution (a corrected date of birth can move a
  * record to another person, or to review: the result says so), and the persons touched get their summary from their
  * records; the relationships and residences the row's correction changes are remade ({@link RowTies}: a corrected
- * parent, role or address changes the family read right after); and every alert citing one of the row's events is
- * marked as resting on rectified evidence (ADR 0032: marked, never changed or deleted - it was a real decision
- * point). After the commit the indicators of the persons touched, of those whose relationships changed, and of their
- * families are re-evaluated, as after an intake (which may raise a new alert). A dry run does the same work and rolls
- * it back.
+ * parent, role or address changes the family read right after); the event rows of other feeds attached through the
+ * row's record (a term's attendance by the pupil's UPN) are attached again by the build's rules, so they follow a
+ * corrected key or a record that moved to another person (ADR 0033); and every alert citing one of the row's events,
+ * or an event attached through it that went, is marked as resting on rectified evidence (ADR 0032: marked, never
+ * changed or deleted - it was a real decision point). After the commit the indicators of the persons touched, of
+ * those whose relationships or attached events changed, and of their families are re-evaluated, as after an intake
+ * (which may raise a new alert). A dry run does the same work and rolls it back.
  */
 public final class Rectification {
     /** The purpose recorded on the audit entry. */
@@ -109,11 +111,12 @@ public final class Rectification {
                          List<PeopleBuilder.Move> moves, List<String[]> eventsBefore, List<String[]> eventsAfter,
                          int reviewItems, Set<String> personsTouched, Set<String> retired, long auditEntry,
                          boolean dryRun, Optional<IndicatorRun.Outcome> reevaluated, Optional<TiesAround.Counts> ties,
-                         long alertsMarked, Set<String> personsReevaluated, List<String> caseChanges) {
+                         long alertsMarked, Set<String> personsReevaluated, List<String> caseChanges,
+                         Optional<PeopleBuilder.Reattached> reattached) {
         Result withReevaluated(IndicatorRun.Outcome o) {
             return new Result(request, fileName, column, changed, moves, eventsBefore, eventsAfter, reviewItems,
                     personsTouched, retired, auditEntry, dryRun, Optional.of(o), ties, alertsMarked,
-                    personsReevaluated, caseChanges);
+                    personsReevaluated, caseChanges, reattached);
         }
     }
 
@@ -193,16 +196,21 @@ public final class Rectification {
         // A row of a file no build or increment has read yet gets its copies when one does: only the row changes.
         boolean built = people.latestRunId().isPresent()
                 && !people.filesNotBuilt().contains(q.row().fileId());
+        PeopleBuilder builder = new PeopleBuilder(people, vocabulary, model, clock, 1);
         Optional<PeopleBuilder.Relink> relink = built
-                ? Optional.of(new PeopleBuilder(people, vocabulary, model, clock, 1).relink(row, before,
-                        corrected.changed()))
+                ? Optional.of(builder.relink(row, before, corrected.changed()))
                 : Optional.empty();
+        StoredRow stored = people.rowsAt(List.of(new long[] {q.row().fileId(), q.row().rowNumber()}))
+                .get(q.row().fileId() + ":" + q.row().rowNumber());
+        // Event rows of other feeds attached through the row's record (a term's attendance by the pupil's UPN)
+        // follow its person and its key (ADR 0033), by the build's own attachment rules.
+        Optional<PeopleBuilder.Reattached> reattached = relink.map(r -> builder.reattach(stored, row, r));
         // The relationships and residences around the row, and the alerts citing its events, are read before
         // anything is written: the plan compares the row's ties as they were with what they become.
-        Optional<RowTies.Plan> ties = relink.map(r -> RowTies.plan(c, people, vocabulary, people.rowsAt(
-                List.of(new long[] {q.row().fileId(), q.row().rowNumber()})).get(q.row().fileId() + ":"
-                + q.row().rowNumber()), row, before, r));
-        List<String> citedEvents = eventsBefore.stream().map(e -> e[0]).toList();
+        Optional<RowTies.Plan> ties = relink.map(r -> RowTies.plan(c, people, vocabulary, stored, row, before, r,
+                reattached.map(PeopleBuilder.Reattached::rows).orElse(List.of())));
+        List<String> citedEvents = new ArrayList<>(eventsBefore.stream().map(e -> e[0]).toList());
+        reattached.ifPresent(a -> citedEvents.addAll(a.gone()));
         long alertsCiting = AlertStore.citing(c, citedEvents);
 
         Optional<String> subject = before.stream().filter(r -> r.part().isEmpty()).map(Build.RecordRow::personId)
@@ -221,6 +229,7 @@ public final class Rectification {
             }
         });
         ties.ifPresent(t -> reasons.addAll(t.reasons()));
+        reattached.ifPresent(a -> reasons.addAll(a.reasons()));
         reasons.add("ALERTS_MARKED=" + alertsCiting);
         if (relink.isEmpty()) {
             reasons.add("NOT_BUILT_YET");
@@ -232,6 +241,7 @@ public final class Rectification {
         SourceRows.write(c, q.row(), corrected.row().cells(), fields);
         relink.ifPresent(r -> RowRewrite.rewrite(c, q.row().fileId(), q.row().rowNumber(), r.persons(), r.records(),
                 r.events(), r.review()));
+        reattached.ifPresent(a -> RowRewrite.replaceEvents(c, a.gone(), a.come()));
         // A person the re-link merged into another, or whose records it moved, takes their case links along or
         // raises an item to check on the case (ADR 0031), in this transaction.
         List<String> caseChanges = relink.map(r -> new CaseLinkSuccession(Optional.of(audit)).afterRectification(c,
@@ -246,12 +256,14 @@ public final class Rectification {
         // Indicators read families: a person whose relationships changed may have a family that now meets one.
         Set<String> reevaluate = new TreeSet<>(touched);
         ties.ifPresent(t -> reevaluate.addAll(t.personsWhoseTiesChanged()));
+        // So do the persons who gained or lost an event attached through the row's record.
+        reattached.ifPresent(a -> reevaluate.addAll(a.personsMoved()));
         relink.ifPresent(r -> reevaluate.removeAll(r.retired()));
         return new Result(q, held.fileName(), corrected.column(), corrected.changed(),
                 relink.map(PeopleBuilder.Relink::moves).orElse(List.of()), eventsBefore, eventsAfter,
                 relink.map(r -> r.review().size()).orElse(0), touched,
                 relink.map(PeopleBuilder.Relink::retired).orElse(Set.of()), dryRun ? -1 : entry, dryRun,
-                Optional.empty(), tiesWritten, alertsMarked, reevaluate, caseChanges);
+                Optional.empty(), tiesWritten, alertsMarked, reevaluate, caseChanges, reattached);
     }
 
     private static SourceRows.Field field(FieldValue v) {

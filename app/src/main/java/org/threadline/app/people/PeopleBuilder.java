@@ -634,6 +634,84 @@ public final class PeopleBuilder {
         return new Relink(persons, records, events, review, moves, touched, retired);
     }
 
+    /**
+     * The events of other feeds attached through a corrected row's record, as they become (rectification, ADR 0033):
+     * {@code gone} are the ids of the events to delete, {@code come} the events to write, {@code personsMoved} the
+     * persons who lost or gained one (their indicators are re-evaluated), {@code rows} the (file id, row number) of
+     * the event rows whose events changed.
+     */
+    public record Reattached(List<String> gone, List<ChronologyEvent> come, Set<String> personsMoved,
+                             List<long[]> rows) {
+        /** The counts, as audit reason codes (never values). */
+        public List<String> reasons() {
+            return List.of("ATTACHED_EVENTS_REMOVED=" + gone.size(), "ATTACHED_EVENTS_ADDED=" + come.size());
+        }
+    }
+
+    /**
+     * Attaches again the event rows of other feeds that attach by a key to the corrected row's feed (a term's
+     * attendance to the pupil records carrying its UPN, a referral to the child's social care record), with the
+     * build's own {@link EventAttacher}: the rows carrying the row's key as it was and as corrected, attached to
+     * every held record carrying that key (found by lookup key, as an increment finds them) and to the row's records
+     * as {@link #relink} made them. Only the events that differ from those stored go and come. Nothing is written.
+     *
+     * @param before    the row as stored, before the correction
+     * @param corrected the row as corrected
+     * @param relink    what the row's records became
+     */
+    public Reattached reattach(StoredRow before, StoredRow corrected, Relink relink) {
+        String rowKey = corrected.fileId() + ":" + corrected.rowNumber();
+        java.util.function.Predicate<String> ofRow = k -> k.equals(rowKey) || k.startsWith(rowKey + ":");
+        List<PersonPart> newParts = personParts(List.of(corrected));
+        List<PersonPart> oldParts = personParts(List.of(before));
+        List<StoredRow> eventRows = new ArrayList<>();
+        for (Map.Entry<String, EventSource> e : new TreeMap<>(vocabulary.sources()).entrySet()) {
+            if (e.getValue().attach() instanceof EventSource.Attach.ToRecordsOf to
+                    && to.definition().equals(corrected.definitionId())) {
+                Set<String> keys = new java.util.TreeSet<>();
+                for (PersonPart p : List.of(oldParts, newParts).stream().flatMap(List::stream).toList()) {
+                    if (p.prefix().isEmpty() && !p.field(to.field()).isEmpty()) {
+                        keys.add(p.field(to.field()));
+                    }
+                }
+                eventRows.addAll(store.rowsCarrying(e.getKey(), to.field(), keys));
+            }
+        }
+        if (eventRows.isEmpty()) {
+            return new Reattached(List.of(), List.of(), Set.of(), List.of());
+        }
+        Held held = held(List.of(), eventRows, new LookupKeys(lastBuild().model(), vocabulary, SEARCH_KEYS));
+        List<PersonPart> attachable = new ArrayList<>(held.parts().stream().filter(p -> !ofRow.test(p.key()))
+                .toList());
+        attachable.addAll(newParts);
+        // In the build's order (file, row, part): a person holding the key on several records takes the first one's
+        // link confidence, as in the build.
+        attachable.sort(Comparator.comparingLong((PersonPart p) -> p.row().fileId())
+                .thenComparingLong(p -> p.row().rowNumber()).thenComparing(PersonPart::key));
+        Map<String, String> personOfKey = new HashMap<>(held.personOfKey());
+        Map<String, Double> confidenceOfKey = new HashMap<>(held.confidenceOfKey());
+        relink.records().forEach(k -> {
+            personOfKey.put(k.row().recordKey(), k.row().personId());
+            confidenceOfKey.put(k.row().recordKey(), k.row().linkConfidence());
+        });
+        List<ChronologyEvent> now = new EventAttacher(vocabulary, attachable, personOfKey, confidenceOfKey)
+                .events(eventRows);
+        List<ChronologyEvent> was = store.eventsFrom(eventRows.stream()
+                .map(r -> new long[] {r.fileId(), r.rowNumber()}).toList());
+        List<String> gone = was.stream().filter(e -> !now.contains(e)).map(ChronologyEvent::eventId).toList();
+        List<ChronologyEvent> come = now.stream().filter(e -> !was.contains(e)).toList();
+        Set<String> moved = new java.util.TreeSet<>();
+        Map<String, long[]> rows = new LinkedHashMap<>();
+        List<ChronologyEvent> changed = new ArrayList<>(was.stream().filter(e -> !now.contains(e)).toList());
+        changed.addAll(come);
+        for (ChronologyEvent e : changed) {
+            moved.add(e.personId());
+            e.sources().forEach(x -> rows.putIfAbsent(x.fileId() + ":" + x.rowNumber(),
+                    new long[] {x.fileId(), x.rowNumber()}));
+        }
+        return new Reattached(gone, come, moved, new ArrayList<>(rows.values()));
+    }
+
     /** The last build's trained model and term frequencies: what incremental resolution resolves with. */
     private record Trained(LinkageModel model, TermFrequencies frequencies) {
     }

@@ -71,9 +71,12 @@ public final class RowTies {
      * @param after         the row as corrected
      * @param recordsBefore the records the row made before
      * @param relink        what the row's records become
+     * @param reattached    the event rows of other feeds attached again through the row's record (ADR 0033): among
+     *                      the rows around, so the records they date are dated as the build dates them
      */
     public static Plan plan(Connection c, PeopleStore store, EventVocabulary vocabulary, StoredRow before,
-                            StoredRow after, List<Build.RecordRow> recordsBefore, PeopleBuilder.Relink relink) {
+                            StoredRow after, List<Build.RecordRow> recordsBefore, PeopleBuilder.Relink relink,
+                            List<long[]> reattached) {
         String rowKey = after.fileId() + ":" + after.rowNumber();
         Set<String> touched = new TreeSet<>();
         recordsBefore.forEach(r -> touched.add(r.personId()));
@@ -89,6 +92,7 @@ public final class RowTies {
         Set<String> addresses = new TreeSet<>(TiesAround.addressesOf(c, touched));
         List<long[]> places = new ArrayList<>();
         places.add(new long[] {after.fileId(), after.rowNumber()});
+        places.addAll(reattached);
         for (StoredRow row : List.of(before, after)) {
             for (PersonPart p : PeopleBuilder.personParts(vocabulary, List.of(row))) {
                 PersonRow r = PeopleBuilder.personRow(p, "", Optional.empty());

@@ -169,6 +169,59 @@ public final class PeopleStore {
         return out;
     }
 
+    /**
+     * The standardised rows of {@code definitionId} whose {@code field} holds one of {@code values}: the event rows
+     * attached by that key (a term's attendance by UPN) to whichever records carry it (rectification, ADR 0033). Only
+     * rows a build or increment has read (a file landed since gets its events when one reads it), never quarantined
+     * ones. No index serves it: it reads the rows of that feed's files (one scan of them per rectification).
+     */
+    public List<StoredRow> rowsCarrying(String definitionId, String field, Collection<String> values) {
+        List<StoredRow> out = new ArrayList<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        SharedValues shared = new SharedValues();
+        String sql = "SELECT s.file_id, s.row_number, f.agency, s.definition_id, s.fields FROM standardised_row s"
+                + " JOIN landed_file f ON f.id = s.file_id WHERE f.definition_id = ? AND s.definition_id = ?"
+                + " AND btrim(s.fields -> ? ->> 'value') = ANY (?)"
+                + " AND EXISTS (SELECT 1 FROM people_file p WHERE p.file_id = s.file_id)"
+                + " AND NOT EXISTS (SELECT 1 FROM quarantined_row q WHERE q.file_id = s.file_id"
+                + " AND q.row_number = s.row_number) ORDER BY s.file_id, s.row_number";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, definitionId);
+            s.setString(2, definitionId);
+            s.setString(3, field);
+            s.setArray(4, c.createArrayOf("text", values.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(storedRow(r, shared));
+                }
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("Reading the rows of " + definitionId + " by " + field + " failed: "
+                    + StoreException.reason(e), e);
+        }
+        return out;
+    }
+
+    /**
+     * Every event made of these rows, whoever holds it. One pass over {@code chronology_event} (its sources are not
+     * indexed), however many rows are asked about.
+     */
+    public List<ChronologyEvent> eventsFrom(Collection<long[]> places) {
+        List<ChronologyEvent> out = new ArrayList<>();
+        if (places.isEmpty()) {
+            return out;
+        }
+        String[] sources = places.stream().map(p -> "[{\"fileId\": " + p[0] + ", \"rowNumber\": " + p[1] + "}]")
+                .toArray(String[]::new);
+        query("SELECT event_id, person_id, event_date, date_precision, event_time, end_date, agency, type, role,"
+                + " summary, significant, facts::text, sources::text, link_confidence FROM chronology_event"
+                + " WHERE sources @> ANY (?::jsonb[]) ORDER BY event_id", List.of((Object) sources),
+                r -> out.add(event(r)));
+        return out;
+    }
+
     /** A held record found by one of its lookup keys, with the person it belongs to and all its keys. */
     public record KeyHit(String recordKey, long fileId, long rowNumber, String part, String personId,
                          String definitionId, double linkConfidence, int[] lookupKeys) {

@@ -113,6 +113,29 @@ public final class RowRewrite {
         }
     }
 
+    /**
+     * Replaces chronology events of other rows than the corrected one - event rows attached through its record (a
+     * term's attendance by the pupil's UPN; ADR 0033): the events {@code gone} (by id) are deleted and {@code come}
+     * written, in the caller's transaction. Returns how many went and came.
+     */
+    public static long[] replaceEvents(Connection c, Collection<String> gone, List<ChronologyEvent> come) {
+        try {
+            long removed = 0;
+            if (!gone.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM chronology_event"
+                        + " WHERE event_id = ANY (?)")) {
+                    s.setArray(1, c.createArrayOf("text", gone.toArray()));
+                    removed = s.executeUpdate();
+                }
+            }
+            long written = BuildRows.insertAll(c, BuildRows.EVENT, BuildRows::event, come);
+            return new long[] {removed, written};
+        } catch (SQLException e) {
+            throw new StoreException("Re-attaching events through a corrected record failed: "
+                    + StoreException.reason(e), e);
+        }
+    }
+
     private static String source(long fileId, long rowNumber) {
         return "[{\"fileId\": " + fileId + ", \"rowNumber\": " + rowNumber + "}]";
     }
