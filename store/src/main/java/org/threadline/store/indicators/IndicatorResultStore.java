@@ -81,10 +81,7 @@ public final class IndicatorResultStore {
                 d.setString(1, rulebook.id());
                 d.setArray(2, c.createArrayOf("text", rows.subjects.toArray()));
                 d.executeUpdate();
-                i.setString(1, rulebook.id());
-                i.setInt(2, rulebook.version());
-                i.setString(3, rulebook.sha256());
-                i.setTimestamp(4, at);
+                bindRulebook(i, rulebook, at);
                 i.setArray(5, c.createArrayOf("text", rows.resultSubjects.toArray()));
                 i.setArray(6, c.createArrayOf("text", rows.indicators.toArray()));
                 i.setArray(7, c.createArrayOf("text", rows.statuses.toArray()));
@@ -92,10 +89,7 @@ public final class IndicatorResultStore {
                 i.setArray(9, c.createArrayOf("text", rows.evidence.toArray()));
                 i.setArray(10, c.createArrayOf("date", rows.resultAsOf.toArray()));
                 i.executeUpdate();
-                v.setString(1, rulebook.id());
-                v.setInt(2, rulebook.version());
-                v.setString(3, rulebook.sha256());
-                v.setTimestamp(4, at);
+                bindRulebook(v, rulebook, at);
                 v.setArray(5, c.createArrayOf("text", rows.subjects.toArray()));
                 v.setArray(6, c.createArrayOf("date", rows.asOf.toArray()));
                 v.setArray(7, c.createArrayOf("text", rows.notMet.toArray()));
@@ -113,6 +107,14 @@ public final class IndicatorResultStore {
             throw new StoreException("Saving indicator results failed (" + INSERT + "): " + StoreException.reason(e),
                     e);
         }
+    }
+
+    /** The first four parameters of INSERT and EVALUATED: the same for every row of a chunk. */
+    private static void bindRulebook(PreparedStatement s, Rulebook rulebook, Timestamp at) throws SQLException {
+        s.setString(1, rulebook.id());
+        s.setInt(2, rulebook.version());
+        s.setString(3, rulebook.sha256());
+        s.setTimestamp(4, at);
     }
 
     /** A chunk's evaluations as the columns the statements take: one entry per subject, or per stored result. */
