@@ -72,7 +72,13 @@ public enum AuditAction {
      * The case register changed: a case was opened or closed, or a person was linked to or unlinked from one. A link
      * decides what the decision point releases to the case's agency, so every change is accountable (ADR 0027).
      */
-    CASE_CHANGE;
+    CASE_CHANGE,
+    /**
+     * A marker on a person that the agreements' forbid rules act on (a sealed adoption record, a restricted record, a
+     * refuge address) was set or removed, by a person with a reason or by a people build carrying it to the person a
+     * merge or split left the records with. A marker decides what the decision point refuses (ADR 0035).
+     */
+    SUBJECT_MARKER;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {
