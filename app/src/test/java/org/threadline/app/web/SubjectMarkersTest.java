@@ -275,6 +275,50 @@ class SubjectMarkersTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void a_data_protection_officer_marks_and_unmarks_a_person_on_the_governance_page_and_no_one_else_may()
+            throws Exception {
+        String person = pupils.get(1);
+        app.account("markers.officer", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER,
+                "markers-officer-password");
+        WebClient officer = new WebClient(app);
+        officer.signInWithPurpose("markers.officer", "markers-officer-password", SubjectMarkers.PURPOSE, "");
+        assertThat(officer.get("/governance/markers").body()).contains("SEALED_ADOPTION_RECORD", "REFUGE_ADDRESS",
+                "opened by a MASH duty manager only");
+
+        WebClient.Page unknown = officer.post("/governance/markers/set", java.util.Map.of("personId", person,
+                "marker", "VIP", "reason", "famous"));
+        WebClient.Page noReason = officer.post("/governance/markers/set", java.util.Map.of("personId", person,
+                "marker", RESTRICTED, "reason", ""));
+        WebClient.Page set = officer.post("/governance/markers/set", java.util.Map.of("personId", person,
+                "marker", RESTRICTED, "reason", "a councillor's child"));
+        String page = officer.get("/governance/markers/" + person).body();
+        WebClient.Page removed = officer.post("/governance/markers/remove", java.util.Map.of("personId", person,
+                "marker", RESTRICTED, "reason", "no longer a councillor"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("There is a problem", "is not a marker any agreement acts on");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("a reason is required");
+        assertThat(set.location()).contains("/governance/markers/" + person);
+        assertThat(page).contains("Markers of " + person, "RESTRICTED_RECORD", "Current",
+                "by markers.officer at", "a councillor&#39;s child", "Remove RESTRICTED_RECORD");
+        assertThat(removed.location()).contains("/governance/markers/" + person);
+        assertThat(officer.get("/governance/markers/" + person).body()).contains("no longer a councillor")
+                .doesNotContain("Remove RESTRICTED_RECORD");
+        assertThat(audited(person, "SET")).isEqualTo(2);
+        assertThat(audited(person, "REMOVED")).isEqualTo(2);
+
+        WebClient police = new WebClient(app);
+        police.signInWithPurpose("markers.police", "markers-police-password", MASH, "MASH-MARK-1");
+        WebClient.Page refused = police.post("/governance/markers/set", java.util.Map.of("personId", person,
+                "marker", SEALED, "reason", "x"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("data protection officer");
+        assertThat(new SubjectMarkerStore(app.database.dataSource()).current(person)).isEmpty();
+    }
+
     static boolean strongIdentifiers(String person) {
         return people.recordsOf(person).stream().anyMatch(r -> List.of("nhs_number", "upn", "ni_number", "pnc_id")
                 .stream().anyMatch(k -> !r.identity().getOrDefault(k, "").isBlank()));
