@@ -88,7 +88,9 @@ final class BreakGlassCommand implements Runnable {
                 AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(IngestCommand.registry(null),
                         CasesConfiguration.register(CaseRegisterMode.fromEnvironment(environment),
                                 new CaseStore(db.dataSource()), clock), clock), AgreementMapping.load(),
-                        SourceFields.read(PeopleContext.config("sources", "")));
+                        SourceFields.read(PeopleContext.config("sources", "")),
+                        org.threadline.app.web.access.MarkersOf.stored(
+                                new org.threadline.store.governance.SubjectMarkerStore(db.dataSource())));
                 Viewer v = access.viewer(policy, clock);
                 if (!v.account().roles().contains(Role.DATA_PROTECTION_OFFICER)
                         || !PURPOSE.equals(v.declared().code())) {

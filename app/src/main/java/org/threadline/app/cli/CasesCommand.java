@@ -80,7 +80,9 @@ final class CasesCommand implements Runnable {
                 CaseRegister register = CasesConfiguration.register(CaseRegisterMode.fromEnvironment(environment),
                         store, clock);
                 AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(IngestCommand.registry(null), register,
-                        clock), AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources", "")));
+                        clock), AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources", "")),
+                        org.threadline.app.web.access.MarkersOf.stored(
+                                new org.threadline.store.governance.SubjectMarkerStore(db.dataSource())));
                 Viewer v = access.viewer(policy, clock);
                 ViewAudit audit = new ViewAudit(db.dataSource(), InstalledAuditLog.store(home, clock), clock);
                 Cases cases = new Cases(store, CaseManagers.read(PeopleContext.config("governance", "cases.yaml")),

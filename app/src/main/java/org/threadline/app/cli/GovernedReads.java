@@ -12,6 +12,7 @@ import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
 import org.threadline.app.web.access.AgreementMapping;
+import org.threadline.app.web.access.MarkersOf;
 import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
@@ -21,6 +22,7 @@ import org.threadline.app.web.cases.CasesConfiguration;
 import org.threadline.domain.governance.policy.CaseRegister;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
 import org.threadline.store.governance.CaseStore;
+import org.threadline.store.governance.SubjectMarkerStore;
 
 /**
  * The command line's way to personal data: the web app's policy enforcement (the same {@link AccessPolicy} on the
@@ -42,7 +44,7 @@ final class GovernedReads {
                 new CaseStore(ctx.database.dataSource()), clock);
         PolicyDecisionPoint pdp = new PolicyDecisionPoint(IngestCommand.registry(null), cases, clock);
         this.policy = new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources",
-                "")));
+                "")), MarkersOf.stored(new SubjectMarkerStore(ctx.database.dataSource())));
         this.views = new PeopleViews(ctx.store, ctx.queries, policy);
         try {
             this.audit = new ViewAudit(ctx.database.dataSource(), InstalledAuditLog.store(ctx.home, clock), clock);

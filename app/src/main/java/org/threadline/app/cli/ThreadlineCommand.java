@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, LinkCommand.class,
             PeopleCommand.class, ChronologyCommand.class, ReviewCommand.class, IndicatorsCommand.class,
             AlertsCommand.class, AuditCommand.class, BreakGlassCommand.class, CasesCommand.class,
-            AgreementsCommand.class,
+            AgreementsCommand.class, MarkersCommand.class,
             SubjectAccessCommand.class, RetentionCommand.class, EraseCommand.class, RectifyCommand.class,
             ServeCommand.class, ApiKeysCommand.class,
             CommandLine.HelpCommand.class},

@@ -333,6 +333,49 @@ class GovernedReadsTest {
     }
 
     @Test
+    @Order(4)
+    void a_marker_set_at_the_command_line_refuses_what_its_rule_covers_to_the_next_read_until_removed()
+            throws Exception {
+        String[] pupil = rows("SELECT r.person_id, r.record_key FROM person_record r WHERE r.definition_id ="
+                + " 'schools-pupils' AND r.person_id IN (SELECT person_id FROM person_record WHERE agency = 'police')"
+                + " ORDER BY r.person_id DESC LIMIT 1").get(0);
+        String[] officer = {"--as", "LOCAL_AUTHORITY:DATA_PROTECTION_OFFICER", "--purpose", "GOVERNANCE.OVERSIGHT",
+            "--user", "test.dpo"};
+        String[] police = {"--as", "POLICE:SAFEGUARDING_OFFICER", "--purpose", MASH, "--case", "MASH-7"};
+        assertThat(show(concat(new String[] {pupil[0]}, police)).out()).containsPattern(key(pupil[1]));
+
+        Run set = run(new MarkersCommand.Set(environment, CLOCK), concat(new String[] {pupil[0],
+            "SEALED_ADOPTION_RECORD", "--reason", "adoption order: earlier records sealed"}, officer));
+        Run sealed = show(concat(new String[] {pupil[0]}, police));
+        Run unknown = run(new MarkersCommand.Set(environment, CLOCK), concat(new String[] {pupil[0], "VIP",
+            "--reason", "famous"}, officer));
+        Run notOfficer = run(new MarkersCommand.Set(environment, CLOCK), concat(new String[] {pupil[0],
+            "RESTRICTED_RECORD", "--reason", "staff"}, police));
+        Run removed = run(new MarkersCommand.Remove(environment, CLOCK), concat(new String[] {pupil[0],
+            "SEALED_ADOPTION_RECORD", "--reason", "marked in error: wrong child"}, officer));
+        Run list = run(new MarkersCommand.ListMarkers(environment, CLOCK), concat(new String[] {pupil[0]}, officer));
+
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out()).contains(pupil[0] + " is marked SEALED_ADOPTION_RECORD", "Recorded in the audit log");
+        assertThat(sealed.code()).as(sealed.err()).isZero();
+        assertThat(sealed.out()).doesNotContainPattern(key(pupil[1])).contains("sealed-adoption",
+                "pre-adoption records are sealed");
+        assertThat(unknown.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(unknown.err()).contains("MARKER: 'VIP' is not a marker any agreement acts on",
+                "REFUGE_ADDRESS, RESTRICTED_RECORD, SEALED_ADOPTION_RECORD");
+        assertThat(notOfficer.code()).isEqualTo(ThreadlineCommand.USAGE);
+        assertThat(notOfficer.err()).contains("data protection officer");
+        assertThat(removed.code()).as(removed.err()).isZero();
+        assertThat(list.out()).contains("SEALED_ADOPTION_RECORD  REMOVED", "by test.dpo: adoption order",
+                "by test.dpo: marked in error: wrong child");
+        assertThat(show(concat(new String[] {pupil[0]}, police)).out()).containsPattern(key(pupil[1]));
+        assertThat(count("audit_entry WHERE action = 'SUBJECT_MARKER' AND payload->>'subject' = '" + pupil[0]
+                + "'")).isEqualTo(2);
+        assertThat(count("audit_entry WHERE action = 'DENY' AND payload->>'dataItem' = 'subject-markers'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     @Order(5)
     void nothing_is_printed_when_the_audit_log_cannot_record_the_read() throws Exception {
         sql("ALTER TABLE audit_entry RENAME TO audit_entry_away");

@@ -73,7 +73,9 @@ class CaseLinksFollowPeopleTest {
         StoredCaseRegister register = new StoredCaseRegister(new CaseStore(app.database.dataSource()), clock,
                 Duration.ZERO);
         policy = new AccessPolicy(new PolicyDecisionPoint(app.bean(AgreementRegistry.class), register, clock),
-                AgreementMapping.load(), SourceFields.read(root.resolve("config/sources")));
+                AgreementMapping.load(), SourceFields.read(root.resolve("config/sources")),
+                org.threadline.app.web.access.MarkersOf.stored(
+                        new org.threadline.store.governance.SubjectMarkerStore(app.database.dataSource())));
         app.account("follow.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "follow-police-password");
     }
 

@@ -221,7 +221,8 @@ class CaseRegisterPagesTest {
         AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(app.bean(AgreementRegistry.class), register,
                 Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS, ZoneOffset.UTC)), AgreementMapping.load(),
                 SourceFields.read(Path.of(org.threadline.app.web.access.AccessConfiguration.root().toString(),
-                        "config/sources")));
+                        "config/sources")), org.threadline.app.web.access.MarkersOf.stored(
+                        new org.threadline.store.governance.SubjectMarkerStore(app.database.dataSource())));
         Viewer v = policy.viewer(new Account("cases.police", "Test", Agency.POLICE,
                 Set.of(Role.SAFEGUARDING_OFFICER)), new DeclaredPurpose(MASH, "MASH", "MASH-2026-5050",
                 BuiltPopulation.DURING_THE_AGREEMENTS));

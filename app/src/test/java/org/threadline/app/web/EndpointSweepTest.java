@@ -57,6 +57,8 @@ class EndpointSweepTest {
             "GET /governance/subject-access/{requestId}", "GET /governance/subject-access/{requestId}/exports/{exportId}",
             "GET /governance/subject-access/{requestId}/exports/{exportId}/json",
             "GET /governance/subject-access/{requestId}/exports/{exportId}/markdown",
+            // One person's subject markers (ADR 0035): the same opaque person id as the person page.
+            "GET /governance/markers/{personId}",
             // The analyst's cohort form is a GET form (no JavaScript, bookmarkable): it carries indicator ids and an
             // area level, never anything about a person.
             "GET /cohorts");
@@ -76,7 +78,9 @@ class EndpointSweepTest {
             "POST /governance/subject-access/{requestId}/fulfil", "POST /governance/subject-access/{requestId}/refuse",
             "GET /governance/subject-access/{requestId}/exports/{exportId}",
             "GET /governance/subject-access/{requestId}/exports/{exportId}/json",
-            "GET /governance/subject-access/{requestId}/exports/{exportId}/markdown");
+            "GET /governance/subject-access/{requestId}/exports/{exportId}/markdown",
+            "GET /governance/markers", "GET /governance/markers/{personId}", "POST /governance/markers/set",
+            "POST /governance/markers/remove");
     static final Set<String> SAFEGUARDING_ONLY = Set.of("GET /alerts");
     /**
      * The case register's pages (ADR 0027): for a case manager (config/governance/cases.yaml) who declared the

@@ -84,9 +84,15 @@ public final class CaseLinkSuccession {
                                  List<PersonLineage> lineage, Instant at) {
         List<Followed> out = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
+        List<String> markers = new ArrayList<>();
         try {
             for (PersonLineage l : lineage) {
                 long lineageId = writeLineage(c, l, via, run, auditEntry, at);
+                // Markers follow the records too (ADR 0035), audited like the case changes, in this transaction.
+                for (String marker : SubjectMarkerStore.follow(c, l, via.actor(), run, at)) {
+                    markers.add(l.from() + " -> " + l.to() + ": " + marker);
+                    events.add(markerEvent(l, marker, via, run, at));
+                }
                 for (long[] link : currentLinksOnOpenCases(c, l.from())) {
                     long caseId = link[0];
                     String[] owner = owner(c, caseId);
@@ -105,8 +111,10 @@ public final class CaseLinkSuccession {
         }
         if (!events.isEmpty()) {
             AuditStore log = audit.orElseThrow(() -> new StoreException("The people change would change "
-                    + out.size() + " case(s) (" + out.get(0).describe() + ") but no audit log was given to record it;"
-                    + " run it through ./threadline, which records case changes in the audit log", null));
+                    + out.size() + " case(s)" + (out.isEmpty() ? "" : " (" + out.get(0).describe() + ")") + " and carry "
+                    + markers.size() + " subject marker(s)" + (markers.isEmpty() ? "" : " (" + markers.get(0) + ")")
+                    + " but no audit log was given to record it; run it through ./threadline, which records case"
+                    + " changes and markers in the audit log", null));
             log.appendAll(c, events);
         }
         return out;
@@ -265,6 +273,20 @@ public final class CaseLinkSuccession {
         }
         return out;
     }
+
+    /**
+     * A marker carried to the person who now holds the records: recorded under the subject it now protects, with
+     * where it came from. No agency owns a marker; the entry names none.
+     */
+    private static AuditEvent markerEvent(PersonLineage l, String marker, Via via, long run, Instant at) {
+        return new AuditEvent(UUID.randomUUID().toString(), at, via.actor(), "", List.of(), MARKER_PURPOSE, "",
+                AuditAction.SUBJECT_MARKER, l.to(), "subject-markers", List.of("marker=" + marker),
+                List.of("SET", l.kind() == PersonLineage.Kind.MERGED ? "FOLLOWS_MERGE" : "FOLLOWS_SPLIT",
+                        "FROM=" + l.from(), "TO=" + l.to(), "VIA=" + via.name(), "RUN=" + run), "");
+    }
+
+    /** The purpose the system's carrying of markers is recorded under. */
+    public static final String MARKER_PURPOSE = "GOVERNANCE.MARKERS_FOLLOW";
 
     private static AuditEvent event(String agency, Via via, Instant at, String subject, List<String> fields,
                                     String code, String cause, List<String> common) {

@@ -166,6 +166,8 @@ public final class DerivedRemoval {
                 update(c, "DELETE FROM case_check WHERE person_id = ANY(?) OR to_person = ANY(?)", person, person);
                 update(c, "DELETE FROM person_lineage WHERE from_person = ANY(?) OR to_person = ANY(?)", person,
                         person);
+                // Markers and their reasons are about the person (V30, ADR 0035): they go with the person's data.
+                update(c, "DELETE FROM subject_marker WHERE person_id = ANY(?)", person);
             }
             try (PreparedStatement s = c.prepareStatement("SELECT set_config('threadline.erasure_entry', '', true)")) {
                 s.execute();

@@ -55,8 +55,9 @@ public class AccessConfiguration {
     }
 
     @Bean
-    AccessPolicy accessPolicy(PolicyDecisionPoint pdp) {
-        return new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(root().resolve("config/sources")));
+    AccessPolicy accessPolicy(PolicyDecisionPoint pdp, DataSource dataSource) {
+        return new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(root().resolve("config/sources")),
+                MarkersOf.stored(new org.threadline.store.governance.SubjectMarkerStore(dataSource)));
     }
 
     @Bean

@@ -30,11 +30,17 @@ public final class AccessPolicy {
     private final PolicyDecisionPoint pdp;
     private final AgreementMapping mapping;
     private final SourceFields sources;
+    private final MarkersOf markers;
 
-    public AccessPolicy(PolicyDecisionPoint pdp, AgreementMapping mapping, SourceFields sources) {
+    /**
+     * @param markers the markers on each person (ADR 0035): the subject of every request carries them, so that a
+     *                forbid rule on a marker refuses what it covers
+     */
+    public AccessPolicy(PolicyDecisionPoint pdp, AgreementMapping mapping, SourceFields sources, MarkersOf markers) {
         this.pdp = pdp;
         this.mapping = mapping;
         this.sources = sources;
+        this.markers = markers;
     }
 
     public Viewer viewer(Account account, DeclaredPurpose declared) {
@@ -118,7 +124,7 @@ public final class AccessPolicy {
             return new Access(item, subject, Set.of(), withheld, "no agreement covers it", List.of(), Set.of(),
                     List.of("UNKNOWN_FIELD"));
         }
-        Subject s = new Subject(subject, Set.of(), role, Optional.empty());
+        Subject s = new Subject(subject, markers.of(subject), role, Optional.empty());
         AccessRequest request = AccessRequest.of(v.principal(), v.agreementPurpose(),
                 v.declared().caseReferenceIfAny(), item, Set.copyOf(columnOf.values()), s);
         Decision d = pdp.decide(request);
@@ -173,7 +179,7 @@ public final class AccessPolicy {
                 case UNKNOWN_DATA_ITEM -> "no agreement covers this source";
                 case AGREEMENT_EXPIRED, AGREEMENT_REVIEW_OVERDUE -> "the agreement is not in force (" + r.detail()
                         + ")";
-                case FORBIDDEN -> "a restriction on this record forbids it";
+                case FORBIDDEN -> "a restriction on this person's record forbids it (" + r.detail() + ")";
                 case NO_PERMITTED_FIELDS -> "no field of it is shared with you for this person";
                 case MISSING_INPUT -> "your account is not mapped to an agreement role";
                 default -> CaseWords.reason(r.code()).orElse(r.code().name().toLowerCase(java.util.Locale.ROOT)

@@ -9,7 +9,7 @@ import org.threadline.app.web.breakglass.BreakGlass;
  * data protection officers without anyone reading it yet (opening the break-glass reviews reads them).
  */
 @ControllerAdvice(assignableTypes = {AgreementPages.class, AuditPages.class, BreakGlassReviews.class,
-    SubjectAccessPages.class})
+    SubjectAccessPages.class, MarkerPages.class})
 public class GovernanceNav {
     private final BreakGlass breakGlass;
 

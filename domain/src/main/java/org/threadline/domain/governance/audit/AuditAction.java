@@ -78,7 +78,13 @@ public enum AuditAction {
      * purpose needs one), before any personal data is shown. Each view names the purpose too; this entry records the
      * declaration itself, so that a purpose declared and changed without anything being viewed is accountable.
      */
-    PURPOSE_DECLARED;
+    PURPOSE_DECLARED,
+    /**
+     * A marker on a person that the agreements' forbid rules act on (a sealed adoption record, a restricted record, a
+     * refuge address) was set or removed, by a person with a reason or by a people build carrying it to the person a
+     * merge or split left the records with. A marker decides what the decision point refuses (ADR 0035).
+     */
+    SUBJECT_MARKER;
 
     /** The stored name, or empty when {@code name} is none of these (a tampered row). */
     public static java.util.Optional<AuditAction> parse(String name) {

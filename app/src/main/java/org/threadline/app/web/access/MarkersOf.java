@@ -1,0 +1,19 @@
+package org.threadline.app.web.access;
+
+import java.util.Set;
+import org.threadline.store.governance.SubjectMarkerStore;
+
+/**
+ * The markers on a person now (ADR 0035), which every read's subject carries so that the agreements' forbid rules
+ * can act on them. Asked on every decision, not cached: a marker just set must narrow the very next read, and one
+ * that cannot be read fails the read rather than counting as none.
+ */
+@FunctionalInterface
+public interface MarkersOf {
+    Set<String> of(String personId);
+
+    /** The stored markers ({@code subject_marker}, V30). */
+    static MarkersOf stored(SubjectMarkerStore store) {
+        return store::current;
+    }
+}
