@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.web.access.AccessPolicy;
-import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.Role;
@@ -85,12 +83,10 @@ final class BreakGlassCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
             try (Database db = Database.open(environment, home.database())) {
-                AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(IngestCommand.registry(null),
+                AccessPolicy policy = AccessPolicy.installed(new PolicyDecisionPoint(IngestCommand.registry(null),
                         CasesConfiguration.register(CaseRegisterMode.fromEnvironment(environment),
-                                new CaseStore(db.dataSource()), clock), clock), AgreementMapping.load(),
-                        SourceFields.read(PeopleContext.config("sources", "")),
-                        org.threadline.app.web.access.MarkersOf.stored(
-                                new org.threadline.store.governance.SubjectMarkerStore(db.dataSource())));
+                                new CaseStore(db.dataSource()), clock), clock), PeopleContext.config(),
+                        db.dataSource());
                 Viewer v = access.viewer(policy, clock);
                 if (!v.account().roles().contains(Role.DATA_PROTECTION_OFFICER)
                         || !PURPOSE.equals(v.declared().code())) {

@@ -13,8 +13,6 @@ import java.util.concurrent.Callable;
 import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.web.access.AccessPolicy;
-import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.cases.CaseManagers;
@@ -79,10 +77,8 @@ final class CasesCommand implements Runnable {
                 CaseStore store = new CaseStore(db.dataSource());
                 CaseRegister register = CasesConfiguration.register(CaseRegisterMode.fromEnvironment(environment),
                         store, clock);
-                AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(IngestCommand.registry(null), register,
-                        clock), AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources", "")),
-                        org.threadline.app.web.access.MarkersOf.stored(
-                                new org.threadline.store.governance.SubjectMarkerStore(db.dataSource())));
+                AccessPolicy policy = AccessPolicy.installed(new PolicyDecisionPoint(IngestCommand.registry(null),
+                        register, clock), PeopleContext.config(), db.dataSource());
                 Viewer v = access.viewer(policy, clock);
                 ViewAudit audit = new ViewAudit(db.dataSource(), InstalledAuditLog.store(home, clock), clock);
                 Cases cases = new Cases(store, CaseManagers.read(PeopleContext.config("governance", "cases.yaml")),

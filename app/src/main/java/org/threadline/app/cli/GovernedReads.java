@@ -11,9 +11,6 @@ import java.util.function.BiConsumer;
 import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
-import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.MarkersOf;
-import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.people.PeopleViews;
@@ -22,7 +19,6 @@ import org.threadline.app.web.cases.CasesConfiguration;
 import org.threadline.domain.governance.policy.CaseRegister;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
 import org.threadline.store.governance.CaseStore;
-import org.threadline.store.governance.SubjectMarkerStore;
 
 /**
  * The command line's way to personal data: the web app's policy enforcement (the same {@link AccessPolicy} on the
@@ -43,8 +39,7 @@ final class GovernedReads {
         this.cases = CasesConfiguration.register(CaseRegisterMode.fromEnvironment(ctx.environment),
                 new CaseStore(ctx.database.dataSource()), clock);
         PolicyDecisionPoint pdp = new PolicyDecisionPoint(IngestCommand.registry(null), cases, clock);
-        this.policy = new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources",
-                "")), MarkersOf.stored(new SubjectMarkerStore(ctx.database.dataSource())));
+        this.policy = AccessPolicy.installed(pdp, PeopleContext.config(), ctx.database.dataSource());
         this.views = new PeopleViews(ctx.store, ctx.queries, policy);
         try {
             this.audit = new ViewAudit(ctx.database.dataSource(), InstalledAuditLog.store(ctx.home, clock), clock);

@@ -9,9 +9,6 @@ import java.util.concurrent.Callable;
 import org.threadline.app.audit.InstalledAuditLog;
 import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.web.access.AccessPolicy;
-import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.MarkersOf;
-import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.ViewAudit;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.cases.CaseRegisterMode;
@@ -77,10 +74,10 @@ final class MarkersCommand implements Runnable {
             try (Database db = Database.open(environment, home.database())) {
                 AgreementRegistry agreements = IngestCommand.registry(null);
                 SubjectMarkerStore store = new SubjectMarkerStore(db.dataSource());
-                AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(agreements, CasesConfiguration.register(
-                        CaseRegisterMode.fromEnvironment(environment), new CaseStore(db.dataSource()), clock), clock),
-                        AgreementMapping.load(), SourceFields.read(PeopleContext.config("sources", "")),
-                        MarkersOf.stored(store));
+                AccessPolicy policy = AccessPolicy.installed(new PolicyDecisionPoint(agreements,
+                        CasesConfiguration.register(CaseRegisterMode.fromEnvironment(environment),
+                                new CaseStore(db.dataSource()), clock), clock), PeopleContext.config(),
+                        db.dataSource());
                 Viewer v = access.viewer(policy, clock);
                 ViewAudit audit = new ViewAudit(db.dataSource(), InstalledAuditLog.store(home, clock), clock);
                 SubjectMarkers markers = new SubjectMarkers(store, audit, agreements, clock);

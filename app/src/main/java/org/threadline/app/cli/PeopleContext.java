@@ -38,6 +38,11 @@ final class PeopleContext implements AutoCloseable {
         return config(folder).resolve(file);
     }
 
+    /** The shipped configuration, beside the {@code threadline} script. */
+    static Path config() {
+        return Path.of(System.getProperty("threadline.root", "."), "config").toAbsolutePath().normalize();
+    }
+
     /** A shipped configuration folder, beside the {@code threadline} script. */
     static Path config(String folder) {
         return Path.of(System.getProperty("threadline.root", "."), "config", folder).toAbsolutePath().normalize();

@@ -26,8 +26,6 @@ import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.people.PeopleBuilder;
 import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
-import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.accounts.Agency;
@@ -72,10 +70,8 @@ class CaseLinksFollowPeopleTest {
         // The decision point as the pages use it, asking the register afresh at every read.
         StoredCaseRegister register = new StoredCaseRegister(new CaseStore(app.database.dataSource()), clock,
                 Duration.ZERO);
-        policy = new AccessPolicy(new PolicyDecisionPoint(app.bean(AgreementRegistry.class), register, clock),
-                AgreementMapping.load(), SourceFields.read(root.resolve("config/sources")),
-                org.threadline.app.web.access.MarkersOf.stored(
-                        new org.threadline.store.governance.SubjectMarkerStore(app.database.dataSource())));
+        policy = AccessPolicy.installed(new PolicyDecisionPoint(app.bean(AgreementRegistry.class), register, clock),
+                root.resolve("config"), app.database.dataSource());
         app.account("follow.police", Agency.POLICE, Role.SAFEGUARDING_OFFICER, "follow-police-password");
     }
 

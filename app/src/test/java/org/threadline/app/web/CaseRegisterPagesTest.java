@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threadline.app.web.access.Access;
 import org.threadline.app.web.access.AccessPolicy;
-import org.threadline.app.web.access.AgreementMapping;
-import org.threadline.app.web.access.SourceFields;
 import org.threadline.app.web.access.Viewer;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.accounts.Agency;
@@ -218,11 +216,9 @@ class CaseRegisterPagesTest {
         StoredCaseRegister register = new StoredCaseRegister(new CaseStore(broken.dataSource()),
                 Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS, ZoneOffset.UTC), java.time.Duration.ZERO);
         broken.close();
-        AccessPolicy policy = new AccessPolicy(new PolicyDecisionPoint(app.bean(AgreementRegistry.class), register,
-                Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS, ZoneOffset.UTC)), AgreementMapping.load(),
-                SourceFields.read(Path.of(org.threadline.app.web.access.AccessConfiguration.root().toString(),
-                        "config/sources")), org.threadline.app.web.access.MarkersOf.stored(
-                        new org.threadline.store.governance.SubjectMarkerStore(app.database.dataSource())));
+        AccessPolicy policy = AccessPolicy.installed(new PolicyDecisionPoint(app.bean(AgreementRegistry.class),
+                register, Clock.fixed(BuiltPopulation.DURING_THE_AGREEMENTS, ZoneOffset.UTC)),
+                org.threadline.app.web.access.AccessConfiguration.root().resolve("config"), app.database.dataSource());
         Viewer v = policy.viewer(new Account("cases.police", "Test", Agency.POLICE,
                 Set.of(Role.SAFEGUARDING_OFFICER)), new DeclaredPurpose(MASH, "MASH", "MASH-2026-5050",
                 BuiltPopulation.DURING_THE_AGREEMENTS));

@@ -17,7 +17,7 @@ class ShippedRulebooksTest {
     void every_shipped_rulebook_reads_and_validates_against_the_event_vocabulary() {
         List<Rulebook> books = new RulebookReader(Fixtures.vocabulary()).readAll(Fixtures.config().resolve("rules"));
         assertThat(books).extracting(Rulebook::id).containsExactly("adult-disadvantage", "child-safeguarding",
-                "childhood-adversity", "supporting-families");
+                "childhood-adversity", "level-of-need", "supporting-families");
         assertThat(books).allSatisfy(b -> assertThat(b.sha256()).hasSize(64));
     }
 

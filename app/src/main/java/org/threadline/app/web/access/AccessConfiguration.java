@@ -56,8 +56,7 @@ public class AccessConfiguration {
 
     @Bean
     AccessPolicy accessPolicy(PolicyDecisionPoint pdp, DataSource dataSource) {
-        return new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(root().resolve("config/sources")),
-                MarkersOf.stored(new org.threadline.store.governance.SubjectMarkerStore(dataSource)));
+        return AccessPolicy.installed(pdp, root().resolve("config"), dataSource);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.threadline.app.web.access;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.threadline.app.web.accounts.Account;
 import org.threadline.app.web.purpose.DeclaredPurpose;
 import org.threadline.domain.chronology.ChronologyEvent;
@@ -18,6 +20,8 @@ import org.threadline.domain.governance.policy.DenyReason;
 import org.threadline.domain.governance.policy.PolicyDecisionPoint;
 import org.threadline.domain.governance.policy.Principal;
 import org.threadline.domain.governance.policy.Subject;
+import org.threadline.domain.governance.need.AssessedLevel;
+import org.threadline.store.governance.SubjectMarkerStore;
 import org.threadline.store.people.Build;
 
 /**
@@ -31,23 +35,42 @@ public final class AccessPolicy {
     private final AgreementMapping mapping;
     private final SourceFields sources;
     private final MarkersOf markers;
+    private final LevelsOfNeed levels;
 
     /**
      * @param markers the markers on each person (ADR 0035): the subject of every request carries them, so that a
      *                forbid rule on a marker refuses what it covers
+     * @param levels  each person's level of need (ADR 0036): the subject of every request carries it, so that the
+     *                agreements' narrowing by level acts on what the records show
      */
-    public AccessPolicy(PolicyDecisionPoint pdp, AgreementMapping mapping, SourceFields sources, MarkersOf markers) {
+    public AccessPolicy(PolicyDecisionPoint pdp, AgreementMapping mapping, SourceFields sources, MarkersOf markers,
+                        LevelsOfNeed levels) {
         this.pdp = pdp;
         this.mapping = mapping;
         this.sources = sources;
         this.markers = markers;
+        this.levels = levels;
+    }
+
+    /**
+     * The installation's policy over a store: the account mapping, the source definitions under {@code config}, and
+     * the store's markers and levels of need.
+     */
+    public static AccessPolicy installed(PolicyDecisionPoint pdp, Path config, DataSource dataSource) {
+        return new AccessPolicy(pdp, AgreementMapping.load(), SourceFields.read(config.resolve("sources")),
+                MarkersOf.stored(new SubjectMarkerStore(dataSource)), LevelsOfNeed.installed(dataSource, config));
     }
 
     public Viewer viewer(Account account, DeclaredPurpose declared) {
         Principal principal = new Principal(account.username(), mapping.party(account.agency()),
                 mapping.rolesOf(account));
         return new Viewer(account, declared, principal, mapping.purposeOf(declared.code()),
-                mapping.ownRecordsInFull().contains(declared.code()), Optional.empty());
+                mapping.ownRecordsInFull().contains(declared.code()), Optional.empty(), new SubjectsSeen());
+    }
+
+    /** The level of need a viewer's reads about a person are decided at (looked up once per request). */
+    public AssessedLevel levelOf(Viewer v, String personId) {
+        return v.seen().level(personId, levels::of);
     }
 
     /** What the viewer may see of a record's identity fields (only fields the record holds are asked for). */
@@ -84,9 +107,10 @@ public final class AccessPolicy {
                     a.columns(), a.reasonCodes());
         }
         if (!a.shows("event_date")) {
-            String basis = a.reasonCodes().isEmpty() ? "the dates of these events are not shared with you" : a.basis();
+            boolean permitted = !a.agreements().isEmpty() && !a.underBreakGlass(); // but not the date
+            String basis = permitted ? "the dates of these events are not shared with you" : a.basis();
             return new Access(a.dataItem(), a.subject(), Set.of(), a.withheld(), basis, a.agreements(),
-                    a.columns(), a.reasonCodes().isEmpty() ? List.of("EVENT_DATE_NOT_RELEASED") : a.reasonCodes());
+                    a.columns(), permitted ? List.of("EVENT_DATE_NOT_RELEASED") : a.reasonCodes());
         }
         return a;
     }
@@ -124,7 +148,8 @@ public final class AccessPolicy {
             return new Access(item, subject, Set.of(), withheld, "no agreement covers it", List.of(), Set.of(),
                     List.of("UNKNOWN_FIELD"));
         }
-        Subject s = new Subject(subject, markers.of(subject), role, Optional.empty());
+        AssessedLevel level = levelOf(v, subject);
+        Subject s = new Subject(subject, v.seen().markers(subject, markers::of), role, level.level());
         AccessRequest request = AccessRequest.of(v.principal(), v.agreementPurpose(),
                 v.declared().caseReferenceIfAny(), item, Set.copyOf(columnOf.values()), s);
         Decision d = pdp.decide(request);
@@ -160,7 +185,7 @@ public final class AccessPolicy {
                 }
             });
             return new Access(item, subject, shown, withheld, "shared under " + String.join(", ", p.agreements()),
-                    p.agreements(), Set.copyOf(p.fields()), List.of());
+                    p.agreements(), Set.copyOf(p.fields()), levelWidened(request, p, level));
         }
         Decision.Deny deny = (Decision.Deny) d;
         String why = words(deny.reasons());
@@ -168,6 +193,26 @@ public final class AccessPolicy {
         return new Access(item, subject, Set.of(), withheld, why, List.of(), Set.copyOf(columnOf.values()),
                 deny.reasons().stream().map(r -> r.code().name()).toList());
     }
+
+    /**
+     * {@code LEVEL_OF_NEED_<LEVEL>} when the subject's known level released more than an unknown level would have
+     * (the audit log then says which level a release relied on), else nothing. The decision point is asked again
+     * as if the level were unknown: it is a pure function, so the answer differs only by the level.
+     */
+    private List<String> levelWidened(AccessRequest request, Decision.Permit permit, AssessedLevel level) {
+        if (level.level().isEmpty()) {
+            return List.of();
+        }
+        Subject s = request.subject();
+        Decision unknown = pdp.decide(new AccessRequest(request.principal(), request.purpose(),
+                request.caseReference(), request.dataItem(), request.fields(),
+                new Subject(s.subjectId(), s.markers(), s.roleOnEvent(), Optional.empty()), request.breakGlass()));
+        boolean widened = !(unknown instanceof Decision.Permit u) || !u.fields().containsAll(permit.fields());
+        return widened ? List.of(LEVEL_OF_NEED + level.level().get().name()) : List.of();
+    }
+
+    /** The prefix of the reason code that says a release relied on the subject's level of need. */
+    public static final String LEVEL_OF_NEED = "LEVEL_OF_NEED_";
 
     private static String words(List<DenyReason> reasons) {
         List<String> out = new ArrayList<>();
