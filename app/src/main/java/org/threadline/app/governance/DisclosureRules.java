@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.threadline.domain.chronology.EventRole;
 
 /**
@@ -25,7 +26,7 @@ public record DisclosureRules(String id, int version, List<Rule> rules) {
     }
 
     /** A rule: its id, the reason relied on, and what it covers. */
-    public sealed interface Rule permits EventRule, AuditRule {
+    public sealed interface Rule permits EventRule, AuditRule, MarkerRule {
         String id();
 
         String reason();
@@ -35,6 +36,13 @@ public record DisclosureRules(String id, int version, List<Rule> rules) {
      * on an event sharing fact {@code sameFact}, was one of {@code otherPersonRoles}. */
     public record EventRule(String id, String reason, Set<String> types, Set<EventRole> subjectRoles,
                             Set<EventRole> otherPersonRoles, String sameFact) implements Rule {
+    }
+
+    /** Withholds the markers named (and that they were ever set) from the export of the person they are on. */
+    public record MarkerRule(String id, String reason, Set<String> markers) implements Rule {
+        public MarkerRule {
+            markers = Set.copyOf(markers);
+        }
     }
 
     /** Delays audit entries whose purpose is or falls under one of {@code purposes} and that are newer than
@@ -98,20 +106,21 @@ public record DisclosureRules(String id, int version, List<Rule> rules) {
                     problems.add(path + ": must be a mapping");
                     continue;
                 }
-                unknownKeys(r, path, Set.of("id", "reason", "events", "audit"), problems);
+                unknownKeys(r, path, Set.of("id", "reason", "events", "audit", "markers"), problems);
                 String ruleId = text(r, "id", path, problems);
                 String reason = text(r, "reason", path, problems);
                 if (!ruleId.isEmpty() && !ids.add(ruleId)) {
                     problems.add(path + ".id: duplicate rule id '" + ruleId + "'");
                 }
-                boolean events = r.has("events");
-                boolean audit = r.has("audit");
-                if (events == audit) {
-                    problems.add(path + ": needs exactly one of 'events' or 'audit'");
-                } else if (events) {
+                long kinds = Stream.of("events", "audit", "markers").filter(r::has).count();
+                if (kinds != 1) {
+                    problems.add(path + ": needs exactly one of 'events', 'audit' or 'markers'");
+                } else if (r.has("events")) {
                     rules.add(eventRule(ruleId, reason, r.get("events"), path + ".events", problems));
-                } else {
+                } else if (r.has("audit")) {
                     rules.add(auditRule(ruleId, reason, r.get("audit"), path + ".audit", problems));
+                } else {
+                    rules.add(new MarkerRule(ruleId, reason, Set.copyOf(texts(r, "markers", path, problems))));
                 }
             }
         }

@@ -107,7 +107,7 @@ public final class SubjectAccess {
                 Filtered f = filter(c, held, now);
                 ObjectNode doc = document(request, held, f, now);
                 List<String> sections = List.of("person", "records", "source_rows", "events", "relationships",
-                        "residences", "indicator_results", "alerts", "review_decisions", "accessed_by");
+                        "residences", "indicator_results", "alerts", "review_decisions", "markers", "accessed_by");
                 List<String> reasons = new ArrayList<>(List.of("SUBJECT_ACCESS_REQUEST", "REASON=" + request.reason()));
                 f.withheld().forEach(w -> reasons.add("WITHHELD:" + w.rule() + "=" + w.items()));
                 long seq = audit.append(c, new AuditEvent(UUID.randomUUID().toString(), now, request.requestedBy(),
@@ -191,9 +191,10 @@ public final class SubjectAccess {
                 counts);
         List<JsonNode> decisions = keep(held.reviewDecisions(), n -> withheldRecords.getOrDefault(
                 n.path("record_a").asText(), withheldRecords.get(n.path("record_b").asText())), counts);
+        List<JsonNode> markers = keep(held.markers(), this::markerRule, counts);
         List<JsonNode> accessed = keep(held.auditEntries(), n -> auditRule(n, now), counts);
         HeldData shown = new HeldData(held.personId(), held.person(), records, rows, events, relationships,
-                residences, results, alerts, decisions, accessed);
+                residences, results, alerts, decisions, markers, accessed);
         List<Withheld> withheld = new ArrayList<>();
         for (DisclosureRules.Rule r : rules.rules()) {
             if (counts.containsKey(r.id())) {
@@ -224,10 +225,30 @@ public final class SubjectAccess {
         return out;
     }
 
+    /** How a marker change's audit entry names the marker (SubjectMarkers, CaseLinkSuccession). */
+    private static final String MARKER_FIELD = "marker=";
+
+    private String markerRule(JsonNode marker) {
+        for (DisclosureRules.Rule r : rules.rules()) {
+            if (r instanceof DisclosureRules.MarkerRule mr && mr.markers().contains(marker.path("marker").asText())) {
+                return mr.id();
+            }
+        }
+        return null;
+    }
+
     private String auditRule(JsonNode entry, Instant now) {
         JsonNode event = entry.path("event");
         if (!event.isObject()) {
             return null;   // payload removed at the end of its retention: nothing left to withhold
+        }
+        // the setting or removal of a withheld marker would name it (fields "marker=…")
+        for (JsonNode f : event.path("fields")) {
+            String rule = f.asText().startsWith(MARKER_FIELD) ? markerRule(JSON.createObjectNode().put("marker",
+                    f.asText().substring(MARKER_FIELD.length()))) : null;
+            if (rule != null) {
+                return rule;
+            }
         }
         Instant at = Instant.parse(event.path("time").asText());
         for (DisclosureRules.Rule r : rules.rules()) {
@@ -284,6 +305,7 @@ public final class SubjectAccess {
         doc.set("indicator_results", array(s.indicatorResults()));
         doc.set("alerts", alerts(s.alerts()));
         doc.set("review_decisions", array(s.reviewDecisions()));
+        doc.set("markers", array(s.markers()));
         ArrayNode accessed = doc.putArray("accessed_by");
         for (JsonNode entry : f.accessed()) {
             ObjectNode a = accessed.addObject();

@@ -37,6 +37,8 @@ public final class SubjectAccessPage {
                             "evidence_rectified")),
             new Section("review_decisions", "Review decisions about these records",
                     List.of("decided_at", "record_a", "record_b", "decision", "reason", "decided_by", "agency")),
+            new Section("markers", "Restrictions placed on this record (markers), and why",
+                    List.of("marker", "set_at", "set_by", "set_reason", "removed_at", "removed_by", "removed_reason")),
             new Section("accessed_by", "Who accessed this record, and why",
                     List.of("recorded_at", "actor", "agency", "action", "purpose", "caseRef", "dataItem", "fields",
                             "agreement", "details")));

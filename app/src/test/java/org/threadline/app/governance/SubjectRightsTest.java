@@ -175,6 +175,52 @@ class SubjectRightsTest {
 
     @Test
     @Order(3)
+    void a_persons_markers_are_exported_with_why_and_a_sealed_adoption_marker_is_withheld_naming_only_the_rule()
+            throws Exception {
+        String person = first("SELECT p.person_id FROM person p WHERE NOT EXISTS (SELECT 1 FROM chronology_event e"
+                + " WHERE e.person_id = p.person_id AND e.role = 'SUSPECT') ORDER BY p.person_id LIMIT 1 OFFSET 5");
+        marker(person, "RESTRICTED_RECORD", "a member of staff's child", NOW.minus(Duration.ofDays(30)));
+        marker(person, "SEALED_ADOPTION_RECORD", "pre-adoption records sealed by order of the court",
+                NOW.minus(Duration.ofDays(20)));
+
+        SubjectAccess.Export export = new SubjectAccess(database.dataSource(), audit, rules, clock).export(
+                new SubjectAccess.Request(person, "dpo.one", "social-care", "subject access request"),
+                folder.resolve("sar-markers"));
+
+        JsonNode markers = JSON.readTree(export.json().toFile()).path("markers");
+        assertThat(markers).singleElement().satisfies(m -> {
+            assertThat(m.path("marker").asText()).isEqualTo("RESTRICTED_RECORD");
+            assertThat(m.path("set_reason").asText()).isEqualTo("a member of staff's child");
+            assertThat(m.path("set_by").asText()).isEqualTo("dpo.one");
+            assertThat(m.has("person_id")).isFalse();
+        });
+        String text = Files.readString(export.json()) + Files.readString(export.page());
+        assertThat(text).doesNotContain("SEALED_ADOPTION_RECORD").doesNotContain("sealed by order of the court");
+        // the marker and the audit entry of its setting
+        assertThat(export.withheld()).containsExactly(new SubjectAccess.Withheld("adoption-records",
+                rules.rules().get(2).reason(), 2));
+        assertThat(export.document().path("accessed_by")).anySatisfy(a -> assertThat(a.path("fields").toString())
+                .contains("marker=RESTRICTED_RECORD"));
+        assertThat(Files.readString(export.page())).contains("Restrictions placed on this record",
+                "a member of staff's child");
+    }
+
+    /** Sets a marker as the DPO would: the row and its SUBJECT_MARKER audit entry in one transaction. */
+    private static void marker(String person, String marker, String reason, Instant at) throws Exception {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(new org.threadline.store.governance.SubjectMarkerStore(database.dataSource()).set(c, person,
+                    marker, "dpo.one", reason, at)).isEqualTo(org.threadline.store.governance.SubjectMarkerStore
+                    .Outcome.DONE);
+            audit.append(c, new AuditEvent(UUID.randomUUID().toString(), at, "dpo.one", "social-care",
+                    List.of("DATA_PROTECTION_OFFICER"), "GOVERNANCE.OVERSIGHT", "", AuditAction.SUBJECT_MARKER, person,
+                    "subject-markers", List.of("marker=" + marker), List.of("SET"), ""));
+            c.commit();
+        }
+    }
+
+    @Test
+    @Order(3)
     void an_alerts_evidence_rectified_mark_is_exported_with_it_and_withheld_with_it() throws Exception {
         // A person with nothing withheld, and an alert citing one of their events, whose row was then corrected.
         String person = first("SELECT r.person_id FROM person_record r WHERE NOT EXISTS (SELECT 1 FROM chronology_event"
@@ -322,7 +368,7 @@ class SubjectRightsTest {
     @Order(6)
     void the_shipped_disclosure_rules_read_and_a_bad_file_reports_every_problem_with_its_path() {
         assertThat(rules.rules()).extracting(DisclosureRules.Rule::id)
-                .containsExactly("domestic-abuse-suspect", "recent-police-investigation");
+                .containsExactly("domestic-abuse-suspect", "recent-police-investigation", "adoption-records");
 
         DisclosureRules.InvalidRulesException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 () -> DisclosureRules.parse("""
@@ -337,10 +383,10 @@ class SubjectRightsTest {
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "$.version: must be a whole number of at least 1",
                 "$.rules[0].events.subjectRoles[0]: 'SUSPECTED' is not a role on an event",
-                "$.rules[1].colour: unknown key (known: audit, events, id, reason)",
+                "$.rules[1].colour: unknown key (known: audit, events, id, markers, reason)",
                 "$.rules[1].id: duplicate rule id 'a'",
                 "$.rules[1].audit.newerThan: '6 months' is not an ISO-8601 period such as P180D",
-                "$.rules[2]: needs exactly one of 'events' or 'audit'");
+                "$.rules[2]: needs exactly one of 'events', 'audit' or 'markers'");
     }
 
     @Test

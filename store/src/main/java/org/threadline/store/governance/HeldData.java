@@ -14,7 +14,7 @@ import java.util.Optional;
 public record HeldData(String personId, Optional<JsonNode> person, List<JsonNode> records, List<JsonNode> sourceRows,
                        List<JsonNode> events, List<JsonNode> relationships, List<JsonNode> residences,
                        List<JsonNode> indicatorResults, List<JsonNode> alerts, List<JsonNode> reviewDecisions,
-                       List<JsonNode> auditEntries) {
+                       List<JsonNode> markers, List<JsonNode> auditEntries) {
     public HeldData {
         records = List.copyOf(records);
         sourceRows = List.copyOf(sourceRows);
@@ -24,6 +24,7 @@ public record HeldData(String personId, Optional<JsonNode> person, List<JsonNode
         indicatorResults = List.copyOf(indicatorResults);
         alerts = List.copyOf(alerts);
         reviewDecisions = List.copyOf(reviewDecisions);
+        markers = List.copyOf(markers);
         auditEntries = List.copyOf(auditEntries);
     }
 }

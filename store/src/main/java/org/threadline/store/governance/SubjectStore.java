@@ -74,8 +74,11 @@ public final class SubjectStore {
             List<JsonNode> audit = rows(c, "SELECT jsonb_build_object('sequence', sequence, 'recorded_at',"
                     + " recorded_at, 'action', action, 'event', payload) FROM audit_entry"
                     + " WHERE payload->>'subject' = ? ORDER BY sequence", personId);
+            // markers set on the person (ADR 0035), current and removed, with who set them and why
+            List<JsonNode> markers = rows(c, "SELECT to_jsonb(m) - 'person_id' FROM subject_marker m"
+                    + " WHERE person_id = ? ORDER BY set_at, marker_id", personId);
             return new HeldData(personId, person, records, sourceRows, events, relationships, residences, results,
-                    alerts, decisions, audit);
+                    alerts, decisions, markers, audit);
         } catch (SQLException e) {
             throw new StoreException("Reading what is held about " + personId + " failed: " + StoreException.reason(e), e);
         }
