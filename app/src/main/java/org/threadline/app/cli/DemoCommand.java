@@ -172,7 +172,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Serving the web application on the same database:");
-        return ThreadlineCommand.execute(new String[] {"serve", "--demo-accounts", "--port", String.valueOf(port)},
+        // the nightly jobs judge the synthetic population as of its extract date, as the run above did
+        return ThreadlineCommand.execute(new String[] {"serve", "--demo-accounts", "--port", String.valueOf(port),
+            "--nightly-as-of", options.asOf().toString()},
                 out, new PrintWriter(System.err, true));
     }
 }

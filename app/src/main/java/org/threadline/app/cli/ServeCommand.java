@@ -46,6 +46,14 @@ final class ServeCommand implements Callable<Integer> {
             + " passwords and print them.")
     boolean demoAccounts;
 
+    @Option(names = "--nightly-at", paramLabel = "HH:MM|off", description = "When the nightly jobs (retention, then"
+            + " a full indicator run) start, Europe/London time (default: THREADLINE_NIGHTLY_AT, else 02:00).")
+    String nightlyAt;
+
+    @Option(names = "--nightly-as-of", paramLabel = "DATE", description = "Judge the nightly jobs as of this day"
+            + " rather than the day they run (a synthetic population frozen at its extract date).")
+    java.time.LocalDate nightlyAsOf;
+
     @Spec
     CommandSpec spec;
 
@@ -68,6 +76,17 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ThreadlineHome home = ThreadlineHome.fromEnvironment(environment).create();
         settings.put("threadline.home", home.root().toString()); // the audit log's checkpoint key lives there
+        String at = nightlyAt != null ? nightlyAt : environment.get("THREADLINE_NIGHTLY_AT");
+        if (at != null && !at.isBlank()) {
+            if (!at.strip().equalsIgnoreCase("off") && !at.strip().matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+                throw new UsageException("--nightly-at (or THREADLINE_NIGHTLY_AT) must be a time such as 02:00, or"
+                        + " off, not '" + at + "'");
+            }
+            settings.put("threadline.nightly.at", at.strip());
+        }
+        if (nightlyAsOf != null) {
+            settings.put("threadline.nightly.as-of", nightlyAsOf.toString());
+        }
         Database db = Database.open(environment, home.database());
         ThreadlineWeb.Running web;
         try {

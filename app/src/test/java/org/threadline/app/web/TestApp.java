@@ -51,6 +51,8 @@ final class TestApp implements AutoCloseable {
         all.put("threadline.home", home.toString());
         // a view shows the data as it is when viewed (CohortCountsKeptTest tests the default, background recounts)
         all.putIfAbsent("threadline.cohorts.recount", "on-view");
+        // no timer: NightlyJobsTest runs the jobs itself
+        all.putIfAbsent("threadline.nightly.at", "off");
         try {
             this.web = ThreadlineWeb.start(database.dataSource(), new ThreadlineWeb.Options(0, "127.0.0.1",
                     clock, all));

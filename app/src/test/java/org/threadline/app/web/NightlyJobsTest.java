@@ -1,0 +1,114 @@
+package org.threadline.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.threadline.app.nightly.NightlyJobs;
+
+/**
+ * Issue #7 (ADR 0037): retention is enforced by a scheduled job, and levels of need are kept fresh by a nightly
+ * indicator run, in the running web application itself. On a population of its own (the jobs remove rows).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyJobsTest {
+    @TempDir
+    static Path folder;
+    static TestApp app;
+
+    @BeforeAll
+    static void population() throws Exception {
+        app = BuiltPopulation.start(folder.resolve("population"), 120, 5);
+    }
+
+    @AfterAll
+    static void close() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static long count(String sql) throws Exception {
+        try (Connection c = app.database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void while_another_server_holds_the_nightly_lock_this_one_does_nothing() throws Exception {
+        NightlyJobs jobs = app.bean(NightlyJobs.class);
+        long rows = count("SELECT count(*) FROM raw_row");
+        try (Connection other = app.database.dataSource().getConnection();
+             PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, NightlyJobs.LOCK);
+            lock.executeQuery().close();
+            NightlyJobs.Outcome o = jobs.runNow();
+            assertThat(o.ranHere()).isFalse();
+            assertThat(o.retention()).isEmpty();
+            assertThat(o.indicators()).isEmpty();
+            assertThat(o.summary()).contains("another server is running them");
+        }
+        assertThat(count("SELECT count(*) FROM raw_row")).isEqualTo(rows);
+        assertThat(count("SELECT count(*) FROM indicator_evaluation")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void a_night_removes_what_retention_says_with_its_audit_entries_and_then_evaluates_everyone_left()
+            throws Exception {
+        // a web app whose nights are judged as of 2040: years past the police agreements' six-year retention
+        try (TestApp later = TestApp.alongside(app, BuiltPopulation.DURING_THE_AGREEMENTS,
+                Map.of("threadline.nightly.as-of", "2040-01-01"))) {
+            long rows = count("SELECT count(*) FROM raw_row");
+            NightlyJobs.Outcome o = later.bean(NightlyJobs.class).runNow();
+
+            assertThat(o.problems()).isEmpty();
+            assertThat(o.ranHere()).isTrue();
+            assertThat(o.asOf()).isEqualTo(LocalDate.of(2040, 1, 1));
+            int removed = o.retention().orElseThrow().feeds().stream().filter(f -> f.removed().isPresent())
+                    .mapToInt(f -> f.expiredRows()).sum();
+            assertThat(removed).isPositive();
+            assertThat(count("SELECT count(*) FROM raw_row")).isEqualTo(rows - removed);
+            assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'ERASURE' AND payload->>'actor' = '"
+                    + NightlyJobs.ACTOR + "'")).isPositive();
+            long people = count("SELECT count(*) FROM person");
+            assertThat(o.indicators().orElseThrow().subjects()).isEqualTo((int) people);
+            assertThat(count("SELECT count(*) FROM indicator_evaluation WHERE rulebook_id = 'level-of-need'"
+                    + " AND as_of = DATE '2040-01-01'")).isEqualTo(people);
+            assertThat(later.bean(NightlyJobs.class).last()).contains(o);
+            assertThat(o.summary()).contains("as of 2040-01-01", "retention removed " + removed + " row(s)",
+                    "indicators evaluated " + people + " subject(s)");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void the_timer_is_set_for_the_configured_time_and_a_wrong_time_stops_the_start_naming_the_setting() {
+        try (TestApp timed = TestApp.alongside(app, BuiltPopulation.DURING_THE_AGREEMENTS,
+                Map.of("threadline.nightly.at", "03:15"))) {
+            // the app's clock reads 2026-10-01T09:00Z, 10:00 BST: the next 03:15 BST is the next day's 02:15Z
+            assertThat(timed.bean(NightlyJobs.class).next()).contains(Instant.parse("2026-10-02T02:15:00Z"));
+        }
+        assertThat(app.bean(NightlyJobs.class).next()).as("off: no timer").isEmpty();
+        assertThatThrownBy(() -> TestApp.alongside(app, BuiltPopulation.DURING_THE_AGREEMENTS,
+                Map.of("threadline.nightly.at", "2am"))).hasStackTraceContaining(
+                "threadline.nightly.at must be a time such as 02:00, or off, not '2am'");
+    }
+}
