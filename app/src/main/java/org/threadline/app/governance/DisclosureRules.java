@@ -1,20 +1,21 @@
 package org.threadline.app.governance;
 
+import static org.threadline.domain.governance.RuleFile.text;
+import static org.threadline.domain.governance.RuleFile.texts;
+import static org.threadline.domain.governance.RuleFile.unknownKeys;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.threadline.domain.chronology.EventRole;
+import org.threadline.domain.governance.RuleFile;
+import org.threadline.domain.governance.RuleFile.InvalidRuleFileException;
 
 /**
  * What a subject access export withholds or delays (config/governance/subject-access.yaml), read and validated with
@@ -53,46 +54,17 @@ public record DisclosureRules(String id, int version, List<Rule> rules) {
         }
     }
 
-    /** Thrown with every problem found, each "path: problem". */
-    public static final class InvalidRulesException extends RuntimeException {
-        private final List<String> problems;
-
-        InvalidRulesException(String origin, List<String> problems) {
-            super(origin + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
-
     public static DisclosureRules read(Path file) {
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidRulesException(file.toString(), List.of("cannot read: " + e.getMessage()));
-        }
+        return parse(RuleFile.read(file), file.toString());
     }
 
+    /** Reads and checks the rules, refusing them with every problem found ({@link InvalidRuleFileException}). */
     public static DisclosureRules parse(String yaml, String origin) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (IOException e) {
-            throw new InvalidRulesException(origin, List.of("not YAML: " + e.getMessage()));
-        }
+        JsonNode root = RuleFile.mapping(yaml, origin);
         List<String> problems = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            throw new InvalidRulesException(origin, List.of("$: must be a mapping"));
-        }
         unknownKeys(root, "$", Set.of("id", "version", "rules"), problems);
         String id = text(root, "id", "$", problems);
-        int version = root.path("version").canConvertToInt() && root.path("version").isIntegralNumber()
-                ? root.get("version").asInt() : -1;
-        if (version < 1) {
-            problems.add("$.version: must be a whole number of at least 1");
-        }
+        int version = RuleFile.version(root, problems);
         List<Rule> rules = new ArrayList<>();
         JsonNode list = root.path("rules");
         if (!list.isArray()) {
@@ -125,7 +97,7 @@ public record DisclosureRules(String id, int version, List<Rule> rules) {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRulesException(origin, problems);
+            throw new InvalidRuleFileException(origin, problems);
         }
         return new DisclosureRules(id, version, rules);
     }
@@ -164,45 +136,5 @@ public record DisclosureRules(String id, int version, List<Rule> rules) {
             }
         }
         return out;
-    }
-
-    private static String text(JsonNode n, String key, String path, List<String> problems) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            problems.add(path + "." + key + ": required text");
-            return "";
-        }
-        return v.asText().strip();
-    }
-
-    private static List<String> texts(JsonNode n, String key, String path, List<String> problems) {
-        JsonNode v = n.get(key);
-        List<String> out = new ArrayList<>();
-        if (v == null || !v.isArray() || v.isEmpty()) {
-            problems.add(path + "." + key + ": required, a non-empty list");
-            return out;
-        }
-        for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isTextual()) {
-                problems.add(path + "." + key + "[" + i + "]: must be text");
-            } else {
-                out.add(v.get(i).asText());
-            }
-        }
-        return out;
-    }
-
-    private static void unknownKeys(JsonNode n, String path, Set<String> known, List<String> problems) {
-        if (!n.isObject()) {
-            problems.add(path + ": must be a mapping");
-            return;
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                problems.add(path + "." + k + ": unknown key (known: " + String.join(", ", known.stream().sorted()
-                        .toList()) + ")");
-            }
-        }
     }
 }

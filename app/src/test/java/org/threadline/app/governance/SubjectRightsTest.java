@@ -370,7 +370,7 @@ class SubjectRightsTest {
         assertThat(rules.rules()).extracting(DisclosureRules.Rule::id)
                 .containsExactly("domestic-abuse-suspect", "recent-police-investigation", "adoption-records");
 
-        DisclosureRules.InvalidRulesException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 () -> DisclosureRules.parse("""
                         id: x
                         version: 0
@@ -378,7 +378,7 @@ class SubjectRightsTest {
                           - {id: a, reason: r, events: {types: [X], subjectRoles: [SUSPECTED], otherPersonRoles: [VICTIM], sameFact: f}}
                           - {id: a, reason: r, audit: {purposes: [P], newerThan: 6 months}, colour: red}
                           - {id: b, reason: r}
-                        """, "bad.yaml"), DisclosureRules.InvalidRulesException.class);
+                        """, "bad.yaml"), org.threadline.domain.governance.RuleFile.InvalidRuleFileException.class);
 
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "$.version: must be a whole number of at least 1",

@@ -1,18 +1,18 @@
 package org.threadline.domain.governance.need;
 
+import static org.threadline.domain.governance.RuleFile.text;
+import static org.threadline.domain.governance.RuleFile.unknownKeys;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.threadline.domain.governance.RuleFile;
+import org.threadline.domain.governance.RuleFile.InvalidRuleFileException;
 import org.threadline.domain.governance.agreements.LevelOfNeed;
 import org.threadline.domain.indicators.Evaluation;
 import org.threadline.domain.indicators.IndicatorResult;
@@ -116,51 +116,22 @@ public record LevelOfNeedRule(String id, int version, String rulebook, List<Step
     public LevelOfNeedRule checkedAgainst(Rulebook r) {
         List<String> problems = problemsWith(r);
         if (!problems.isEmpty()) {
-            throw new InvalidLevelRuleException(reference(), problems);
+            throw new InvalidRuleFileException(reference(), problems);
         }
         return this;
     }
 
-    /** Thrown with every problem found, each "path: problem". */
-    public static final class InvalidLevelRuleException extends RuntimeException {
-        private final List<String> problems;
-
-        InvalidLevelRuleException(String origin, List<String> problems) {
-            super(origin + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
-
     public static LevelOfNeedRule read(Path file) {
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidLevelRuleException(file.toString(), List.of("cannot read: " + e.getMessage()));
-        }
+        return parse(RuleFile.read(file), file.toString());
     }
 
-    /** Reads and checks a rule, reporting every problem at once. */
+    /** Reads and checks a rule, refusing it with every problem found ({@link InvalidRuleFileException}). */
     public static LevelOfNeedRule parse(String yaml, String origin) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (IOException e) {
-            throw new InvalidLevelRuleException(origin, List.of("not YAML: " + e.getMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidLevelRuleException(origin, List.of("$: must be a mapping"));
-        }
+        JsonNode root = RuleFile.mapping(yaml, origin);
         List<String> problems = new ArrayList<>();
         unknownKeys(root, "$", Set.of("id", "version", "rulebook", "levels", "otherwise"), problems);
         String id = text(root, "id", "$", problems);
-        int version = root.path("version").isIntegralNumber() ? root.get("version").asInt() : -1;
-        if (version < 1) {
-            problems.add("$.version: must be a whole number of at least 1");
-        }
+        int version = RuleFile.version(root, problems);
         String rulebook = text(root, "rulebook", "$", problems);
         Optional<LevelOfNeed> otherwise = level(root, "otherwise", "$", problems);
         List<Step> steps = new ArrayList<>();
@@ -196,7 +167,7 @@ public record LevelOfNeedRule(String id, int version, String rulebook, List<Step
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidLevelRuleException(origin, problems);
+            throw new InvalidRuleFileException(origin, problems);
         }
         return new LevelOfNeedRule(id, version, rulebook, steps, otherwise.orElseThrow());
     }
@@ -212,25 +183,6 @@ public record LevelOfNeedRule(String id, int version, String rulebook, List<Step
             problems.add(path + "." + key + ": " + t + " is not a level of need (one of "
                     + List.of(LevelOfNeed.values()) + ")");
             return Optional.empty();
-        }
-    }
-
-    private static String text(JsonNode n, String key, String path, List<String> problems) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            problems.add(path + "." + key + ": required text");
-            return "";
-        }
-        return v.asText().trim();
-    }
-
-    private static void unknownKeys(JsonNode n, String path, Set<String> known, List<String> problems) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                problems.add(path + "." + k + ": unknown key (expected one of " + new java.util.TreeSet<>(known)
-                        + ")");
-            }
         }
     }
 }

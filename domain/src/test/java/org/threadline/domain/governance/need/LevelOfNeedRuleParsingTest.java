@@ -37,7 +37,7 @@ class LevelOfNeedRuleParsingTest {
                   - {level: EARLY_HELP, indicator: c, weight: 2}
                 otherwise: TARGETED
                 """, "rules.yaml"))
-                .isInstanceOfSatisfying(LevelOfNeedRule.InvalidLevelRuleException.class, e -> assertThat(
+                .isInstanceOfSatisfying(org.threadline.domain.governance.RuleFile.InvalidRuleFileException.class, e -> assertThat(
                         e.problems()).containsExactlyInAnyOrder(
                         "$.version: must be a whole number of at least 1",
                         "$.rulebook: required text",
@@ -46,7 +46,7 @@ class LevelOfNeedRuleParsingTest {
                         "$.levels[2].level: LEVEL_5 is not a level of need (one of [UNIVERSAL, EARLY_HELP,"
                                 + " TARGETED, SPECIALIST])",
                         "$.levels[2].indicator: a is listed twice",
-                        "$.levels[3].weight: unknown key (expected one of [indicator, level])",
+                        "$.levels[3].weight: unknown key (known: indicator, level)",
                         "$.otherwise: TARGETED must be lower than every step's level: it is the level of a person"
                                 + " no step places"))
                 .hasMessageStartingWith("rules.yaml: 7 problem(s)");
