@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.threadline.app.nightly.NightlyJobs;
+import org.threadline.app.web.accounts.Agency;
+import org.threadline.app.web.accounts.Role;
 
 /**
  * Issue #7 (ADR 0037): retention is enforced by a scheduled job, and levels of need are kept fresh by a nightly
@@ -95,18 +97,34 @@ class NightlyJobsTest {
             assertThat(later.bean(NightlyJobs.class).last()).contains(o);
             assertThat(o.summary()).contains("as of 2040-01-01", "retention removed " + removed + " row(s)",
                     "indicators evaluated " + people + " subject(s)");
+
+            // the data protection officer's governance page says what the last night did
+            later.account("nightly.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "nightly-dpo-password");
+            WebClient dpo = new WebClient(later);
+            dpo.signInWithPurpose("nightly.dpo", "nightly-dpo-password", "GOVERNANCE.OVERSIGHT", "");
+            String page = dpo.get("/governance").body();
+            assertThat(page).contains("Last run on this server: Nightly jobs as of 2040-01-01: retention removed "
+                    + removed + " row(s)");
         }
     }
 
     @Test
     @Order(4)
     void the_timer_is_set_for_the_configured_time_and_a_wrong_time_stops_the_start_naming_the_setting() {
+        app.account("nightly.dpo2", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "nightly-dpo2-password");
         try (TestApp timed = TestApp.alongside(app, BuiltPopulation.DURING_THE_AGREEMENTS,
                 Map.of("threadline.nightly.at", "03:15"))) {
             // the app's clock reads 2026-10-01T09:00Z, 10:00 BST: the next 03:15 BST is the next day's 02:15Z
             assertThat(timed.bean(NightlyJobs.class).next()).contains(Instant.parse("2026-10-02T02:15:00Z"));
+            WebClient dpo = new WebClient(timed);
+            dpo.signInWithPurpose("nightly.dpo2", "nightly-dpo2-password", "GOVERNANCE.OVERSIGHT", "");
+            assertThat(dpo.get("/governance").body()).contains("then a full indicator run, next at 03:15 on 2 October"
+                    + " 2026");
         }
         assertThat(app.bean(NightlyJobs.class).next()).as("off: no timer").isEmpty();
+        WebClient dpo = new WebClient(app);
+        dpo.signInWithPurpose("nightly.dpo2", "nightly-dpo2-password", "GOVERNANCE.OVERSIGHT", "");
+        assertThat(dpo.get("/governance").body()).contains("The nightly jobs are switched off on this server");
         assertThatThrownBy(() -> TestApp.alongside(app, BuiltPopulation.DURING_THE_AGREEMENTS,
                 Map.of("threadline.nightly.at", "2am"))).hasStackTraceContaining(
                 "threadline.nightly.at must be a time such as 02:00, or off, not '2am'");

@@ -36,12 +36,28 @@ public class AgreementPages {
     private final AccessPolicy policy;
     private final ViewAudit audit;
     private final Clock clock;
+    private final org.threadline.app.nightly.NightlyJobs nightly;
 
-    public AgreementPages(AgreementLibrary library, AccessPolicy policy, ViewAudit audit, Clock clock) {
+    public AgreementPages(AgreementLibrary library, AccessPolicy policy, ViewAudit audit, Clock clock,
+                          org.threadline.app.nightly.NightlyJobs nightly) {
         this.library = library;
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+        this.nightly = nightly;
+    }
+
+    /**
+     * The nightly jobs that enforce these agreements' retention (ADR 0037), in words: when they next run, and what
+     * the last night on this server did.
+     */
+    List<String> nightlyJobs() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(nightly.next().map(at -> "Retention under the agreements in force, then a full indicator run, next at "
+                + org.threadline.app.web.layout.UkTime.INSTANCE.of(at) + ".").orElse("The nightly jobs are switched off"
+                + " on this server: retention runs only when someone runs ./threadline retention run."));
+        nightly.last().ifPresent(o -> out.add("Last run on this server: " + o.summary() + "."));
+        return out;
     }
 
     /** One version as listed. */
@@ -76,6 +92,7 @@ public class AgreementPages {
                         }).toList());
         model.addAttribute("agreements", listed);
         model.addAttribute("today", today);
+        model.addAttribute("nightly", nightlyJobs());
         return "governance/agreements";
     }
 
