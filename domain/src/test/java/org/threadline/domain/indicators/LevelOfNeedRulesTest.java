@@ -78,6 +78,15 @@ class LevelOfNeedRulesTest {
     }
 
     @Test
+    void whether_a_child_is_looked_after_now_is_the_episodes_word_not_the_referral_that_brought_them_into_care() {
+        // the referral into care is never closed in the return; the child went home in 2020
+        Fixtures.EventBuilder intoCare = referral("C", LocalDate.of(2018, 5, 1), "LOOKED AFTER");
+        Fixtures.EventBuilder episode = event("C", "LOOKED_AFTER_EPISODE", LocalDate.of(2018, 5, 2))
+                .end(LocalDate.of(2020, 2, 1));
+        assertThat(levelOfChild(intoCare, episode).level()).contains(LevelOfNeed.UNIVERSAL);
+    }
+
+    @Test
     void a_plan_closed_inside_the_step_down_window_is_targeted_and_one_closed_before_it_is_not() {
         LocalDate opened = LocalDate.of(2024, 1, 10);
         // the last 6 months to 2026-03-01 are 2025-09-02 to 2026-03-01 (docs/indicators.md, windows)
