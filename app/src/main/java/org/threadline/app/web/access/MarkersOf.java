@@ -5,8 +5,8 @@ import org.threadline.store.governance.SubjectMarkerStore;
 
 /**
  * The markers on a person now (ADR 0035), which every read's subject carries so that the agreements' forbid rules
- * can act on them. Asked on every decision, not cached: a marker just set must narrow the very next read, and one
- * that cannot be read fails the read rather than counting as none.
+ * can act on them. Asked once per request ({@link SubjectsSeen}), never kept longer: a marker just set must narrow
+ * the next request, and one that cannot be read fails the read rather than counting as none.
  */
 @FunctionalInterface
 public interface MarkersOf {
