@@ -46,8 +46,9 @@ final class ServeCommand implements Callable<Integer> {
             + " passwords and print them.")
     boolean demoAccounts;
 
-    @Option(names = "--nightly-at", paramLabel = "HH:MM|off", description = "When the nightly jobs (retention, then"
-            + " a full indicator run) start, Europe/London time (default: THREADLINE_NIGHTLY_AT, else 02:00).")
+    @Option(names = "--nightly-at", paramLabel = "HH:MM|off", description = "When the nightly jobs (retention, a"
+            + " full indicator run, audit log verification) start, Europe/London time (default: THREADLINE_NIGHTLY_AT,"
+            + " else 02:00).")
     String nightlyAt;
 
     @Option(names = "--nightly-as-of", paramLabel = "DATE", description = "Judge the nightly jobs as of this day"

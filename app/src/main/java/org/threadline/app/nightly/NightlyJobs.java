@@ -26,10 +26,11 @@ import org.threadline.app.governance.RetentionPolicy;
 import org.threadline.app.indicators.IndicatorRun;
 
 /**
- * Runs retention and then a full indicator run once a night, at a local time, on one server of however many share the
+ * Runs retention, a full indicator run and a verification of the whole audit log once a night, at a local time, on one server of however many share the
  * database. Retention first, so that the evaluation sees only what may still be held; the indicator run then
  * re-evaluates everyone as of the same day, which refreshes flags, raises what changed, and keeps each person's level
- * of need (ADR 0036) no older than a day.
+ * of need (ADR 0036) no older than a day. Last, the audit log is verified as {@code ./threadline audit verify} does
+ * (docs/audit.md: "run it nightly"): a log that is not intact is reported as the night's problem, naming the entry.
  *
  * <p>A step that fails is reported and does not stop the next one, nor the next night: retention's removals are each
  * their own audited transaction, and an indicator run replaces results chunk by chunk, so a failure leaves what was
@@ -60,10 +61,20 @@ public final class NightlyJobs implements AutoCloseable {
         }
     }
 
-    /** What one night did; a step not done is empty, with why in {@code problems}. */
+    /** Verifies the whole audit log: empty when intact, else what is wrong, naming the first bad entry. */
+    @FunctionalInterface
+    public interface AuditCheck {
+        Optional<String> problem();
+    }
+
+    /**
+     * What one night did; a step not done is empty, with why in {@code problems}.
+     *
+     * @param auditLog "intact", or what the verification found wrong
+     */
     public record Outcome(Instant started, Instant finished, LocalDate asOf, boolean ranHere,
                           Optional<RetentionJob.Report> retention, Optional<IndicatorRun.Outcome> indicators,
-                          java.util.List<String> problems) {
+                          Optional<String> auditLog, java.util.List<String> problems) {
         public Outcome {
             problems = java.util.List.copyOf(problems);
         }
@@ -78,7 +89,8 @@ public final class NightlyJobs implements AutoCloseable {
                     + " row(s) and " + x.auditPayloadsRemoved() + " audit payload(s)").orElse("retention not done");
             String i = indicators.map(x -> "indicators evaluated " + x.subjects() + " subject(s), raised "
                     + x.raised().size() + " alert(s)").orElse("indicators not done");
-            return "Nightly jobs as of " + asOf + ": " + r + "; " + i + "; took "
+            String a = auditLog.map(x -> "audit log " + x).orElse("audit log not verified");
+            return "Nightly jobs as of " + asOf + ": " + r + "; " + i + "; " + a + "; took "
                     + Duration.between(started, finished).toSeconds() + " s"
                     + (problems.isEmpty() ? "" : "; problems: " + String.join("; ", problems));
         }
@@ -88,6 +100,7 @@ public final class NightlyJobs implements AutoCloseable {
     private final Supplier<RetentionPolicy> policy;
     private final RetentionJob retention;
     private final IndicatorRun indicators;
+    private final AuditCheck auditCheck;
     private final Clock clock;
     private final Settings settings;
     private final Consumer<Outcome> report;
@@ -99,11 +112,13 @@ public final class NightlyJobs implements AutoCloseable {
      * @param report told each night's outcome (the log)
      */
     public NightlyJobs(DataSource dataSource, Supplier<RetentionPolicy> policy, RetentionJob retention,
-                       IndicatorRun indicators, Clock clock, Settings settings, Consumer<Outcome> report) {
+                       IndicatorRun indicators, AuditCheck auditCheck, Clock clock, Settings settings,
+                       Consumer<Outcome> report) {
         this.dataSource = dataSource;
         this.policy = policy;
         this.retention = retention;
         this.indicators = indicators;
+        this.auditCheck = auditCheck;
         this.clock = clock;
         this.settings = settings;
         this.report = report;
@@ -168,9 +183,10 @@ public final class NightlyJobs implements AutoCloseable {
         java.util.List<String> problems = new java.util.ArrayList<>();
         Optional<RetentionJob.Report> r = Optional.empty();
         Optional<IndicatorRun.Outcome> i = Optional.empty();
+        Optional<String> a = Optional.empty();
         try (Connection lock = dataSource.getConnection()) {
             if (!advisory(lock, "SELECT pg_try_advisory_lock(?)")) {
-                Outcome skipped = new Outcome(started, clock.instant(), day, false, r, i, problems);
+                Outcome skipped = new Outcome(started, clock.instant(), day, false, r, i, a, problems);
                 last.set(skipped);
                 return skipped;
             }
@@ -185,13 +201,20 @@ public final class NightlyJobs implements AutoCloseable {
                 } catch (RuntimeException e) {
                     problems.add("indicator run failed: " + e.getMessage());
                 }
+                try {
+                    Optional<String> wrong = auditCheck.problem();
+                    a = Optional.of(wrong.map(w -> "NOT INTACT: " + w).orElse("intact"));
+                    wrong.ifPresent(w -> problems.add("the audit log is not intact: " + w));
+                } catch (RuntimeException e) {
+                    problems.add("audit log verification failed: " + e.getMessage());
+                }
             } finally {
                 advisory(lock, "SELECT pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
             problems.add("could not take the nightly lock: " + e.getMessage());
         }
-        Outcome done = new Outcome(started, clock.instant(), day, true, r, i, problems);
+        Outcome done = new Outcome(started, clock.instant(), day, true, r, i, a, problems);
         last.set(done);
         return done;
     }

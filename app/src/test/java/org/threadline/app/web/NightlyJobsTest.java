@@ -96,7 +96,7 @@ class NightlyJobsTest {
                     + " AND as_of = DATE '2040-01-01'")).isEqualTo(people);
             assertThat(later.bean(NightlyJobs.class).last()).contains(o);
             assertThat(o.summary()).contains("as of 2040-01-01", "retention removed " + removed + " row(s)",
-                    "indicators evaluated " + people + " subject(s)");
+                    "indicators evaluated " + people + " subject(s)", "audit log intact");
 
             // the data protection officer's governance page says what the last night did
             later.account("nightly.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "nightly-dpo-password");
@@ -118,8 +118,8 @@ class NightlyJobsTest {
             assertThat(timed.bean(NightlyJobs.class).next()).contains(Instant.parse("2026-10-02T02:15:00Z"));
             WebClient dpo = new WebClient(timed);
             dpo.signInWithPurpose("nightly.dpo2", "nightly-dpo2-password", "GOVERNANCE.OVERSIGHT", "");
-            assertThat(dpo.get("/governance").body()).contains("then a full indicator run, next at 03:15 on 2 October"
-                    + " 2026");
+            assertThat(dpo.get("/governance").body()).contains("verification of the audit log, next at 03:15 on 2"
+                    + " October 2026");
         }
         assertThat(app.bean(NightlyJobs.class).next()).as("off: no timer").isEmpty();
         WebClient dpo = new WebClient(app);
@@ -128,5 +128,29 @@ class NightlyJobsTest {
         assertThatThrownBy(() -> TestApp.alongside(app, BuiltPopulation.DURING_THE_AGREEMENTS,
                 Map.of("threadline.nightly.at", "2am"))).hasStackTraceContaining(
                 "threadline.nightly.at must be a time such as 02:00, or off, not '2am'");
+    }
+
+    @Test
+    @Order(5)
+    void a_night_after_someone_edited_an_audit_entry_in_the_database_reports_the_log_not_intact_naming_it()
+            throws Exception {
+        long sequence = count("SELECT min(sequence) FROM audit_entry WHERE action = 'ERASURE'");
+        try (Connection c = app.database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_entry DISABLE TRIGGER USER");
+            try {
+                assertThat(s.executeUpdate("UPDATE audit_entry SET payload = jsonb_set(payload, '{actor}',"
+                        + " '\"someone else\"') WHERE sequence = " + sequence)).isEqualTo(1);
+            } finally {
+                s.execute("ALTER TABLE audit_entry ENABLE TRIGGER USER");
+            }
+        }
+
+        NightlyJobs.Outcome o = app.bean(NightlyJobs.class).runNow();
+
+        assertThat(o.auditLog()).hasValueSatisfying(a -> assertThat(a).startsWith("NOT INTACT: first bad entry "
+                + sequence + ": "));
+        assertThat(o.problems()).anySatisfy(p -> assertThat(p).startsWith("the audit log is not intact: first bad"
+                + " entry " + sequence));
+        assertThat(o.indicators()).as("the other steps still ran").isPresent();
     }
 }

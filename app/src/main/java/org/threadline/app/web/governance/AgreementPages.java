@@ -53,7 +53,8 @@ public class AgreementPages {
      */
     List<String> nightlyJobs() {
         List<String> out = new java.util.ArrayList<>();
-        out.add(nightly.next().map(at -> "Retention under the agreements in force, then a full indicator run, next at "
+        out.add(nightly.next().map(at -> "Retention under the agreements in force, a full indicator run and a"
+                + " verification of the audit log, next at "
                 + org.threadline.app.web.layout.UkTime.INSTANCE.of(at) + ".").orElse("The nightly jobs are switched off"
                 + " on this server: retention runs only when someone runs ./threadline retention run."));
         nightly.last().ifPresent(o -> out.add("Last run on this server: " + o.summary() + "."));

@@ -22,12 +22,13 @@ import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.indicators.IndicatorRun;
 import org.threadline.app.nightly.NightlyJobs;
 import org.threadline.app.web.access.AccessConfiguration;
+import org.threadline.app.web.governance.AuditOversight;
 import org.threadline.domain.chronology.EventVocabulary;
 import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.store.audit.AuditStore;
 
 /**
- * The nightly jobs of a running web application (ADR 0037): {@code threadline.nightly.at} the local time in
+ * The nightly jobs of a running web application (retention, a full indicator run, audit verification; ADR 0037): {@code threadline.nightly.at} the local time in
  * Europe/London they start ({@code HH:MM}, default 02:00; {@code off} for none), {@code threadline.nightly.as-of} a
  * fixed day to judge on (the demo's extract date; default the day they run).
  */
@@ -37,7 +38,8 @@ public class NightlyConfiguration {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Bean(destroyMethod = "close")
-    NightlyJobs nightlyJobs(DataSource dataSource, AgreementRegistry agreements, Clock clock, Environment env) {
+    NightlyJobs nightlyJobs(DataSource dataSource, AgreementRegistry agreements, AuditOversight oversight, Clock clock,
+                            Environment env) {
         String at = env.getProperty("threadline.nightly.at", "02:00").strip();
         Optional<LocalDate> asOf = Optional.ofNullable(env.getProperty("threadline.nightly.as-of"))
                 .filter(s -> !s.isBlank()).map(s -> parse(s.strip(), LocalDate::parse, "threadline.nightly.as-of",
@@ -58,7 +60,11 @@ public class NightlyConfiguration {
                 root.resolve("config/rules"), EventVocabulary.read(root.resolve("config/chronology/events.yaml"))),
                 clock);
         NightlyJobs jobs = new NightlyJobs(dataSource, () -> RetentionPolicy.of(agreements.agreements()),
-                new RetentionJob(dataSource, audit, clock, h.root()), indicators, clock,
+                new RetentionJob(dataSource, audit, clock, h.root()), indicators, () -> {
+                    AuditOversight.Verification v = oversight.verify(); // as the DPO's verification page does
+                    return v.intact() ? Optional.empty() : Optional.of((v.firstBadEntry().isEmpty() ? ""
+                            : "first bad entry " + v.firstBadEntry() + ": ") + v.problem());
+                }, clock,
                 new NightlyJobs.Settings(time, LONDON, asOf), outcome -> {
                     if (outcome.problems().isEmpty()) {
                         LOG.info(outcome.summary());
@@ -68,7 +74,7 @@ public class NightlyConfiguration {
                 });
         if (!at.equalsIgnoreCase("off")) {
             jobs.start();
-            LOG.info("Nightly jobs (retention, then a full indicator run) at {} Europe/London{}", time,
+            LOG.info("Nightly jobs (retention, a full indicator run, audit verification) at {} Europe/London{}", time,
                     asOf.map(d -> ", as of " + d).orElse(""));
         }
         return jobs;
