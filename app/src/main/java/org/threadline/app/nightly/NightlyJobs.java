@@ -174,8 +174,9 @@ public final class NightlyJobs implements AutoCloseable {
     }
 
     /**
-     * Runs the jobs now, if no other server is running them: retention, then the full indicator run, each as of the
-     * settings' day or today. Never throws: a failed step is in the outcome's problems.
+     * Runs the jobs now, if no other server is running them: retention, the full indicator run, each as of the
+     * settings' day or today, then the audit log's verification. Never throws: a failed step is in the outcome's
+     * problems, and the steps after it still run.
      */
     public Outcome runNow() {
         Instant started = clock.instant();
@@ -212,7 +213,7 @@ public final class NightlyJobs implements AutoCloseable {
                 advisory(lock, "SELECT pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
-            problems.add("could not take the nightly lock: " + e.getMessage());
+            problems.add("the nightly lock failed: " + e.getMessage());
         }
         Outcome done = new Outcome(started, clock.instant(), day, true, r, i, a, problems);
         last.set(done);
