@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.threadline.app.audit.WitnessFile;
+import org.threadline.app.home.ThreadlineHome;
 import org.threadline.app.nightly.NightlyJobs;
+import org.threadline.store.audit.AuditLogVerification;
 import org.threadline.app.web.accounts.Agency;
 import org.threadline.app.web.accounts.Role;
 
@@ -97,6 +100,11 @@ class NightlyJobsTest {
             assertThat(later.bean(NightlyJobs.class).last()).contains(o);
             assertThat(o.summary()).contains("as of 2040-01-01", "retention removed " + removed + " row(s)",
                     "indicators evaluated " + people + " subject(s)", "audit log intact");
+            // the intact log's latest checkpoint is remembered outside the database, as audit verify does
+            try (Connection c = app.database.dataSource().getConnection()) {
+                assertThat(WitnessFile.read(WitnessFile.defaultPath(new ThreadlineHome(app.home))))
+                        .isEqualTo(AuditLogVerification.latestCheckpoint(c)).isPresent();
+            }
 
             // the data protection officer's governance page says what the last night did
             later.account("nightly.dpo", Agency.LOCAL_AUTHORITY, Role.DATA_PROTECTION_OFFICER, "nightly-dpo-password");

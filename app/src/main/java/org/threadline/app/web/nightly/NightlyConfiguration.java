@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.threadline.app.audit.InstalledAuditLog;
+import org.threadline.app.audit.WitnessFile;
 import org.threadline.app.governance.RetentionJob;
 import org.threadline.app.governance.RetentionPolicy;
 import org.threadline.app.home.ThreadlineHome;
@@ -60,11 +61,7 @@ public class NightlyConfiguration {
                 root.resolve("config/rules"), EventVocabulary.read(root.resolve("config/chronology/events.yaml"))),
                 clock);
         NightlyJobs jobs = new NightlyJobs(dataSource, () -> RetentionPolicy.of(agreements.agreements()),
-                new RetentionJob(dataSource, audit, clock, h.root()), indicators, () -> {
-                    AuditOversight.Verification v = oversight.verify(); // as the DPO's verification page does
-                    return v.intact() ? Optional.empty() : Optional.of((v.firstBadEntry().isEmpty() ? ""
-                            : "first bad entry " + v.firstBadEntry() + ": ") + v.problem());
-                }, clock,
+                new RetentionJob(dataSource, audit, clock, h.root()), indicators, () -> verify(dataSource, audit, oversight, h), clock,
                 new NightlyJobs.Settings(time, LONDON, asOf), outcome -> {
                     if (outcome.problems().isEmpty()) {
                         LOG.info(outcome.summary());
@@ -78,6 +75,38 @@ public class NightlyConfiguration {
                     asOf.map(d -> ", as of " + d).orElse(""));
         }
         return jobs;
+    }
+
+    /**
+     * Verifies the whole log as the DPO's verification page does; when it is intact, signs a checkpoint of it (as
+     * {@code ./threadline audit checkpoint}: the day's entries are then sealed, and a log found bad is never signed)
+     * and remembers that checkpoint outside the database as {@code ./threadline audit verify} does, so that a tail
+     * removed with its checkpoints is caught by the next night.
+     */
+    private static Optional<String> verify(DataSource dataSource, AuditStore audit, AuditOversight oversight,
+                                           ThreadlineHome home) {
+        AuditOversight.Verification v = oversight.verify();
+        if (!v.intact()) {
+            return Optional.of((v.firstBadEntry().isEmpty() ? "" : "first bad entry " + v.firstBadEntry() + ": ")
+                    + v.problem());
+        }
+        Optional<org.threadline.domain.governance.audit.Checkpoint> latest;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            latest = audit.checkpoint(c);
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("signing the nightly checkpoint failed: " + e.getMessage(), e);
+        }
+        if (latest.isPresent() && (v.remembered().isEmpty()
+                || latest.get().treeSize() > v.remembered().get().treeSize())) {
+            try {
+                WitnessFile.write(WitnessFile.defaultPath(home), latest.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remember the latest checkpoint in " + home.root(), e);
+            }
+        }
+        return Optional.empty();
     }
 
     private static <T> T parse(String value, java.util.function.Function<String, T> parser, String property,
