@@ -191,7 +191,7 @@ public final class SubjectAccess {
                 counts);
         List<JsonNode> decisions = keep(held.reviewDecisions(), n -> withheldRecords.getOrDefault(
                 n.path("record_a").asText(), withheldRecords.get(n.path("record_b").asText())), counts);
-        List<JsonNode> markers = keep(held.markers(), this::markerRule, counts);
+        List<JsonNode> markers = keep(held.markers(), n -> markerRule(n.path("marker").asText()), counts);
         List<JsonNode> accessed = keep(held.auditEntries(), n -> auditRule(n, now), counts);
         HeldData shown = new HeldData(held.personId(), held.person(), records, rows, events, relationships,
                 residences, results, alerts, decisions, markers, accessed);
@@ -228,9 +228,9 @@ public final class SubjectAccess {
     /** How a marker change's audit entry names the marker (SubjectMarkers, CaseLinkSuccession). */
     private static final String MARKER_FIELD = "marker=";
 
-    private String markerRule(JsonNode marker) {
+    private String markerRule(String marker) {
         for (DisclosureRules.Rule r : rules.rules()) {
-            if (r instanceof DisclosureRules.MarkerRule mr && mr.markers().contains(marker.path("marker").asText())) {
+            if (r instanceof DisclosureRules.MarkerRule mr && mr.markers().contains(marker)) {
                 return mr.id();
             }
         }
@@ -244,8 +244,8 @@ public final class SubjectAccess {
         }
         // the setting or removal of a withheld marker would name it (fields "marker=…")
         for (JsonNode f : event.path("fields")) {
-            String rule = f.asText().startsWith(MARKER_FIELD) ? markerRule(JSON.createObjectNode().put("marker",
-                    f.asText().substring(MARKER_FIELD.length()))) : null;
+            String rule = f.asText().startsWith(MARKER_FIELD) ? markerRule(f.asText().substring(MARKER_FIELD.length()))
+                    : null;
             if (rule != null) {
                 return rule;
             }

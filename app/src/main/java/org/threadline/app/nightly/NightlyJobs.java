@@ -26,11 +26,12 @@ import org.threadline.app.governance.RetentionPolicy;
 import org.threadline.app.indicators.IndicatorRun;
 
 /**
- * Runs retention, a full indicator run and a verification of the whole audit log once a night, at a local time, on one server of however many share the
- * database. Retention first, so that the evaluation sees only what may still be held; the indicator run then
- * re-evaluates everyone as of the same day, which refreshes flags, raises what changed, and keeps each person's level
- * of need (ADR 0036) no older than a day. Last, the audit log is verified as {@code ./threadline audit verify} does
- * (docs/audit.md: "run it nightly"): a log that is not intact is reported as the night's problem, naming the entry.
+ * Runs retention, a full indicator run and a verification of the whole audit log once a night, at a local time, on one
+ * server of however many share the database. Retention first, so that the evaluation sees only what may still be held;
+ * the indicator run then re-evaluates everyone as of the same day, which refreshes flags, raises what changed, and
+ * keeps each person's level of need (ADR 0036) no older than a day. Last, the audit log is verified as
+ * {@code ./threadline audit verify} does (docs/audit.md: "run it nightly"): a log that is not intact is reported as
+ * the night's problem, naming the entry.
  *
  * <p>A step that fails is reported and does not stop the next one, nor the next night: retention's removals are each
  * their own audited transaction, and an indicator run replaces results chunk by chunk, so a failure leaves what was

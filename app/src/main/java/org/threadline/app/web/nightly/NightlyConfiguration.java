@@ -29,9 +29,10 @@ import org.threadline.domain.governance.agreements.AgreementRegistry;
 import org.threadline.store.audit.AuditStore;
 
 /**
- * The nightly jobs of a running web application (retention, a full indicator run, audit verification; ADR 0037): {@code threadline.nightly.at} the local time in
- * Europe/London they start ({@code HH:MM}, default 02:00; {@code off} for none), {@code threadline.nightly.as-of} a
- * fixed day to judge on (the demo's extract date; default the day they run).
+ * The nightly jobs of a running web application (retention, a full indicator run, audit verification; ADR 0037):
+ * {@code threadline.nightly.at} the local time in Europe/London they start ({@code HH:MM}, default 02:00; {@code off}
+ * for none), {@code threadline.nightly.as-of} a fixed day to judge on (the demo's extract date; default the day they
+ * run).
  */
 @Configuration
 public class NightlyConfiguration {
@@ -61,7 +62,8 @@ public class NightlyConfiguration {
                 root.resolve("config/rules"), EventVocabulary.read(root.resolve("config/chronology/events.yaml"))),
                 clock);
         NightlyJobs jobs = new NightlyJobs(dataSource, () -> RetentionPolicy.of(agreements.agreements()),
-                new RetentionJob(dataSource, audit, clock, h.root()), indicators, () -> verify(dataSource, audit, oversight, h), clock,
+                new RetentionJob(dataSource, audit, clock, h.root()), indicators,
+                () -> verify(dataSource, audit, oversight, h), clock,
                 new NightlyJobs.Settings(time, LONDON, asOf), outcome -> {
                     if (outcome.problems().isEmpty()) {
                         LOG.info(outcome.summary());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.threadline.domain.governance.RuleFile;
 import org.threadline.domain.governance.agreements.LevelOfNeed;
 
 class LevelOfNeedRuleParsingTest {
@@ -37,7 +38,7 @@ class LevelOfNeedRuleParsingTest {
                   - {level: EARLY_HELP, indicator: c, weight: 2}
                 otherwise: TARGETED
                 """, "rules.yaml"))
-                .isInstanceOfSatisfying(org.threadline.domain.governance.RuleFile.InvalidRuleFileException.class, e -> assertThat(
+                .isInstanceOfSatisfying(RuleFile.InvalidRuleFileException.class, e -> assertThat(
                         e.problems()).containsExactlyInAnyOrder(
                         "$.version: must be a whole number of at least 1",
                         "$.rulebook: required text",
