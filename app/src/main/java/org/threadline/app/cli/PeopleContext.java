@@ -45,7 +45,7 @@ final class PeopleContext implements AutoCloseable {
 
     /** A shipped configuration folder, beside the {@code threadline} script. */
     static Path config(String folder) {
-        return Path.of(System.getProperty("threadline.root", "."), "config", folder).toAbsolutePath().normalize();
+        return config().resolve(folder);
     }
 
     @Override
